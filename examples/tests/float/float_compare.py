@@ -1,0 +1,11 @@
+# ordering and equality of floats, including signed zero, inf and nan
+nan = float("nan")
+inf = float("inf")
+print(0.0 == -0.0, nan == nan, nan != nan, nan < 1.0, nan > 1.0)
+print(inf > 1e308, -inf < -1e308, inf == inf, inf - inf != inf - inf)
+print(sorted([2.5, -1.0, 0.0, 10.0, -inf, inf]))
+print(max([0.1, 0.3, 0.2]), min(0.1, -0.1))
+print(1.1 + 2.2 == 3.3, abs((1.1 + 2.2) - 3.3) < 1e-9)
+print(0.1 * 3 == 0.3, 0.5 + 0.25 == 0.75)
+print([x / 4 for x in range(5)])
+print(1e308 * 10, -1e308 * 10)
