@@ -50,7 +50,7 @@ for exc in (ValueError, TypeError, ZeroDivisionError):
             raise exc("inner")
         except (ValueError, TypeError) as e:
             print("handled", type(e).__name__)
-            raise
+            raise e
     except Exception as e:
         print("outer", type(e).__name__, e.args[0])
 

@@ -16,15 +16,16 @@ with deflate.DeflateIO(io.BytesIO(stream), deflate.ZLIB) as d:
 with deflate.DeflateIO(io.BytesIO(stream), deflate.AUTO) as d:
     print(d.read(11))
 
-# compression is optional even where decompression exists
-buf = io.BytesIO()
-try:
+# compression is optional even where decompression exists (without it,
+# DeflateIO has no write method): print the same line either way
+if hasattr(deflate.DeflateIO, "write"):
+    buf = io.BytesIO()
     with deflate.DeflateIO(buf, deflate.RAW) as d:
         d.write(data)
     compressed = buf.getvalue()
     with deflate.DeflateIO(io.BytesIO(compressed), deflate.RAW) as d:
         print(d.read() == data, len(compressed) < len(data))
-except OSError:
+else:
     print(True, True)
 
 try:

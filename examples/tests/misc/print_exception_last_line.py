@@ -1,5 +1,6 @@
-# sys.print_exception (MicroPython's traceback printer) into a StringIO;
-# only lines that do not depend on file paths or line numbers are printed
+# sys.print_exception (MicroPython's traceback printer) into a StringIO.
+# Only the last line is printed: the "File" lines name paths and line
+# numbers, and code from the native emitter records no traceback at all.
 import io
 import sys
 
@@ -16,7 +17,5 @@ except ValueError as e:
     buf = io.StringIO()
     sys.print_exception(e, buf)
     lines = buf.getvalue().split("\n")
-    print(lines[0])
     print(lines[-2])
-    print(len([l for l in lines if l.startswith("  File ")]) >= 1)
-    print(buf.getvalue().endswith("\n"))
+    print(lines[-1] == "")

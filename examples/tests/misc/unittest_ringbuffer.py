@@ -49,16 +49,20 @@ class TestRing(unittest.TestCase):
             import _thread
         except ImportError:
             self.skipTest("no _thread")
+        import time
+
         r = Ring(2)
-        lock = _thread.allocate_lock()
-        lock.acquire()
+        done = []
 
         def worker():
             r.push("t")
-            lock.release()
+            done.append(True)
 
         _thread.start_new_thread(worker, ())
-        lock.acquire()
+        for _ in range(500):
+            if done:
+                break
+            time.sleep(0.01)
         self.assertEqual(r.items(), ["t"])
 
 
