@@ -1,0 +1,7 @@
+# mpunit feature check: is the slice type built in?
+try:
+    slice
+except NameError:
+    print("no")
+else:
+    print("slice")
