@@ -1,0 +1,302 @@
+package dev.mpunit.engine.verdict;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a test under CPython to get its expected output when it has no
+ * {@code .exp} file, as run-tests.py does: {@code <python> -BS <abs file>} in
+ * the test's directory, {@code PYTHONIOENCODING=utf-8}, stderr merged into
+ * stdout; a non-zero exit makes the expectation {@code CPYTHON3 CRASH:\n} plus
+ * the output.
+ *
+ * <p>Differences from upstream, both deliberate: a timeout (upstream waits
+ * forever for a hanging CPython), and an optional cache directory so that
+ * repeated runs need not start CPython per test. A cache entry is keyed by the
+ * SHA-256 of the test file's bytes, the CPython version and the test's relative
+ * path; it does not notice changes to other files the test reads or imports.
+ * Timeouts are never cached.
+ *
+ * <p>Thread-safe: workers may share one instance. The version is asked once per
+ * instance; cache entries are written to a temporary file and moved into
+ * place, so a reader sees a whole entry or none. Two workers asking for the
+ * same uncached test may both run CPython; both write the same entry.
+ */
+public final class CPython {
+
+    /** Upstream's default: {@code python} on Windows, {@code python3} elsewhere. */
+    public static final String DEFAULT_COMMAND =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "python" : "python3";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final byte[] CRASH_PREFIX = Bytes.ascii("CPYTHON3 CRASH:\n");
+    private static final String CACHE_MAGIC = "mpunit-cpython-cache 1";
+
+    /** How the CPython run ended. */
+    public enum Kind {
+        /** Exit status 0: the output is the expectation. */
+        OK,
+        /** Non-zero exit: the expectation is {@code CPYTHON3 CRASH:\n} + output. */
+        CRASHED,
+        /** Killed after the timeout: there is no expectation. */
+        TIMED_OUT
+    }
+
+    /**
+     * @param kind how CPython ended
+     * @param expected the expectation, newlines normalised ({@code CPYTHON3 CRASH:\n}
+     *        prefix included for CRASHED; for TIMED_OUT what was printed so far)
+     * @param fromCache whether it came from the cache
+     */
+    public record Result(Kind kind, byte[] expected, boolean fromCache) {
+    }
+
+    private final List<String> command;
+    private final Duration timeout;
+    private final Path cacheDir;
+    private final Object versionLock = new Object();
+    private String version; // guarded by versionLock
+
+    /**
+     * @param command the program and any leading arguments ({@code python3},
+     *        {@code py -3}); {@code -BS <file>} is appended
+     * @param timeout per run; must be positive
+     * @param cacheDir where to keep computed expectations across runs, null for no cache
+     */
+    public CPython(List<String> command, Duration timeout, Path cacheDir) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty CPython command");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("CPython timeout must be positive: " + timeout);
+        }
+        this.command = List.copyOf(command);
+        this.timeout = timeout;
+        this.cacheDir = cacheDir;
+    }
+
+    /** A command line as configured ({@code micropython.cpython}), split on whitespace; blank: the default. */
+    public static CPython of(String commandLine, Duration timeout, Path cacheDir) {
+        String c = commandLine == null || commandLine.isBlank() ? DEFAULT_COMMAND : commandLine.strip();
+        return new CPython(Arrays.asList(c.split("\\s+")), timeout == null ? DEFAULT_TIMEOUT : timeout, cacheDir);
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Optional<Path> cacheDir() {
+        return Optional.ofNullable(cacheDir);
+    }
+
+    /** {@code <command> --version}, e.g. {@code Python 3.11.7}; asked once per instance. */
+    public String version() throws IOException {
+        synchronized (versionLock) {
+            if (version == null) {
+                List<String> cmd = new ArrayList<>(command);
+                cmd.add("--version");
+                Run r = execute(cmd, null);
+                String text = new String(r.output, StandardCharsets.UTF_8).strip();
+                if (r.timedOut || r.exitCode != 0 || text.isEmpty()) {
+                    throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: "
+                            + (r.timedOut ? "timed out after " + seconds(timeout)
+                                    : "exit status " + r.exitCode + ", output \"" + Bytes.show(r.output, 200) + "\""),
+                            null);
+                }
+                version = text;
+            }
+            return version;
+        }
+    }
+
+    /**
+     * The expected output of a test, from the cache or by running CPython.
+     *
+     * @param testFile the test on disk
+     * @param relPath its path relative to the tests root (part of the cache key)
+     * @throws CPythonNotFoundException when the command cannot be started
+     * @throws IOException reading the test file or the cache directory failed
+     */
+    public Result run(Path testFile, String relPath) throws IOException {
+        Path key = null;
+        if (cacheDir != null) {
+            key = cacheDir.resolve(cacheKey(Files.readAllBytes(testFile), version(), relPath) + ".cpython");
+            Optional<Result> cached = readCache(key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        Path abs = testFile.toAbsolutePath();
+        List<String> cmd = new ArrayList<>(command);
+        cmd.add("-BS");
+        cmd.add(abs.toString());
+        Run r = execute(cmd, abs.getParent());
+        Result result;
+        if (r.timedOut) {
+            result = new Result(Kind.TIMED_OUT, RunTestsOutput.normaliseExpected(r.output), false);
+        } else if (r.exitCode != 0) {
+            result = new Result(Kind.CRASHED,
+                    RunTestsOutput.normaliseExpected(Bytes.concat(CRASH_PREFIX, r.output)), false);
+        } else {
+            result = new Result(Kind.OK, RunTestsOutput.normaliseExpected(r.output), false);
+        }
+        if (key != null && result.kind() != Kind.TIMED_OUT) {
+            writeCache(key, result);
+        }
+        return result;
+    }
+
+    /** The message the engine fails a test with when CPython timed out. */
+    public String timeoutMessage() {
+        return "CPython timed out after " + seconds(timeout) + " computing the expected output";
+    }
+
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    static String cacheKey(byte[] fileBytes, String version, String relPath) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(fileBytes);
+            // Separators keep (file, version, path) triples from running into each other.
+            sha.update((byte) 0);
+            sha.update(version.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(relPath.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private record Run(byte[] output, int exitCode, boolean timedOut) {
+    }
+
+    private Run execute(List<String> cmd, Path dir) throws IOException {
+        // Output goes to a file rather than a pipe: no reader thread, and a
+        // child that fills a pipe cannot block.
+        Path out = Files.createTempFile("mpunit-cpython-", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            pb.environment().put("PYTHONIOENCODING", "utf-8");
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
+            }
+            p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
+            boolean finished;
+            try {
+                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                kill(p);
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while CPython ran " + String.join(" ", cmd));
+            }
+            if (!finished) {
+                kill(p);
+            }
+            return new Run(Files.readAllBytes(out), finished ? p.exitValue() : -1, !finished);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // Entry layout: four header lines, a blank line, then the expectation bytes.
+    //   mpunit-cpython-cache 1 / kind OK|CRASHED / length N / sha256 <hex of the bytes>
+    // Anything that does not check out is treated as absent and recomputed.
+    private static Optional<Result> readCache(Path entry) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(entry);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        int headerEnd = Bytes.indexOf(all, Bytes.ascii("\n\n"), 0);
+        if (headerEnd < 0) {
+            return Optional.empty();
+        }
+        String[] header = new String(all, 0, headerEnd, StandardCharsets.US_ASCII).split("\n");
+        if (header.length != 4 || !header[0].equals(CACHE_MAGIC)) {
+            return Optional.empty();
+        }
+        try {
+            Kind kind = Kind.valueOf(header[1].substring("kind ".length()));
+            int length = Integer.parseInt(header[2].substring("length ".length()));
+            String sha = header[3].substring("sha256 ".length());
+            byte[] payload = Arrays.copyOfRange(all, headerEnd + 2, all.length);
+            if (kind == Kind.TIMED_OUT || payload.length != length || !sha.equals(sha256(payload))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Result(kind, payload, true));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeCache(Path entry, Result result) throws IOException {
+        Path dir = entry.getParent();
+        Files.createDirectories(dir);
+        String header = CACHE_MAGIC + "\nkind " + result.kind() + "\nlength " + result.expected().length
+                + "\nsha256 " + sha256(result.expected()) + "\n\n";
+        Path tmp = Files.createTempFile(dir, entry.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, Bytes.concat(Bytes.ascii(header), result.expected()));
+            try {
+                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CPython[" + String.join(" ", command) + ", timeout " + seconds(timeout)
+                + (cacheDir == null ? "" : ", cache " + cacheDir) + "]";
+    }
+}
