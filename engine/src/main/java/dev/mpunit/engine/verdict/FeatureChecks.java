@@ -64,6 +64,15 @@ public final class FeatureChecks {
             new Check("complex.py", false),
             new Check("coverage.py", false));
 
+    /**
+     * The checks to run on a target: all of them on the local unix port, all but
+     * the REPL checks elsewhere (run-tests.py gives those empty output on
+     * anything it reaches through pyboard.py or node).
+     */
+    public static List<Check> toRun(boolean localUnixPort) {
+        return localUnixPort ? ALL : ALL.stream().filter(c -> !c.repl()).toList();
+    }
+
     /** Bit values of the rv32 extension flags in {@code sys.implementation._mpy >> 16} (upstream's RV32_ARCH_FLAGS). */
     private static final List<String> RV32_FLAG_NAMES = List.of("zba", "zcmp");
 

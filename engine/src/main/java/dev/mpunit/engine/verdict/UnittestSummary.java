@@ -185,18 +185,16 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
         }
         List<UnittestCase> cases = new ArrayList<>();
         List<Section> unclaimed = new ArrayList<>(found);
-        List<UnittestCase.Status> statuses = new ArrayList<>();
         for (Builder b : builders) {
-            statuses.add(b.status());
+            b.finish();
         }
-        for (int i = 0; i < builders.size(); i++) {
-            Builder b = builders.get(i);
-            UnittestCase.Status status = statuses.get(i);
+        for (Builder b : builders) {
+            UnittestCase.Status status = b.status;
             List<String> details = new ArrayList<>();
             if (status == UnittestCase.Status.FAIL || status == UnittestCase.Status.ERROR) {
                 for (var it = unclaimed.iterator(); it.hasNext(); ) {
                     Section s = it.next();
-                    if (s.belongsTo(b) && firstOwner(builders, statuses, s) == b) {
+                    if (s.belongsTo(b) && firstOwner(builders, s) == b) {
                         details.add(s.describe());
                         it.remove();
                     }
@@ -216,11 +214,10 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
     }
 
     /** Sections name their case loosely; give each to the first failed case it fits. */
-    private static Builder firstOwner(List<Builder> builders, List<UnittestCase.Status> statuses, Section s) {
+    private static Builder firstOwner(List<Builder> builders, Section s) {
         Builder byName = null;
-        for (int i = 0; i < builders.size(); i++) {
-            Builder b = builders.get(i);
-            boolean failed = statuses.get(i) == UnittestCase.Status.FAIL || statuses.get(i) == UnittestCase.Status.ERROR;
+        for (Builder b : builders) {
+            boolean failed = b.status == UnittestCase.Status.FAIL || b.status == UnittestCase.Status.ERROR;
             if (failed && s.belongsTo(b)) {
                 if (s.className != null) {
                     return b;
@@ -272,23 +269,26 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
         final String suite;
         final String name;
         final List<String> lines = new ArrayList<>();
-        int marker = -2; // index into lines of the final status line, -1 when none, -2 not yet looked
+        /** Index into lines of the final status line, -1 when the case printed none. Set by finish(). */
+        int marker = -1;
+        UnittestCase.Status status;
 
         Builder(String suite, String name) {
             this.suite = suite;
             this.name = name;
         }
 
-        UnittestCase.Status status() {
-            marker = -1;
-            UnittestCase.Status status = null;
+        /** Once all lines are in: the last status line decides; none means the run ended inside the case. */
+        void finish() {
             for (int i = lines.size() - 1; i >= 0 && status == null; i--) {
                 status = finalStatus(lines.get(i));
                 if (status != null) {
                     marker = i;
                 }
             }
-            return status == null ? UnittestCase.Status.ERROR : status;
+            if (status == null) {
+                status = UnittestCase.Status.ERROR;
+            }
         }
 
         private static UnittestCase.Status finalStatus(String line) {

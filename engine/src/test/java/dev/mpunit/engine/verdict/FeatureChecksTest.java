@@ -27,6 +27,8 @@ class FeatureChecksTest {
                 "coverage.py");
         assertThat(FeatureChecks.ALL).filteredOn(FeatureChecks.Check::repl).extracting(FeatureChecks.Check::script)
                 .containsExactly("repl_emacs_check.py", "repl_words_move_check.py");
+        assertThat(FeatureChecks.toRun(true)).isEqualTo(FeatureChecks.ALL);
+        assertThat(FeatureChecks.toRun(false)).hasSize(16).noneMatch(FeatureChecks.Check::repl);
     }
 
     @Test
