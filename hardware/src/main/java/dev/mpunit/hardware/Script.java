@@ -26,7 +26,13 @@ public record Script(Path file, Duration timeout, boolean special, List<String> 
         return new Script(file, timeout, false, List.of());
     }
 
-    public Script special() {
+    /** This script in run-tests.py's special mode. (Not {@code special()}: that is the component's accessor.) */
+    public Script asSpecial() {
         return new Script(file, timeout, true, options);
+    }
+
+    /** This script with {@code options} instead of its own. */
+    public Script withOptions(List<String> options) {
+        return new Script(file, timeout, special, options);
     }
 }
