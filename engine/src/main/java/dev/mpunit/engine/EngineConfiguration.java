@@ -1,0 +1,175 @@
+package dev.mpunit.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The engine's {@code micropython.*} configuration parameters, read once per discovery or
+ * execution. Every key is documented in {@code docs/configuration.md}; a value that cannot be
+ * read is an {@link IllegalArgumentException} whose message names the key and what it accepts.
+ */
+record EngineConfiguration(
+        List<String> targets,
+        List<Path> roots,
+        Set<TestGroup> groups,
+        String include,
+        String exclude,
+        String filter,
+        int workers,
+        Duration timeout,
+        String emit,
+        Optional<String> heapsize,
+        String cpython,
+        Duration cpythonTimeout,
+        Path cacheDirectory,
+        String webassemblyVersion,
+        Optional<Path> webassemblyMjs,
+        String node,
+        String npm,
+        Optional<Path> unixMicropython,
+        Optional<String> unixMicropypath,
+        int inlineOutputLimit) {
+
+    static final String PREFIX = "micropython.";
+    static final String TARGET = PREFIX + "target";
+    static final String ROOT = PREFIX + "root";
+    static final String GROUPS = PREFIX + "groups";
+    static final String INCLUDE = PREFIX + "include";
+    static final String EXCLUDE = PREFIX + "exclude";
+    static final String FILTER = PREFIX + "filter";
+    static final String WORKERS = PREFIX + "workers";
+    static final String TIMEOUT = PREFIX + "timeout";
+    static final String EMIT = PREFIX + "emit";
+    static final String HEAPSIZE = PREFIX + "heapsize";
+    static final String CPYTHON = PREFIX + "cpython";
+    static final String CPYTHON_TIMEOUT = PREFIX + "cpython.timeout";
+    static final String CACHE = PREFIX + "cache";
+    static final String WEBASSEMBLY_VERSION = PREFIX + "webassembly.version";
+    static final String WEBASSEMBLY_MJS = PREFIX + "webassembly.mjs";
+    static final String NODE = PREFIX + "node";
+    static final String NPM = PREFIX + "npm";
+    static final String UNIX_MICROPYTHON = PREFIX + "unix.micropython";
+    static final String UNIX_MICROPYPATH = PREFIX + "unix.micropypath";
+    static final String INLINE_OUTPUT_LIMIT = PREFIX + "report.inline-limit";
+
+    static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
+    static final List<String> KNOWN_TARGETS = List.of("webassembly", "unix");
+
+    static EngineConfiguration from(ConfigurationParameters parameters) {
+        return new EngineConfiguration(
+                targets(parameters),
+                list(parameters, ROOT).stream().map(Path::of).toList(),
+                groups(parameters),
+                parameters.get(INCLUDE).orElse(""),
+                parameters.get(EXCLUDE).orElse(""),
+                parameters.get(FILTER).orElse(""),
+                positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
+                duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
+                parameters.get(EMIT).map(String::trim).orElse("bytecode"),
+                parameters.get(HEAPSIZE).map(String::trim).filter(s -> !s.isEmpty()),
+                parameters.get(CPYTHON).map(String::trim).orElse("python3"),
+                duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
+                parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
+                parameters.get(WEBASSEMBLY_VERSION).map(String::trim).orElse(DEFAULT_WEBASSEMBLY_VERSION),
+                parameters.get(WEBASSEMBLY_MJS).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
+                parameters.get(NODE).map(String::trim).orElse("node"),
+                parameters.get(NPM).map(String::trim).orElse("npm"),
+                parameters.get(UNIX_MICROPYTHON).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
+                parameters.get(UNIX_MICROPYPATH),
+                positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096));
+    }
+
+    private static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("mpunit");
+    }
+
+    private static List<String> targets(ConfigurationParameters parameters) {
+        List<String> targets = list(parameters, TARGET);
+        if (targets.isEmpty()) {
+            return List.of("webassembly");
+        }
+        for (String target : targets) {
+            if (!KNOWN_TARGETS.contains(target)) {
+                throw new IllegalArgumentException(TARGET + "=" + target + " is not a known target: use one of "
+                        + String.join(", ", KNOWN_TARGETS) + " (comma-separated for several)");
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(targets));
+    }
+
+    private static Set<TestGroup> groups(ConfigurationParameters parameters) {
+        List<String> labels = list(parameters, GROUPS);
+        if (labels.isEmpty()) {
+            return Set.of(TestGroup.RUN_TESTS_STANDARD);
+        }
+        Set<TestGroup> groups = new LinkedHashSet<>();
+        for (String label : labels) {
+            groups.add(TestGroup.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    GROUPS + "=" + label + " is not a test group: use one of " + Arrays.stream(TestGroup.values())
+                            .map(TestGroup::label).toList())));
+        }
+        return Set.copyOf(groups);
+    }
+
+    private static List<String> list(ConfigurationParameters parameters, String key) {
+        List<String> values = new ArrayList<>();
+        for (String value : parameters.get(key).orElse("").split(",")) {
+            if (!value.isBlank()) {
+                values.add(value.trim());
+            }
+        }
+        return values;
+    }
+
+    private static int positiveInt(ConfigurationParameters parameters, String key, int fallback) {
+        Optional<String> value = parameters.get(key).map(String::trim);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + "=" + value.get() + " is not a positive whole number");
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
+
+    /** Seconds by default, as run-tests.py's MICROPY_TEST_TIMEOUT; {@code 500ms}, {@code 2m} too. */
+    static Duration duration(ConfigurationParameters parameters, String key, Duration fallback) {
+        Optional<String> value = parameters.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT));
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return fallback;
+        }
+        Matcher matcher = DURATION.matcher(value.get());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(key + "=" + value.get()
+                    + " is not a duration: write seconds (30), or 500ms, 30s, 2m");
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        double millis = switch (unit) {
+            case "ms" -> amount;
+            case "m", "min" -> amount * 60_000;
+            default -> amount * 1000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+}

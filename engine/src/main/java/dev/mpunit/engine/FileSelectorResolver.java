@@ -1,0 +1,98 @@
+package dev.mpunit.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+import dev.mpunit.engine.verdict.Filters;
+
+/**
+ * One test file becomes one descriptor per configured variant, under its group (from its
+ * directory) and variant. Files the include/exclude filters reject are left out, as run-tests.py
+ * leaves them out of its results.
+ */
+final class FileSelectorResolver implements SelectorResolver {
+
+    private static final Pattern IMPORTS_UNITTEST =
+            Pattern.compile("^\\s*(import\\s+unittest|from\\s+unittest\\s+import)", Pattern.MULTILINE);
+
+    private final EngineConfiguration configuration;
+    private final Filters filters;
+    private final DiscoveryIssueReporter issues;
+
+    FileSelectorResolver(EngineConfiguration configuration, Filters filters, DiscoveryIssueReporter issues) {
+        this.configuration = configuration;
+        this.filters = filters;
+        this.issues = issues;
+    }
+
+    @Override
+    public Resolution resolve(FileSelector selector, Context context) {
+        Path file = selector.getPath().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            report(Severity.ERROR, "test file " + file + " does not exist: check the path given to --select-file", file);
+            return Resolution.unresolved();
+        }
+        if (!TestsRoot.isTestFileName(file)) {
+            report(Severity.WARNING, file + " is not a MicroPython test file (*.py, or *.mjs/*.js for webassembly): "
+                    + "select the test itself, not its .exp or a data file", file);
+            return Resolution.unresolved();
+        }
+        TestsRoot root = TestsRoot.of(file);
+        String relativePath = root.relativize(file);
+        Optional<TestGroup> group = root.groupOf(relativePath);
+        if (group.isEmpty()) {
+            report(Severity.WARNING, relativePath + " is not in a test directory of " + root.directory()
+                    + " (basics, extmod, float, …): it is not run", file);
+            return Resolution.unresolved();
+        }
+        if (!group.get().supported()) {
+            report(Severity.WARNING, relativePath + " belongs to " + group.get().label()
+                    + ", which this version of the micropython engine cannot run yet: it is not run", file);
+            return Resolution.unresolved();
+        }
+        if (!filters.accepts(relativePath)) {
+            return Resolution.unresolved();
+        }
+        boolean unittest = importsUnittest(file);
+        Set<Match> matches = new LinkedHashSet<>();
+        for (String variant : configuration.targets()) {
+            context.addToParent(() -> TreeIds.selectVariant(group.get(), variant),
+                            parent -> Optional.of(new TestFileDescriptor((VariantDescriptor) parent, root, relativePath,
+                                    unittest)))
+                    .ifPresent(descriptor -> {
+                        descriptor.selectAllCases();
+                        matches.add(Match.exact(descriptor));
+                    });
+        }
+        return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
+    }
+
+    /** Whether the file may report unittest cases; decided statically, so discovery never runs a target. */
+    static boolean importsUnittest(Path file) {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return IMPORTS_UNITTEST.matcher(text).find();
+        } catch (IOException e) {
+            // An unreadable file is reported when it runs; discovery stays static.
+            return false;
+        }
+    }
+
+    private void report(Severity severity, String message, Path file) {
+        issues.reportIssue(DiscoveryIssue.builder(severity, "micropython: " + message)
+                .source(FileSource.from(file.toFile())));
+    }
+}

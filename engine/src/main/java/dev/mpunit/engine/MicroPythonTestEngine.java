@@ -1,0 +1,72 @@
+package dev.mpunit.engine;
+
+import java.util.Optional;
+
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+import dev.mpunit.engine.verdict.Filters;
+
+/**
+ * The {@code micropython} TestEngine: MicroPython test files as JUnit tests, judged as upstream
+ * {@code tests/run-tests.py} judges them, run on local builds, emulated boards and tentacles.
+ *
+ * <p>Discovery only reads the file system. Execution hands test files to workers, one per target
+ * instance, as they free up (see {@code docs/architecture.md}).
+ */
+public final class MicroPythonTestEngine implements TestEngine {
+
+    /** The engine id, as in {@code @IncludeEngines("micropython")} and {@code [engine:micropython]}. */
+    public static final String ID = "micropython";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.mpunit");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("mpunit-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineDescriptor engine = new EngineDescriptor(uniqueId, "MicroPython");
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        EngineConfiguration configuration;
+        Filters filters;
+        try {
+            configuration = EngineConfiguration.from(request.getConfigurationParameters());
+            filters = Filters.parse(configuration.include(), configuration.exclude(), configuration.filter());
+        } catch (IllegalArgumentException e) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: " + e.getMessage()));
+            return engine;
+        }
+        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+                .addSelectorResolver(context -> new DirectorySelectorResolver(configuration, context.getIssueReporter()))
+                .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter()))
+                .addSelectorResolver(context -> new UniqueIdSelectorResolver(configuration, context.getIssueReporter()))
+                .build()
+                .resolve(request, engine, issues);
+        return engine;
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        new TestRunExecution(request).run();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mpunit.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+import dev.mpunit.engine.verdict.Verdict;
+
+/**
+ * The report-entry contract (DESIGN.md, docs/report-entries.md): what reporting, Allure and
+ * humans may read about each test. Keys are prefixed {@code micropython.}; an output larger than
+ * the inline limit is published as a file entry instead and its key says where it went.
+ */
+final class ReportEntries {
+
+    static final String GROUP = "micropython.group";
+    static final String VARIANT = "micropython.variant";
+    static final String TENTACLE = "micropython.tentacle";
+    static final String PORT = "micropython.port";
+    static final String DURATION = "micropython.duration";
+    static final String VERDICT = "micropython.verdict";
+    static final String REASON = "micropython.reason";
+    static final String OUTPUT = "micropython.output";
+    static final String EXPECTED = "micropython.expected";
+
+    private ReportEntries() {
+    }
+
+    static void publish(TreeListener listener, TestFileDescriptor file, Worker worker, Verdict verdict,
+            Duration duration, int inlineLimit, RunResources resources) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put(GROUP, file.group().label());
+        entries.put(VARIANT, file.variant());
+        entries.put(TENTACLE, worker.name());
+        entries.put(PORT, worker.port());
+        entries.put(DURATION, Long.toString(duration.toMillis()));
+        entries.put(VERDICT, verdict.kind().resultsWord());
+        entries.put(REASON, verdict.message());
+        if (verdict.actual() != null) {
+            putOutput(listener, file, entries, OUTPUT, "output.txt", verdict.actual(), inlineLimit, resources);
+        }
+        if (verdict.expected() != null) {
+            putOutput(listener, file, entries, EXPECTED, "expected.txt", verdict.expected(), inlineLimit, resources);
+        }
+        // JUnit refuses blank values: an empty reason or output is left out rather than invented.
+        entries.values().removeIf(String::isBlank);
+        listener.reportingEntryPublished(file, ReportEntry.from(entries));
+    }
+
+    private static void putOutput(TreeListener listener, TestDescriptor test, Map<String, String> entries, String key,
+            String fileName, byte[] content, int inlineLimit, RunResources resources) {
+        if (content.length <= inlineLimit) {
+            entries.put(key, new String(content, StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            Path directory = resources.outputDirectory(test);
+            Path path = directory.resolve(fileName);
+            Files.write(path, content);
+            listener.fileEntryPublished(test, FileEntry.from(path, "text/plain"));
+            entries.put(key, "(" + content.length + " bytes, in file entry " + path + ")");
+        } catch (IOException | RuntimeException e) {
+            entries.put(key, new String(content, 0, inlineLimit, StandardCharsets.UTF_8)
+                    + "\n… (" + content.length + " bytes; could not write the file entry: " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mpunit.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+
+import dev.mpunit.engine.verdict.CPython;
+import dev.mpunit.engine.verdict.FeatureChecks;
+
+/**
+ * What one execution shares between its workers, made only when there is something to run:
+ * the variants and their targets, the expected-output source, the engine's feature-check scripts.
+ */
+final class RunResources implements AutoCloseable {
+
+    private final EngineConfiguration configuration;
+    private final ExecutionRequest request;
+    private final Map<String, VariantRuntime> variants = new HashMap<>();
+    private final CPython cpython;
+    private Path featureChecks;
+
+    RunResources(EngineConfiguration configuration, ExecutionRequest request) {
+        this.configuration = configuration;
+        this.request = request;
+        this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
+                configuration.cacheDirectory().resolve("expected"));
+    }
+
+    /** Shared by all workers: it asks CPython for its version once and caches expected outputs. */
+    CPython cpython() {
+        return cpython;
+    }
+
+    synchronized VariantRuntime variant(String name) {
+        return variants.computeIfAbsent(name, variant -> new VariantRuntime(variant,
+                LocalTargets.factory(variant, configuration), variant.equals("unix"), featureChecks()));
+    }
+
+    Path outputDirectory(TestDescriptor test) throws IOException {
+        return request.getOutputDirectoryCreator().createOutputDirectory(test);
+    }
+
+    /** The engine's own feature checks, written out once for targets that run files from disk. */
+    private Path featureChecks() {
+        if (featureChecks == null) {
+            try {
+                featureChecks = Files.createTempDirectory("mpunit-feature-check");
+                for (FeatureChecks.Check check : FeatureChecks.ALL) {
+                    Files.write(featureChecks.resolve(check.script()), FeatureChecks.bundledScript(check.script()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the engine's feature checks to a temporary directory", e);
+            }
+        }
+        return featureChecks;
+    }
+
+    @Override
+    public void close() {
+        if (featureChecks != null) {
+            try (Stream<Path> files = Files.walk(featureChecks)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind costs nothing worth failing a run for.
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.mpunit.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.TestAbortedException;
+
+import dev.mpunit.engine.verdict.ExpectedOutput;
+import dev.mpunit.engine.verdict.HostPlatform;
+import dev.mpunit.engine.verdict.Judge;
+import dev.mpunit.engine.verdict.RunTestsOutput;
+import dev.mpunit.engine.verdict.SkipRules;
+import dev.mpunit.engine.verdict.TargetProfile;
+import dev.mpunit.engine.verdict.UnittestCase;
+import dev.mpunit.engine.verdict.Verdict;
+import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Script;
+import dev.mpunit.hardware.TargetException;
+
+/**
+ * Runs one test file on a worker's target and reports it, in run-tests.py's order of decisions:
+ * skip tables and feature checks, run, SKIP / SKIP-TOO-LARGE, unittest summary, expected output.
+ */
+final class TestFileRun {
+
+    private static final String HOST_PLATFORM = HostPlatform.current();
+
+    private final EngineConfiguration configuration;
+    private final TreeListener listener;
+    private final DurationHistory history;
+    private final RunResources resources;
+
+    TestFileRun(EngineConfiguration configuration, TreeListener listener, DurationHistory history,
+            RunResources resources) {
+        this.configuration = configuration;
+        this.listener = listener;
+        this.history = history;
+        this.resources = resources;
+    }
+
+    void run(TestFileDescriptor file, Worker worker) {
+        try {
+            runChecked(file, worker);
+        } catch (ProbeException | TargetException e) {
+            fail(file, new RunFailure(e.getMessage(), e));
+        } catch (RuntimeException | Error e) {
+            fail(file, e);
+        }
+    }
+
+    private void runChecked(TestFileDescriptor file, Worker worker) throws ProbeException, TargetException {
+        TargetProfile profile = worker.variant().profile(worker, file.root());
+        String relativePath = file.relativePath();
+        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM)
+                .or(() -> notSupportedYet(file, worker.variant()));
+        if (skip.isPresent()) {
+            listener.skipped(file, skip.get());
+            return;
+        }
+        listener.started(file);
+        Path path = file.file();
+        Optional<String> unreadable = unreadable(path);
+        if (unreadable.isPresent()) {
+            finish(file, TestExecutionResult.failed(new RunFailure(unreadable.get(), null)));
+            return;
+        }
+        // run-tests.py runs the unix port's cmdline/ tests with their own options and output rules.
+        boolean special = worker.variant().pcLike() && relativePath.startsWith("cmdline/");
+        Execution execution = worker.target().execute(new Script(path, configuration.timeout(), special, options()));
+        history.record(file, execution.duration().toMillis());
+        byte[] output = RunTestsOutput.afterRun(relativePath, RunTestsOutput.asRunTests(execution.output(),
+                        ending(execution)), execution.ending() != Execution.Ending.COMPLETED, special,
+                () -> regexExpectation(path));
+        Verdict verdict;
+        try {
+            verdict = Judge.judge(relativePath, output,
+                    ExpectedOutput.source(path, relativePath, configuration.emit(), resources.cpython()),
+                    HOST_PLATFORM, configuration.timeout());
+        } catch (IOException e) {
+            finish(file, TestExecutionResult.failed(new RunFailure(e.getMessage(), e)));
+            return;
+        }
+        ReportEntries.publish(listener, file, worker, verdict, execution.duration(), configuration.inlineOutputLimit(),
+                resources);
+        reportCases(file, verdict);
+        finish(file, resultOf(file, verdict));
+    }
+
+    /** What run-tests.py does that this engine does not do yet is a skip that says so, never a wrong verdict. */
+    private static Optional<String> notSupportedYet(TestFileDescriptor file, VariantRuntime variant) {
+        String name = file.file().getFileName().toString();
+        if (variant.pcLike() && file.relativePath().startsWith("cmdline/") && name.startsWith("repl_")) {
+            return Optional.of("REPL tests over a pty (cmdline/repl_*) are not supported by this engine yet");
+        }
+        return Optional.empty();
+    }
+
+    private byte[] regexExpectation(Path path) {
+        try {
+            return ExpectedOutput.regexExpBytes(path, configuration.emit());
+        } catch (IOException e) {
+            throw new RunFailure("cannot read the regex expectation of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static RunTestsOutput.Ending ending(Execution execution) {
+        return switch (execution.ending()) {
+            case COMPLETED -> RunTestsOutput.Ending.COMPLETED;
+            case CRASHED -> RunTestsOutput.Ending.CRASHED;
+            case TIMED_OUT -> RunTestsOutput.Ending.TIMED_OUT;
+        };
+    }
+
+    private List<String> options() {
+        return configuration.heapsize().map(size -> List.of("-X", "heapsize=" + size)).orElse(List.of());
+    }
+
+    private TestExecutionResult resultOf(TestFileDescriptor file, Verdict verdict) {
+        return switch (verdict.kind()) {
+            case PASS, IGNORED -> TestExecutionResult.successful();
+            case SKIP -> TestExecutionResult.aborted(new TestAbortedException(verdict.message()));
+            case FAIL -> TestExecutionResult.failed(Failures.of(file, verdict));
+        };
+    }
+
+    /** unittest cases as children: those the output names (all, or the ones selected by id). */
+    private void reportCases(TestFileDescriptor file, Verdict verdict) {
+        if (!file.unittest()) {
+            return;
+        }
+        List<UnittestCase> cases = verdict.unittestSummary().map(summary -> summary.cases()).orElse(List.of());
+        List<TestDescriptor> reported = new ArrayList<>();
+        for (UnittestCase testCase : cases) {
+            String name = testCase.id();
+            Optional<? extends TestDescriptor> existing = file.findByUniqueId(TestCaseDescriptor.idOf(file, name));
+            TestDescriptor descriptor;
+            if (existing.isPresent()) {
+                descriptor = existing.get();
+            } else if (file.allCasesSelected()) {
+                descriptor = new TestCaseDescriptor(file, name);
+                file.addChild(descriptor);
+                listener.dynamicTestRegistered(descriptor);
+            } else {
+                continue;
+            }
+            reported.add(descriptor);
+            switch (testCase.status()) {
+                case SKIPPED -> listener.skipped(descriptor, testCase.detail());
+                case PASS -> {
+                    listener.started(descriptor);
+                    listener.finished(descriptor, TestExecutionResult.successful());
+                }
+                case FAIL, ERROR -> {
+                    listener.started(descriptor);
+                    listener.finished(descriptor, TestExecutionResult.failed(Failures.ofCase(file, testCase)));
+                }
+            }
+        }
+        for (TestDescriptor child : List.copyOf(file.getChildren())) {
+            if (!reported.contains(child)) {
+                listener.started(child);
+                listener.finished(child, TestExecutionResult.failed(new RunFailure(
+                        child.getDisplayName() + " was not in the unittest output of " + file.relativePath()
+                                + " (" + verdict.message() + ")", null)));
+            }
+        }
+    }
+
+    private void finish(TestFileDescriptor file, TestExecutionResult result) {
+        for (TestDescriptor child : List.copyOf(file.getChildren())) {
+            if (!listener.isDone(child)) {
+                listener.skipped(child, "not run: " + file.relativePath() + " did not get to run its cases");
+            }
+        }
+        listener.finished(file, result);
+    }
+
+    private void fail(TestFileDescriptor file, Throwable cause) {
+        if (!listener.isDone(file)) {
+            listener.started(file);
+            finish(file, TestExecutionResult.failed(cause));
+        }
+    }
+
+    /** A file MicroPython cannot be given: unreadable, or not UTF-8 (MicroPython source is UTF-8). */
+    static Optional<String> unreadable(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return Optional.of("cannot read " + path + ": " + e.getMessage() + " (check the file's permissions)");
+        }
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(input, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) {
+            return Optional.empty();
+        }
+        int offset = input.position();
+        return Optional.of(path.getFileName() + " is not valid UTF-8 (byte 0x"
+                + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset
+                + "): MicroPython reads source files as UTF-8; save the file as UTF-8");
+    }
+
+
+}

@@ -1,0 +1,95 @@
+package dev.mpunit.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * One {@code execute()}: workers per variant pull test files from the bartender until none are
+ * left; what a cancellation left unrun is reported skipped. An empty tree starts nothing.
+ */
+final class TestRunExecution {
+
+    private final ExecutionRequest request;
+
+    TestRunExecution(ExecutionRequest request) {
+        this.request = request;
+    }
+
+    void run() {
+        TestDescriptor engine = request.getRootTestDescriptor();
+        TreeListener listener = new TreeListener(request.getEngineExecutionListener(), engine);
+        List<TestFileDescriptor> files = testFiles(engine);
+        listener.started(engine);
+        if (files.isEmpty()) {
+            listener.finished(engine, TestExecutionResult.successful());
+            return;
+        }
+        EngineConfiguration configuration;
+        try {
+            configuration = EngineConfiguration.from(request.getConfigurationParameters());
+        } catch (IllegalArgumentException e) {
+            listener.finished(engine, TestExecutionResult.failed(e));
+            return;
+        }
+        DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
+        Bartender bartender = new Bartender(files, history, request.getCancellationToken());
+        try (RunResources resources = new RunResources(configuration, request)) {
+            TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
+            runWorkers(configuration, files, bartender, fileRun, resources);
+            String reason = "not run: the test run was cancelled (fail-fast)";
+            bartender.drain().forEach(file -> listener.skipped(file, reason));
+        }
+        history.save();
+        listener.finished(engine, TestExecutionResult.successful());
+    }
+
+    private void runWorkers(EngineConfiguration configuration, List<TestFileDescriptor> files, Bartender bartender,
+            TestFileRun fileRun, RunResources resources) {
+        Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
+        files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+        List<Worker> workers = new ArrayList<>();
+        filesPerVariant.forEach((variantName, count) -> {
+            VariantRuntime variant = resources.variant(variantName);
+            int instances = Math.min(configuration.workers(), count);
+            for (int instance = 1; instance <= instances; instance++) {
+                workers.add(new Worker(variant, instance, bartender, fileRun));
+            }
+        });
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
+            Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        workers.forEach(threads::execute);
+        threads.shutdown();
+        try {
+            while (!threads.awaitTermination(1, TimeUnit.HOURS)) {
+                // Workers end when the bartender has nothing left; targets enforce per-test timeouts.
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<TestFileDescriptor> testFiles(TestDescriptor engine) {
+        List<TestFileDescriptor> files = new ArrayList<>();
+        engine.accept(descriptor -> {
+            if (descriptor instanceof TestFileDescriptor file) {
+                files.add(file);
+            }
+        });
+        return files;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.mpunit.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves every id the engine produces, so an IDE or Surefire can re-run one group, variant,
+ * file or unittest case. A file id carries the path relative to its tests root, not the root
+ * itself (ids stay the same on every machine); the root comes from {@code micropython.root},
+ * else from the working directory ({@code .}, {@code tests}, {@code *}{@code /tests}).
+ */
+final class UniqueIdSelectorResolver implements SelectorResolver {
+
+    private final EngineConfiguration configuration;
+    private final DiscoveryIssueReporter issues;
+
+    UniqueIdSelectorResolver(EngineConfiguration configuration, DiscoveryIssueReporter issues) {
+        this.configuration = configuration;
+        this.issues = issues;
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        UniqueId id = selector.getUniqueId();
+        List<UniqueId.Segment> segments = id.getSegments();
+        if (!id.getEngineId().map(MicroPythonTestEngine.ID::equals).orElse(false) || segments.size() < 2) {
+            return Resolution.unresolved();
+        }
+        UniqueId.Segment last = segments.get(segments.size() - 1);
+        return switch (last.getType()) {
+            case GroupDescriptor.SEGMENT -> resolveGroup(id, last.getValue(), context);
+            case VariantDescriptor.SEGMENT -> resolveVariant(id, context);
+            case TestFileDescriptor.SEGMENT -> resolveFile(id, context);
+            case TestCaseDescriptor.SEGMENT -> resolveCase(id, last.getValue(), context);
+            default -> unknown(id);
+        };
+    }
+
+    private Resolution resolveGroup(UniqueId id, String label, Context context) {
+        if (id.getSegments().size() != 2) {
+            return unknown(id);
+        }
+        Optional<TestGroup> group = TestGroup.fromLabel(label);
+        if (group.isEmpty()) {
+            return unknown(id);
+        }
+        return context.addToParent(parent -> Optional.of(new GroupDescriptor(parent.getUniqueId(), group.get())))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(group.get(), null))))
+                .orElseGet(Resolution::unresolved);
+    }
+
+    private Resolution resolveVariant(UniqueId id, Context context) {
+        if (id.getSegments().size() != 3) {
+            return unknown(id);
+        }
+        Optional<TestGroup> group = TestGroup.fromLabel(id.getSegments().get(1).getValue());
+        if (group.isEmpty() || !group.get().supported()) {
+            return unknown(id);
+        }
+        String variant = id.getLastSegment().getValue();
+        return context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
+                        parent -> Optional.of(new VariantDescriptor((GroupDescriptor) parent, variant)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(group.get(), variant))))
+                .orElseGet(Resolution::unresolved);
+    }
+
+    private Resolution resolveFile(UniqueId id, Context context) {
+        if (id.getSegments().size() != 4) {
+            return unknown(id);
+        }
+        Optional<TestFileDescriptor> file = fileOf(id, context);
+        file.ifPresent(TestFileDescriptor::selectAllCases);
+        return file.map(descriptor -> Resolution.match(Match.exact(descriptor))).orElseGet(Resolution::unresolved);
+    }
+
+    private Resolution resolveCase(UniqueId id, String caseName, Context context) {
+        if (id.getSegments().size() != 5) {
+            return unknown(id);
+        }
+        return fileOf(id.removeLastSegment(), context)
+                .map(file -> file.findByUniqueId(id).map(TestDescriptor.class::cast).orElseGet(() -> {
+                    TestCaseDescriptor testCase = new TestCaseDescriptor(file, caseName);
+                    file.addChild(testCase);
+                    return testCase;
+                }))
+                .map(testCase -> Resolution.match(Match.exact(testCase)))
+                .orElseGet(Resolution::unresolved);
+    }
+
+    private Optional<TestFileDescriptor> fileOf(UniqueId fileId, Context context) {
+        String relativePath = fileId.getLastSegment().getValue();
+        Optional<TestsRoot> root = rootContaining(relativePath);
+        if (root.isEmpty()) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: cannot find " + relativePath
+                    + " for " + fileId + ": set " + EngineConfiguration.ROOT + " to the tests directory it belongs to"
+                    + " (searched " + candidateRoots() + ")"));
+            return Optional.empty();
+        }
+        UniqueId variantId = fileId.removeLastSegment();
+        Optional<TestGroup> group = TestGroup.fromLabel(variantId.getSegments().get(1).getValue());
+        if (group.isEmpty() || !group.get().supported()) {
+            unknown(fileId);
+            return Optional.empty();
+        }
+        Path file = root.get().resolve(relativePath);
+        boolean unittest = FileSelectorResolver.importsUnittest(file);
+        return context.addToParent(() -> selectUniqueId(variantId),
+                parent -> Optional.of(new TestFileDescriptor((VariantDescriptor) parent, root.get(), relativePath, unittest)));
+    }
+
+    private Optional<TestsRoot> rootContaining(String relativePath) {
+        for (Path candidate : candidateRoots()) {
+            Path file = candidate.resolve(relativePath);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(new TestsRoot(candidate, TestsRoot.isUpstreamLayout(candidate)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Path> candidateRoots() {
+        if (!configuration.roots().isEmpty()) {
+            return configuration.roots().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(workingDirectory);
+        candidates.add(workingDirectory.resolve("tests"));
+        try (Stream<Path> children = Files.list(workingDirectory)) {
+            children.filter(Files::isDirectory).sorted().map(child -> child.resolve("tests"))
+                    .filter(Files::isDirectory).forEach(candidates::add);
+        } catch (IOException e) {
+            // The working directory itself was a candidate; nothing more to search.
+        }
+        return candidates;
+    }
+
+    /** Every file of a group (and variant) under the configured roots, for a re-run of a whole container. */
+    private Set<? extends DiscoverySelector> childSelectors(TestGroup group, String variant) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (Path rootDirectory : candidateRoots()) {
+            if (!TestsRoot.isUpstreamLayout(rootDirectory)) {
+                continue;
+            }
+            try {
+                for (Path directory : new TestsRoot(rootDirectory, true).testDirectories(Set.of(group))) {
+                    for (Path file : TestsRoot.testFilesIn(directory)) {
+                        if (variant == null) {
+                            selectors.add(selectFile(file.toFile()));
+                        } else {
+                            TestsRoot root = TestsRoot.of(file);
+                            selectors.add(selectUniqueId(TreeIds.variant(group, variant)
+                                    .append(TestFileDescriptor.SEGMENT, root.relativize(file))));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
+                        "micropython: cannot read " + rootDirectory + ": " + e.getMessage()));
+            }
+            break;
+        }
+        return selectors;
+    }
+
+    private Resolution unknown(UniqueId id) {
+        issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
+                "micropython: " + id + " is not an id this engine produces (or its group cannot run yet)"));
+        return Resolution.unresolved();
+    }
+}

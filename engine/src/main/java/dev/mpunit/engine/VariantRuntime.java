@@ -1,0 +1,110 @@
+package dev.mpunit.engine;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mpunit.engine.verdict.FeatureChecks;
+import dev.mpunit.engine.verdict.RunTestsOutput;
+import dev.mpunit.engine.verdict.TargetProfile;
+import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Script;
+import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
+
+/**
+ * One variant during a run: opens its target instances and probes the firmware once (target_info
+ * and the feature checks), with the tree's own {@code feature_check/} scripts when it has them.
+ * Every worker of the variant shares the profile, as they share the firmware.
+ */
+final class VariantRuntime {
+
+    private final String name;
+    private final TargetFactory factory;
+    private final boolean pcLike;
+    private final Path engineFeatureChecks;
+    private final Map<Path, Object> profiles = new HashMap<>();
+    private TargetException openFailure;
+
+    VariantRuntime(String name, TargetFactory factory, boolean pcLike, Path engineFeatureChecks) {
+        this.name = name;
+        this.factory = factory;
+        this.pcLike = pcLike;
+        this.engineFeatureChecks = engineFeatureChecks;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Whether run-tests.py treats the target as a PC (unix port): {@code import/}, {@code cmdline/}, {@code io/}. */
+    boolean pcLike() {
+        return pcLike;
+    }
+
+    /** A target that could not be opened once (not installed) is not tried again by every worker. */
+    Target open(int instance) throws TargetException {
+        synchronized (this) {
+            if (openFailure != null) {
+                throw openFailure;
+            }
+        }
+        try {
+            return factory.open(instance);
+        } catch (TargetException e) {
+            synchronized (this) {
+                openFailure = e;
+            }
+            throw e;
+        }
+    }
+
+    /** Probed once per feature-check directory; a failed probe fails every test of the variant with its reason. */
+    synchronized TargetProfile profile(Worker worker, TestsRoot root) throws ProbeException, TargetException {
+        Path treeChecks = root.directory().resolve("feature_check");
+        Path key = Files.isDirectory(treeChecks) ? treeChecks : engineFeatureChecks;
+        Object known = profiles.get(key);
+        if (known instanceof TargetProfile profile) {
+            return profile;
+        }
+        if (known instanceof ProbeException failure) {
+            throw failure;
+        }
+        try {
+            TargetProfile profile = probe(worker.target(), key);
+            profiles.put(key, profile);
+            return profile;
+        } catch (ProbeException e) {
+            profiles.put(key, e);
+            throw e;
+        } catch (RuntimeException e) {
+            ProbeException failure = new ProbeException("cannot probe " + name + ": " + e.getMessage(), e);
+            profiles.put(key, failure);
+            throw failure;
+        }
+    }
+
+    private TargetProfile probe(Target target, Path checks) throws ProbeException, TargetException {
+        Map<String, byte[]> outputs = new LinkedHashMap<>();
+        for (FeatureChecks.Check check : FeatureChecks.toRun(pcLike)) {
+            String script = check.script();
+            Path file = checks.resolve(script);
+            if (!Files.isRegularFile(file)) {
+                file = engineFeatureChecks.resolve(script);
+            }
+            Execution execution = target.execute(new Script(file, Duration.ofSeconds(30), true, List.of()));
+            outputs.put(script, RunTestsOutput.asRunTests(execution.output(), TestFileRun.ending(execution)));
+        }
+        try {
+            return FeatureChecks.profile(outputs, ByteOrder.nativeOrder());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ProbeException("cannot detect the features of " + name + " (" + target.port() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+}
