@@ -31,9 +31,11 @@ final class FileSelectorResolver implements SelectorResolver {
     private final EngineConfiguration configuration;
     private final Filters filters;
     private final DiscoveryIssueReporter issues;
+    private final TreeIds ids;
 
-    FileSelectorResolver(EngineConfiguration configuration, Filters filters, DiscoveryIssueReporter issues) {
+    FileSelectorResolver(EngineConfiguration configuration, Filters filters, DiscoveryIssueReporter issues, TreeIds ids) {
         this.configuration = configuration;
+        this.ids = ids;
         this.filters = filters;
         this.issues = issues;
     }
@@ -69,7 +71,7 @@ final class FileSelectorResolver implements SelectorResolver {
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
         for (String variant : configuration.targets()) {
-            context.addToParent(() -> TreeIds.selectVariant(group.get(), variant),
+            context.addToParent(() -> ids.selectVariant(group.get(), variant),
                             parent -> Optional.of(new TestFileDescriptor((VariantDescriptor) parent, root, relativePath,
                                     unittest)))
                     .ifPresent(descriptor -> {

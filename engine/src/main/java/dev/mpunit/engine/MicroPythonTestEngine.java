@@ -56,10 +56,11 @@ public final class MicroPythonTestEngine implements TestEngine {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: " + e.getMessage()));
             return engine;
         }
+        TreeIds ids = new TreeIds(uniqueId);
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addSelectorResolver(context -> new DirectorySelectorResolver(configuration, context.getIssueReporter()))
-                .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter()))
-                .addSelectorResolver(context -> new UniqueIdSelectorResolver(configuration, context.getIssueReporter()))
+                .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter(), ids))
+                .addSelectorResolver(context -> new UniqueIdSelectorResolver(configuration, context.getIssueReporter(), ids))
                 .build()
                 .resolve(request, engine, issues);
         return engine;

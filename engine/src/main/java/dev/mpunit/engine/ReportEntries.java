@@ -44,10 +44,12 @@ final class ReportEntries {
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, verdict.message());
-        if (verdict.actual() != null) {
+        // A passing test's output is its expected output: repeating both would only bury the failures.
+        boolean passed = verdict.kind() == Verdict.Kind.PASS;
+        if (verdict.actual() != null && !passed) {
             putOutput(listener, file, entries, OUTPUT, "output.txt", verdict.actual(), inlineLimit, resources);
         }
-        if (verdict.expected() != null) {
+        if (verdict.expected() != null && !passed) {
             putOutput(listener, file, entries, EXPECTED, "expected.txt", verdict.expected(), inlineLimit, resources);
         }
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.

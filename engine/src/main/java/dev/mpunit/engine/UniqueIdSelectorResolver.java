@@ -32,34 +32,36 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
 
     private final EngineConfiguration configuration;
     private final DiscoveryIssueReporter issues;
+    private final TreeIds ids;
 
-    UniqueIdSelectorResolver(EngineConfiguration configuration, DiscoveryIssueReporter issues) {
+    UniqueIdSelectorResolver(EngineConfiguration configuration, DiscoveryIssueReporter issues, TreeIds ids) {
         this.configuration = configuration;
+        this.ids = ids;
         this.issues = issues;
     }
 
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         UniqueId id = selector.getUniqueId();
-        List<UniqueId.Segment> segments = id.getSegments();
-        if (!id.getEngineId().map(MicroPythonTestEngine.ID::equals).orElse(false) || segments.size() < 2) {
+        Optional<List<UniqueId.Segment>> segments = ids.below(id);
+        if (segments.isEmpty()) {
             return Resolution.unresolved();
         }
-        UniqueId.Segment last = segments.get(segments.size() - 1);
+        UniqueId.Segment last = id.getLastSegment();
         return switch (last.getType()) {
-            case GroupDescriptor.SEGMENT -> resolveGroup(id, last.getValue(), context);
-            case VariantDescriptor.SEGMENT -> resolveVariant(id, context);
-            case TestFileDescriptor.SEGMENT -> resolveFile(id, context);
-            case TestCaseDescriptor.SEGMENT -> resolveCase(id, last.getValue(), context);
+            case GroupDescriptor.SEGMENT -> resolveGroup(id, segments.get(), context);
+            case VariantDescriptor.SEGMENT -> resolveVariant(id, segments.get(), context);
+            case TestFileDescriptor.SEGMENT -> resolveFile(id, segments.get(), context);
+            case TestCaseDescriptor.SEGMENT -> resolveCase(id, segments.get(), context);
             default -> unknown(id);
         };
     }
 
-    private Resolution resolveGroup(UniqueId id, String label, Context context) {
-        if (id.getSegments().size() != 2) {
+    private Resolution resolveGroup(UniqueId id, List<UniqueId.Segment> segments, Context context) {
+        if (segments.size() != 1) {
             return unknown(id);
         }
-        Optional<TestGroup> group = TestGroup.fromLabel(label);
+        Optional<TestGroup> group = TestGroup.fromLabel(segments.get(0).getValue());
         if (group.isEmpty()) {
             return unknown(id);
         }
@@ -68,11 +70,11 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveVariant(UniqueId id, Context context) {
-        if (id.getSegments().size() != 3) {
+    private Resolution resolveVariant(UniqueId id, List<UniqueId.Segment> segments, Context context) {
+        if (segments.size() != 2) {
             return unknown(id);
         }
-        Optional<TestGroup> group = TestGroup.fromLabel(id.getSegments().get(1).getValue());
+        Optional<TestGroup> group = TestGroup.fromLabel(segments.get(0).getValue());
         if (group.isEmpty() || !group.get().supported()) {
             return unknown(id);
         }
@@ -83,20 +85,21 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveFile(UniqueId id, Context context) {
-        if (id.getSegments().size() != 4) {
+    private Resolution resolveFile(UniqueId id, List<UniqueId.Segment> segments, Context context) {
+        if (segments.size() != 3) {
             return unknown(id);
         }
-        Optional<TestFileDescriptor> file = fileOf(id, context);
+        Optional<TestFileDescriptor> file = fileOf(id, segments.get(0).getValue(), context);
         file.ifPresent(TestFileDescriptor::selectAllCases);
         return file.map(descriptor -> Resolution.match(Match.exact(descriptor))).orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveCase(UniqueId id, String caseName, Context context) {
-        if (id.getSegments().size() != 5) {
+    private Resolution resolveCase(UniqueId id, List<UniqueId.Segment> segments, Context context) {
+        if (segments.size() != 4) {
             return unknown(id);
         }
-        return fileOf(id.removeLastSegment(), context)
+        String caseName = id.getLastSegment().getValue();
+        return fileOf(id.removeLastSegment(), segments.get(0).getValue(), context)
                 .map(file -> file.findByUniqueId(id).map(TestDescriptor.class::cast).orElseGet(() -> {
                     TestCaseDescriptor testCase = new TestCaseDescriptor(file, caseName);
                     file.addChild(testCase);
@@ -106,7 +109,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Optional<TestFileDescriptor> fileOf(UniqueId fileId, Context context) {
+    private Optional<TestFileDescriptor> fileOf(UniqueId fileId, String groupLabel, Context context) {
         String relativePath = fileId.getLastSegment().getValue();
         Optional<TestsRoot> root = rootContaining(relativePath);
         if (root.isEmpty()) {
@@ -116,7 +119,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             return Optional.empty();
         }
         UniqueId variantId = fileId.removeLastSegment();
-        Optional<TestGroup> group = TestGroup.fromLabel(variantId.getSegments().get(1).getValue());
+        Optional<TestGroup> group = TestGroup.fromLabel(groupLabel);
         if (group.isEmpty() || !group.get().supported()) {
             unknown(fileId);
             return Optional.empty();
@@ -168,7 +171,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                             selectors.add(selectFile(file.toFile()));
                         } else {
                             TestsRoot root = TestsRoot.of(file);
-                            selectors.add(selectUniqueId(TreeIds.variant(group, variant)
+                            selectors.add(selectUniqueId(ids.variant(group, variant)
                                     .append(TestFileDescriptor.SEGMENT, root.relativize(file))));
                         }
                     }
