@@ -1,0 +1,82 @@
+package dev.mpunit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.ConfigurationParameters;
+
+class EngineConfigurationTest {
+
+    static ConfigurationParameters parameters(Map<String, String> values) {
+        return new ConfigurationParameters() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public Optional<Boolean> getBoolean(String key) {
+                return get(key).map(Boolean::parseBoolean);
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return values.keySet();
+            }
+        };
+    }
+
+    @Test
+    void defaultsMakeABareRunWork() {
+        EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of()));
+        assertThat(configuration.targets()).containsExactly("webassembly");
+        assertThat(configuration.groups()).containsExactly(TestGroup.RUN_TESTS_STANDARD);
+        assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(configuration.emit()).isEqualTo("bytecode");
+        assertThat(configuration.webassemblyVersion()).isEqualTo("1.27.0");
+        assertThat(configuration.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.cacheDirectory().toString()).endsWith("mpunit");
+    }
+
+    @Test
+    void durationsAreSecondsByDefaultAndTakeUnits() {
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "5"))).timeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "500ms"))).timeout())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "1.5 s"))).timeout())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.cpython.timeout", "2m"))).cpythonTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void badValuesNameTheKeyAndWhatItTakes() {
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.timeout", "soon"))))
+                .hasMessageContaining("micropython.timeout=soon").hasMessageContaining("500ms");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.workers", "0"))))
+                .hasMessageContaining("micropython.workers=0");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "esp32"))))
+                .hasMessageContaining("micropython.target=esp32").hasMessageContaining("webassembly, unix");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.groups", "RUN-EVERYTHING"))))
+                .hasMessageContaining("RUN-EVERYTHING").hasMessageContaining("RUN-TESTS_STANDARD");
+    }
+
+    @Test
+    void listsAreCommaSeparated() {
+        EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
+                "micropython.target", "unix, webassembly",
+                "micropython.groups", "RUN-TESTS_STANDARD,RUN-TESTS_NET_INET",
+                "micropython.root", "a,b")));
+        assertThat(configuration.targets()).containsExactly("unix", "webassembly");
+        assertThat(configuration.groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_STANDARD,
+                TestGroup.RUN_TESTS_NET_INET);
+        assertThat(configuration.roots()).hasSize(2);
+    }
+}
