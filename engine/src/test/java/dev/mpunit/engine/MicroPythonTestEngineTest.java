@@ -248,6 +248,18 @@ class MicroPythonTestEngineTest {
     }
 
     @Test
+    void withoutNodeEveryTestFailsWithWhatToInstallAndNothingIsLost() {
+        EngineExecutionResults results = engine(selectDirectory(FIXTURES.resolve("plain").toFile()))
+                .configurationParameter("micropython.node", "/nonexistent/node")
+                .configurationParameter("micropython.cache", cache.resolve("no-node").toString())
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+        results.testEvents().failed().stream().forEach(event -> assertThat(event
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
+                .contains("node").contains("micropython.node"));
+    }
+
+    @Test
     void anEmptyTreeStartsNothing() {
         EngineExecutionResults results = engine(selectDirectory(FIXTURES.resolve("empty").toFile()))
                 .configurationParameter("micropython.node", "/nonexistent/node")
