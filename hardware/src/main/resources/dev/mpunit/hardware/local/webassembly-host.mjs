@@ -36,7 +36,7 @@
 
 import fs from 'node:fs';
 import { Console } from 'node:console';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
@@ -189,6 +189,14 @@ await new Promise((resolve, reject) => {
 // The flusher never ends by itself; it must not keep the host alive, nor count as a resource.
 flusher.unref();
 
+// Requests come on the real stdin. A script gets one at end of file instead, as when its process
+// has nothing to read: emscripten reads Python's sys.stdin from process.stdin.fd, and must not
+// swallow our requests.
+const requests = process.stdin;
+const scriptStdin = new Readable({ read() { this.push(null); } });
+scriptStdin.fd = fs.openSync(process.platform === 'win32' ? '\\\\.\\NUL' : '/dev/null', 'r');
+Object.defineProperty(process, 'stdin', { configurable: true, get: () => scriptStdin });
+
 // ---- FinalizationRegistry guard ----
 // micropython.mjs registers every PyProxy in a FinalizationRegistry whose callback frees the
 // proxied object through the *global* Module and proxy_js_map, i.e. those of the newest
@@ -316,6 +324,8 @@ async function run(request) {
             // A missing directory fails the file read below the same way it fails the CLI.
         }
     }
+    // What the script's process would have had in process.argv.
+    process.argv = [process.argv[0], mjsPath, ...request.args];
     // Not caught: an error here is an unhandled rejection, which ends node as it ends the CLI.
     await runLikeTheCli(request.args);
     await settle(baseline);
@@ -326,8 +336,8 @@ async function run(request) {
 
 let pending = '';
 // Decodes across chunk boundaries: a path's multi-byte character may be split between two reads.
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
+requests.setEncoding('utf8');
+requests.on('data', (chunk) => {
     pending += chunk;
     let newline;
     while ((newline = pending.indexOf('\n')) >= 0) {
@@ -348,6 +358,6 @@ process.stdin.on('data', (chunk) => {
         run(request);
     }
 });
-process.stdin.on('end', () => process.exit(0));
+requests.on('end', () => process.exit(0));
 
 writeFully(FD_OUT, frame('H', Buffer.from(JSON.stringify({ node: process.version, pid: process.pid }))));

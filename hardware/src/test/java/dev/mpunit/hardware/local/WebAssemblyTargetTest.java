@@ -130,6 +130,12 @@ class WebAssemblyTargetTest {
         """
         x = bytearray(1 << 20)
         """,
+        // stdin at end of file, and the process.argv the script's own node would have had
+        """
+        import sys, js
+        print(repr(sys.stdin.read()))
+        print([js.process.argv[i] for i in range(1, js.process.argv.length)])
+        """,
     })
     void outputIsByteIdenticalToNodeRunningTheFile(String source) throws Exception {
         assertSameAsUpstream(write("script.py", source));
