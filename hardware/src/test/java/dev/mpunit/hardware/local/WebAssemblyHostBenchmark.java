@@ -20,6 +20,10 @@ import java.util.Map;
  *     dev.mpunit.hardware.local.WebAssemblyHostBenchmark [tests-dir [N]]
  * </pre>
  *
+ * ({@code mvn -o} cannot resolve the {@code exec:} prefix without the plugin group's metadata in
+ * the local repository; {@code org.codehaus.mojo:exec-maven-plugin:3.5.0:java} instead of
+ * {@code exec:java} works offline.)
+ *
  * With a tests directory the first N files of basics, micropython, misc, extmod, stress, float
  * and unicode are used (sorted as run-tests.py sorts them), else N generated scripts.
  */
