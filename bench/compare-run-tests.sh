@@ -11,6 +11,9 @@
 # guide the scheduling), then warm (the same directory, filled by the cold run). Environment:
 #   COMPARE_WORK=dir      keep the results there instead of a temporary directory
 #   COMPARE_SKIP_UPSTREAM=1  reuse $COMPARE_WORK/run-tests (for re-reading a previous run)
+#   COMPARE_CPYTHON=cmd   the CPython both tools compute expected outputs with (run-tests.py's
+#                         MICROPY_CPYTHON3, mpunit's micropython.cpython); default: the
+#                         executable python3 resolves to (see below)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -43,18 +46,30 @@ echo "compare: results in $work" >&2
 # Build the engine now, so that a rebuild is not timed.
 "$here/mpunit" "$here/examples/tests" --config 'micropython.include=^$' --details none >/dev/null 2>&1 || true
 
+# The CPython both tools compute expected outputs with. By default python3's own executable
+# (sys.executable), not the python3 command: under pyenv, python3 is a shim costing ~0.1 s per start,
+# and run-tests.py, itself started through the shim, gets the real interpreter first on its PATH;
+# mpunit would get the shim. Resolving it once gives both the same interpreter.
+cpython=${COMPARE_CPYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
 now() { date +%s.%N; }
+# CPU seconds the whole machine was busy so far (/proc/stat; USER_HZ is 100 on Linux): with the
+# CPU time of the run itself (bash's time) it tells how much other work shared the machine.
+busy() { awk '/^cpu /{printf "%.2f", ($2+$3+$4+$7+$8+$9)/100}' /proc/stat 2>/dev/null || echo 0; }
+TIMEFORMAT='%U %S'
+
 
 # (a) upstream run-tests.py, serial as it runs webassembly (one node process per test).
 if [ "${COMPARE_SKIP_UPSTREAM:-}" != 1 ]; then
   rm -rf "$work/run-tests"
   mkdir -p "$work/run-tests"
   echo "compare: upstream run-tests.py -t webassembly ..." >&2
+  b0=$(busy)
   t0=$(now)
-  (cd "$tests" && MICROPY_MICROPYTHON_MJS="$mjs" python3 run-tests.py -t webassembly \
-      -r "$work/run-tests" >"$work/run-tests.log" 2>&1) || true
+  { time (cd "$tests" && MICROPY_MICROPYTHON_MJS="$mjs" MICROPY_CPYTHON3="$cpython" python3 run-tests.py -t webassembly \
+      -r "$work/run-tests" >"$work/run-tests.log" 2>&1) ; } 2>"$work/run-tests.cpu" || true
   t1=$(now)
   echo "$t0 $t1" >"$work/run-tests.time"
+  echo "$b0 $(busy)" >"$work/run-tests.busy"
 fi
 
 # (b) mpunit through the JUnit console launcher; cold = a fresh cache directory.
@@ -62,15 +77,18 @@ run_mpunit() {  # name, extra options...
   local name=$1; shift
   rm -rf "$work/$name"
   echo "compare: mpunit ($name) ..." >&2
-  local t0 t1
+  local t0 t1 b0
+  b0=$(busy)
   t0=$(now)
-  "$here/mpunit" "$tests" --config "micropython.webassembly.mjs=$mjs" "$@" \
-      --reports-dir "$work/$name" --details none >"$work/$name.log" 2>&1 || true
+  { time ("$here/mpunit" "$tests" --config "micropython.webassembly.mjs=$mjs" \
+      --config "micropython.cpython=$cpython" "$@" \
+      --reports-dir "$work/$name" --details none >"$work/$name.log" 2>&1) ; } 2>"$work/$name.cpu" || true
   t1=$(now)
   echo "$t0 $t1" >"$work/$name.time"
+  echo "$b0 $(busy)" >"$work/$name.busy"
 }
 rm -rf "$work/cache"
 run_mpunit mpunit-cold --config "micropython.cache=$work/cache"
 run_mpunit mpunit-warm --config "micropython.cache=$work/cache"
 
-python3 "$here/bench/compare_results.py" --tests "$tests" --mjs "$mjs" --work "$work"
+python3 "$here/bench/compare_results.py" --tests "$tests" --mjs "$mjs" --cpython "$cpython" --work "$work"

@@ -33,6 +33,20 @@ def read_time(path):
     return float(end) - float(start)
 
 
+def read_cpu(work, name):
+    """(CPU seconds of the run's own processes, CPU seconds of everything else on the machine
+    meanwhile) as 'own / other', or '?'."""
+    try:
+        with open(os.path.join(work, name + ".cpu")) as f:
+            user, system = (float(x) for x in f.read().split()[-2:])
+        with open(os.path.join(work, name + ".busy")) as f:
+            before, after = (float(x) for x in f.read().split())
+    except (OSError, ValueError):
+        return "?"
+    own = user + system
+    return "%6.0f / %-4.0f" % (own, max(0.0, after - before - own))
+
+
 def run_tests_results(work):
     with open(os.path.join(work, "run-tests", "_results.json")) as f:
         data = json.load(f)
@@ -149,6 +163,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--tests", required=True)
     parser.add_argument("--mjs", required=True)
+    parser.add_argument("--cpython", default="python3")
     args = parser.parse_args()
 
     upstream = run_tests_results(args.work)
@@ -170,7 +185,7 @@ def main():
     print("tests:        " + args.tests)
     print("mjs:          " + args.mjs)
     print("node:         " + version_of(["node", "--version"]))
-    print("python3:      " + version_of(["python3", "--version"]))
+    print("cpython:      %s (%s)" % (args.cpython, version_of(args.cpython.split() + ["--version"])))
     print("cores:        %d" % os.cpu_count())
     print()
 
@@ -178,24 +193,29 @@ def main():
     only_upstream = sorted(set(upstream) - set(runs[0][1]))
     only_mpunit = sorted(set(runs[0][1]) - set(upstream))
 
-    header = "%-22s %7s %6s %6s %6s %8s %10s %8s" % (
-        "", "files", "pass", "fail", "skip", "ignored", "wall [s]", "ratio"
+    header = "%-22s %7s %6s %6s %6s %8s %10s %8s   %s" % (
+        "", "files", "pass", "fail", "skip", "ignored", "wall [s]", "ratio", "CPU s: own / other"
     )
     print("Files both tools list (%d):" % len(both))
     print(header)
     c = counts(upstream, both)
     print(
-        "%-22s %7d %6d %6d %6d %8d %10.1f %8s"
-        % ("run-tests.py", len(both), c["pass"], c["fail"], c["skip"], c["ignored"], t_upstream, "1")
+        "%-22s %7d %6d %6d %6d %8d %10.1f %8s   %s"
+        % ("run-tests.py", len(both), c["pass"], c["fail"], c["skip"], c["ignored"], t_upstream, "1",
+           read_cpu(args.work, "run-tests"))
     )
     for name, results, wall in runs:
         c = counts(results, both)
         print(
-            "%-22s %7d %6d %6d %6d %8d %10.1f %8s"
+            "%-22s %7d %6d %6d %6d %8d %10.1f %8s   %s"
             % (name, len(both), c["pass"], c["fail"], c["skip"], c["ignored"], wall,
-               "1/%.1f" % (t_upstream / wall))
+               "1/%.1f" % (t_upstream / wall), read_cpu(args.work, name))
         )
-    print("(wall times are for each tool's whole run, including the files only mpunit lists)")
+    print("(wall times are for each tool's whole run, including the files only mpunit lists;")
+    print(" ratio = run-tests.py's wall time / mpunit's; CPU s: CPU time of the tool's processes /")
+    print(" of everything else on the machine meanwhile (more than a few seconds: a disturbed run);")
+    print(" mpunit-cold: a fresh, empty cache directory, so CPython computes every expected output")
+    print(" as run-tests.py does on every run; mpunit-warm: a second run on that cache)")
     print()
 
     print("Files only run-tests.py lists: %d" % len(only_upstream))
