@@ -70,6 +70,7 @@ public final class CPython {
     private final Path cacheDir;
     private final Object versionLock = new Object();
     private String version; // guarded by versionLock
+    private List<String> runCommand; // guarded by versionLock
 
     /**
      * @param command the program and any leading arguments ({@code python3},
@@ -105,6 +106,35 @@ public final class CPython {
 
     public Optional<Path> cacheDir() {
         return Optional.ofNullable(cacheDir);
+    }
+
+    /**
+     * The command that runs tests: the interpreter's own {@code sys.executable} in place of the
+     * configured program, asked once. A version manager's shim ({@code pyenv}) otherwise costs a
+     * shell script per test; run-tests.py, started through that shim, already gets the real
+     * interpreter first on its PATH. Falls back to the configured command.
+     */
+    List<String> runCommand() {
+        synchronized (versionLock) {
+            if (runCommand == null) {
+                runCommand = command;
+                // Only a bare program is replaced: leading arguments (`py -3`, `sh wrapper`) may not be CPython's.
+                if (command.size() == 1) {
+                    try {
+                        Run r = execute(List.of(command.get(0), "-S", "-c",
+                                "import sys; sys.stdout.write(sys.executable or '')"), null);
+                        String executable = new String(r.output, StandardCharsets.UTF_8).strip();
+                        if (!r.timedOut && r.exitCode == 0 && !executable.isEmpty()
+                                && Files.isExecutable(Path.of(executable))) {
+                            runCommand = List.of(executable);
+                        }
+                    } catch (IOException e) {
+                        // The run itself reports a missing CPython with what to set.
+                    }
+                }
+            }
+            return runCommand;
+        }
     }
 
     /** {@code <command> --version}, e.g. {@code Python 3.11.7}; asked once per instance. */
@@ -145,7 +175,7 @@ public final class CPython {
             }
         }
         Path abs = testFile.toAbsolutePath();
-        List<String> cmd = new ArrayList<>(command);
+        List<String> cmd = new ArrayList<>(runCommand());
         cmd.add("-BS");
         cmd.add(abs.toString());
         Run r = execute(cmd, abs.getParent());

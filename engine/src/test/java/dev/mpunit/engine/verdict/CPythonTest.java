@@ -116,6 +116,16 @@ class CPythonTest {
     }
 
     @Test
+    void aBareProgramIsReplacedByTheInterpretersOwnExecutableOnce() {
+        CPython py = CPython.of("python3", null, null);
+        List<String> command = py.runCommand();
+        assertThat(command).hasSize(1);
+        assertThat(Path.of(command.get(0))).isAbsolute().isExecutable();
+        assertThat(py.runCommand()).isSameAs(command);
+        assertThat(CPython.of("sh -c true", null, null).runCommand()).containsExactly("sh", "-c", "true");
+    }
+
+    @Test
     void versionIsAskedOnce() throws IOException {
         Path log = dir.resolve("calls.log");
         Path wrapper = dir.resolve("py.sh");
