@@ -47,9 +47,10 @@ echo "compare: results in $work" >&2
 "$here/mpunit" "$here/examples/tests" --config 'micropython.include=^$' --details none >/dev/null 2>&1 || true
 
 # The CPython both tools compute expected outputs with. By default python3's own executable
-# (sys.executable), not the python3 command: under pyenv, python3 is a shim costing ~0.1 s per start,
-# and run-tests.py, itself started through the shim, gets the real interpreter first on its PATH;
-# mpunit would get the shim. Resolving it once gives both the same interpreter.
+# (sys.executable), not the python3 command: under pyenv, python3 is a shim costing ~0.1 s per
+# start; run-tests.py, itself started through the shim, finds the real interpreter first on its
+# PATH, and mpunit resolves sys.executable itself (since commit b99920b). Passing the resolved
+# executable to both pins the same interpreter whatever either tool does.
 cpython=${COMPARE_CPYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
 now() { date +%s.%N; }
 # CPU seconds the whole machine was busy so far (/proc/stat; USER_HZ is 100 on Linux): with the
