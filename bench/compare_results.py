@@ -154,7 +154,7 @@ def version_of(command):
 
 
 def short(text, width=90):
-    text = " ".join(text.split())
+    text = text.replace("\n", " ")  # runs of spaces kept: they can be the difference
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
