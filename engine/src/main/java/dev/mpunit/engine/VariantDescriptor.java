@@ -1,14 +1,11 @@
 package dev.mpunit.engine;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.junit.platform.engine.TestTag;
-import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
 /** {@code [variant:webassembly]}: the firmware a group's files run against. */
-final class VariantDescriptor extends AbstractTestDescriptor {
+final class VariantDescriptor extends ContainerDescriptor {
 
     static final String SEGMENT = "variant";
 
@@ -16,7 +13,8 @@ final class VariantDescriptor extends AbstractTestDescriptor {
     private final TestGroup group;
 
     VariantDescriptor(GroupDescriptor parent, String variant) {
-        super(parent.getUniqueId().append(SEGMENT, variant), variant);
+        super(parent.getUniqueId().append(SEGMENT, variant), variant,
+                Set.of(TestTag.create(parent.group().label()), TestTag.create(variant)));
         this.variant = variant;
         this.group = parent.group();
     }
@@ -27,18 +25,5 @@ final class VariantDescriptor extends AbstractTestDescriptor {
 
     TestGroup group() {
         return group;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.CONTAINER;
-    }
-
-    @Override
-    public Set<TestTag> getTags() {
-        Set<TestTag> tags = new LinkedHashSet<>();
-        tags.add(TestTag.create(group.label()));
-        tags.add(TestTag.create(variant));
-        return tags;
     }
 }
