@@ -72,7 +72,7 @@ final class FileSelectorResolver implements SelectorResolver {
         Set<Match> matches = new LinkedHashSet<>();
         for (String variant : configuration.targets()) {
             context.addToParent(() -> ids.selectVariant(group.get(), variant),
-                            parent -> Optional.of(new TestFileDescriptor((VariantDescriptor) parent, root, relativePath,
+                            parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
                                     unittest)))
                     .ifPresent(descriptor -> {
                         descriptor.selectAllCases();

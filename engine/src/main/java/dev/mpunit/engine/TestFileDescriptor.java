@@ -35,6 +35,18 @@ final class TestFileDescriptor extends AbstractTestDescriptor {
         this.unittest = unittest;
     }
 
+    /**
+     * The variant's descriptor of this file: the one already there (a case id may have made it
+     * before the file itself was selected), else a new one. Two descriptors with one id would
+     * leave the selection of all cases on the one that never runs.
+     */
+    static TestFileDescriptor in(VariantDescriptor parent, TestsRoot root, String relativePath, boolean unittest) {
+        UniqueId id = parent.getUniqueId().append(SEGMENT, relativePath);
+        return parent.getChildren().stream().filter(child -> child.getUniqueId().equals(id))
+                .map(TestFileDescriptor.class::cast).findFirst()
+                .orElseGet(() -> new TestFileDescriptor(parent, root, relativePath, unittest));
+    }
+
     TestsRoot root() {
         return root;
     }

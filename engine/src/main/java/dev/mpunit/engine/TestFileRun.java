@@ -168,7 +168,13 @@ final class TestFileRun {
             }
         }
         for (TestDescriptor child : List.copyOf(file.getChildren())) {
-            if (!reported.contains(child)) {
+            if (reported.contains(child)) {
+                continue;
+            }
+            if (verdict.kind() == Verdict.Kind.SKIP) {
+                // The whole file skipped (SKIP, too large): its selected cases skip with it.
+                listener.skipped(child, verdict.message());
+            } else {
                 listener.started(child);
                 listener.finished(child, TestExecutionResult.failed(new RunFailure(
                         child.getDisplayName() + " was not in the unittest output of " + file.relativePath()

@@ -46,8 +46,8 @@ final class TestRunExecution {
         try (RunResources resources = new RunResources(configuration, request)) {
             TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
             runWorkers(configuration, files, bartender, fileRun, resources);
-            String reason = "not run: the test run was cancelled (fail-fast)";
-            bartender.drain().forEach(file -> listener.skipped(file, reason));
+            bartender.drain();
+            endUnfinished(files, listener);
         }
         history.save();
         listener.finished(engine, TestExecutionResult.successful());
@@ -80,6 +80,33 @@ final class TestRunExecution {
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * No discovered test ends without a verdict: what was never handed out (a cancellation) is
+     * skipped, what a worker started but could not finish (its thread was interrupted or died)
+     * fails with that reason.
+     */
+    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener) {
+        String notRun = request.getCancellationToken().isCancellationRequested()
+                ? "not run: the test run was cancelled (fail-fast)"
+                : "not run: no worker of its variant was left to run it";
+        for (TestFileDescriptor file : files) {
+            if (listener.isDone(file)) {
+                continue;
+            }
+            if (!listener.isStarted(file)) {
+                listener.skipped(file, notRun);
+                continue;
+            }
+            for (TestDescriptor child : List.copyOf(file.getChildren())) {
+                if (!listener.isDone(child)) {
+                    listener.skipped(child, notRun);
+                }
+            }
+            listener.finished(file, TestExecutionResult.failed(new RunFailure(
+                    file.relativePath() + " was started but its worker stopped before it ended", null)));
         }
     }
 

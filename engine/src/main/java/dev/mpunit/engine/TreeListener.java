@@ -75,6 +75,10 @@ final class TreeListener {
         delegate.fileEntryPublished(descriptor, entry);
     }
 
+    synchronized boolean isStarted(TestDescriptor descriptor) {
+        return started.contains(descriptor);
+    }
+
     synchronized boolean isDone(TestDescriptor descriptor) {
         return done.contains(descriptor);
     }

@@ -1,6 +1,5 @@
 package dev.mpunit.engine;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.IOException;
@@ -66,7 +65,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             return unknown(id);
         }
         return context.addToParent(parent -> Optional.of(new GroupDescriptor(parent.getUniqueId(), group.get())))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(group.get(), null))))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> variantSelectors(group.get()))))
                 .orElseGet(Resolution::unresolved);
     }
 
@@ -81,7 +80,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
         String variant = id.getLastSegment().getValue();
         return context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
                         parent -> Optional.of(new VariantDescriptor((GroupDescriptor) parent, variant)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(group.get(), variant))))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> fileSelectors(group.get(), variant))))
                 .orElseGet(Resolution::unresolved);
     }
 
@@ -124,10 +123,14 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             unknown(fileId);
             return Optional.empty();
         }
+        if (!root.get().groupOf(relativePath).equals(group)) {
+            unknown(fileId);
+            return Optional.empty();
+        }
         Path file = root.get().resolve(relativePath);
         boolean unittest = FileSelectorResolver.importsUnittest(file);
         return context.addToParent(() -> selectUniqueId(variantId),
-                parent -> Optional.of(new TestFileDescriptor((VariantDescriptor) parent, root.get(), relativePath, unittest)));
+                parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root.get(), relativePath, unittest)));
     }
 
     private Optional<TestsRoot> rootContaining(String relativePath) {
@@ -157,23 +160,28 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
         return candidates;
     }
 
-    /** Every file of a group (and variant) under the configured roots, for a re-run of a whole container. */
-    private Set<? extends DiscoverySelector> childSelectors(TestGroup group, String variant) {
+    /** A whole group re-runs as its variants: one per configured target. */
+    private Set<? extends DiscoverySelector> variantSelectors(TestGroup group) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        configuration.targets().forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
+        return selectors;
+    }
+
+    /** A whole variant re-runs as every file of its group in the first tests root found (a plain directory is all standard tests). */
+    private Set<? extends DiscoverySelector> fileSelectors(TestGroup group, String variant) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (Path rootDirectory : candidateRoots()) {
-            if (!TestsRoot.isUpstreamLayout(rootDirectory)) {
+            if (!Files.isDirectory(rootDirectory)) {
                 continue;
             }
+            TestsRoot root = new TestsRoot(rootDirectory, TestsRoot.isUpstreamLayout(rootDirectory));
             try {
-                for (Path directory : new TestsRoot(rootDirectory, true).testDirectories(Set.of(group))) {
+                List<Path> directories = root.upstreamLayout() ? root.testDirectories(Set.of(group))
+                        : group == TestGroup.RUN_TESTS_STANDARD ? List.of(rootDirectory) : List.of();
+                for (Path directory : directories) {
                     for (Path file : TestsRoot.testFilesIn(directory)) {
-                        if (variant == null) {
-                            selectors.add(selectFile(file.toFile()));
-                        } else {
-                            TestsRoot root = TestsRoot.of(file);
-                            selectors.add(selectUniqueId(ids.variant(group, variant)
-                                    .append(TestFileDescriptor.SEGMENT, root.relativize(file))));
-                        }
+                        selectors.add(selectUniqueId(ids.variant(group, variant)
+                                .append(TestFileDescriptor.SEGMENT, root.relativize(file))));
                     }
                 }
             } catch (IOException e) {

@@ -82,6 +82,10 @@ final class VariantRuntime {
         } catch (ProbeException e) {
             profiles.put(key, e);
             throw e;
+        } catch (TargetException e) {
+            ProbeException failure = new ProbeException("cannot probe " + name + ": " + e.getMessage(), e);
+            profiles.put(key, failure);
+            throw failure;
         } catch (RuntimeException e) {
             ProbeException failure = new ProbeException("cannot probe " + name + ": " + e.getMessage(), e);
             profiles.put(key, failure);

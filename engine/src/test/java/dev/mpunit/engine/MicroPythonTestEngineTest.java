@@ -157,6 +157,46 @@ class MicroPythonTestEngineTest {
     }
 
     @Test
+    void aFileSelectedWholeAndByOneCaseReportsEveryCase() {
+        UniqueId caseId = fileId("basics/unittest_mixed.py").append("case", "Arithmetic.test_adds");
+        EngineExecutionResults results = engine(selectUniqueId(caseId),
+                selectFile(VERDICTS.resolve("basics/unittest_mixed.py").toFile())).execute();
+        assertThat(results.testEvents().finished().count() + results.testEvents().skipped().count())
+                .as("the file and its three cases").isEqualTo(4);
+    }
+
+    @Test
+    void aCaseSelectedByIdSkipsWhenItsFilePrintsSkip() {
+        UniqueId caseId = fileId("basics/unittest_skips_whole.py").append("case", "Board.test_pin");
+        EngineExecutionResults results = engine(selectUniqueId(caseId)).execute();
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(caseId), skippedWithReason(r -> r.contains("SKIP"))))
+                .haveExactly(1, event(uniqueId(fileId("basics/unittest_skips_whole.py")),
+                        abortedWithReason(message(m -> m.contains("SKIP")))));
+    }
+
+    @Test
+    void reRunsAWholeGroupAndAWholeVariantByUniqueId() {
+        UniqueId group = UniqueId.forEngine("micropython").append("group", "RUN-TESTS_STANDARD");
+        var fromGroup = engine(selectUniqueId(group)).discover();
+        var fromVariant = engine(selectUniqueId(group.append("variant", "webassembly"))).discover();
+        assertThat(fromGroup.getDiscoveryIssues()).isEmpty();
+        assertThat(fromGroup.getEngineDescriptor().findByUniqueId(fileId("basics/pass_exp.py"))).isPresent();
+        assertThat(fromVariant.getEngineDescriptor().findByUniqueId(fileId("float/float_pass.py"))).isPresent();
+        assertThat(fromGroup.getEngineDescriptor().getDescendants()).hasSameSizeAs(
+                fromVariant.getEngineDescriptor().getDescendants());
+    }
+
+    @Test
+    void aFileIdUnderTheWrongGroupIsNotResolved() {
+        UniqueId wrong = UniqueId.forEngine("micropython").append("group", "RUN-TESTS_NET_INET")
+                .append("variant", "webassembly").append("file", "basics/pass_exp.py");
+        var discovery = engine(selectUniqueId(wrong)).discover();
+        assertThat(discovery.getEngineDescriptor().findByUniqueId(wrong)).isEmpty();
+        assertThat(discovery.getDiscoveryIssues()).isNotEmpty();
+    }
+
+    @Test
     void aFileSelectorTakesItsGroupFromItsDirectory() {
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("float/float_pass.py").toFile())).execute();
         results.testEvents().assertThatEvents().haveExactly(1,
