@@ -184,12 +184,8 @@ final class TestFileRun {
     }
 
     private void finish(TestFileDescriptor file, TestExecutionResult result) {
-        for (TestDescriptor child : List.copyOf(file.getChildren())) {
-            if (!listener.isDone(child)) {
-                listener.skipped(child, "not run: " + file.relativePath() + " did not get to run its cases");
-            }
-        }
-        listener.finished(file, result);
+        listener.finishedSkippingOpenChildren(file, result,
+                "not run: " + file.relativePath() + " did not get to run its cases");
     }
 
     private void fail(TestFileDescriptor file, Throwable cause) {

@@ -100,13 +100,8 @@ final class TestRunExecution {
                 listener.skipped(file, notRun);
                 continue;
             }
-            for (TestDescriptor child : List.copyOf(file.getChildren())) {
-                if (!listener.isDone(child)) {
-                    listener.skipped(child, notRun);
-                }
-            }
-            listener.finished(file, TestExecutionResult.failed(new RunFailure(
-                    file.relativePath() + " was started but its worker stopped before it ended", null)));
+            listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
+                    file.relativePath() + " was started but its worker stopped before it ended", null)), notRun);
         }
     }
 

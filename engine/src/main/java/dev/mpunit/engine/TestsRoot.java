@@ -32,6 +32,11 @@ record TestsRoot(Path directory, boolean upstreamLayout) {
         return MARKERS.stream().anyMatch(marker -> Files.exists(directory.resolve(marker)));
     }
 
+    /** A directory taken as a root as it is, upstream-style or plain. */
+    static TestsRoot at(Path directory) {
+        return new TestsRoot(directory, isUpstreamLayout(directory));
+    }
+
     /** The root a file or directory belongs to: its nearest upstream-style ancestor, else its own directory. */
     static TestsRoot of(Path path) {
         Path absolute = path.toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package dev.mpunit.engine;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,16 @@ final class TreeListener {
             delegate.executionFinished(descriptor, result);
             childDone(descriptor);
         }
+    }
+
+    /** Finishes a test file; cases of it that were never reported are skipped with the reason first. */
+    synchronized void finishedSkippingOpenChildren(TestDescriptor file, TestExecutionResult result, String reason) {
+        for (TestDescriptor child : List.copyOf(file.getChildren())) {
+            if (!done.contains(child)) {
+                skipped(child, reason);
+            }
+        }
+        finished(file, result);
     }
 
     synchronized void dynamicTestRegistered(TestDescriptor descriptor) {

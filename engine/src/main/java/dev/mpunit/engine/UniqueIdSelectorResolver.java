@@ -137,7 +137,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
         for (Path candidate : candidateRoots()) {
             Path file = candidate.resolve(relativePath);
             if (Files.isRegularFile(file)) {
-                return Optional.of(new TestsRoot(candidate, TestsRoot.isUpstreamLayout(candidate)));
+                return Optional.of(TestsRoot.at(candidate));
             }
         }
         return Optional.empty();
@@ -174,7 +174,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             if (!Files.isDirectory(rootDirectory)) {
                 continue;
             }
-            TestsRoot root = new TestsRoot(rootDirectory, TestsRoot.isUpstreamLayout(rootDirectory));
+            TestsRoot root = TestsRoot.at(rootDirectory);
             try {
                 List<Path> directories = root.upstreamLayout() ? root.testDirectories(Set.of(group))
                         : group == TestGroup.RUN_TESTS_STANDARD ? List.of(rootDirectory) : List.of();
