@@ -1,0 +1,386 @@
+package dev.mpunit.hardware.board;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.mpunit.hardware.BoardLostException;
+import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Script;
+import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.serial.LinkLostException;
+
+/**
+ * A board behind a serial line, run the way run-tests.py runs a board: a soft reset and a fresh
+ * raw REPL before every test, {@code print('START TEST')} in front of the test, a MemoryError
+ * before any output reported as {@code SKIP-TOO-LARGE}.
+ *
+ * <p>Unlike run-tests.py it does not give up on the first bad byte: a test whose transfer looks
+ * damaged (no {@code OK}, a missing start marker, a SyntaxError after fast pacing) runs once more
+ * at the safe pacing; a test that never ends is interrupted, and a board that no longer answers
+ * even Ctrl-C is hard reset (an emulator restarted) so that a lockup costs one timeout, not one
+ * per remaining test. When the raw REPL cannot be reached {@link Config#maxRawReplFailures} times
+ * in a row, {@link #execute} throws {@link BoardLostException} and the test goes to another board.
+ */
+public final class BoardTarget implements Target {
+
+    static final byte[] START_TEST = "START TEST\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SKIP_TOO_LARGE = "SKIP-TOO-LARGE\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * @param variant the variant name the descriptor tree shows
+     * @param pacing the pacing to start from; empty for the board's own safe default
+     * @param calibrate whether to measure at connection how much faster than that the board can take
+     *     code (only without raw-paste)
+     * @param replTimeout how long entering the raw REPL or a soft reset may take
+     * @param acceptTimeout how long the board may take to acknowledge code it was sent
+     * @param interruptTimeout how long a running test may take to answer Ctrl-C before the board
+     *     counts as locked up
+     * @param maxRawReplFailures consecutive failures to reach the raw REPL after which the board is lost
+     *     (run-tests.py aborts after 3)
+     */
+    public record Config(String variant, Optional<Pacing> pacing, boolean calibrate, Duration replTimeout,
+            Duration acceptTimeout, Duration interruptTimeout, int maxRawReplFailures) {
+
+        public Config {
+            Objects.requireNonNull(variant, "variant");
+            Objects.requireNonNull(pacing, "pacing");
+            if (maxRawReplFailures < 1) {
+                throw new IllegalArgumentException("maxRawReplFailures must be at least 1");
+            }
+        }
+
+        public static Config of(String variant) {
+            return new Config(variant, Optional.empty(), true, Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    Duration.ofSeconds(3), 3);
+        }
+
+        public Config withPacing(Pacing pacing) {
+            return new Config(variant, Optional.of(pacing), calibrate, replTimeout, acceptTimeout, interruptTimeout,
+                    maxRawReplFailures);
+        }
+
+        public Config withoutCalibration() {
+            return new Config(variant, pacing, false, replTimeout, acceptTimeout, interruptTimeout,
+                    maxRawReplFailures);
+        }
+    }
+
+    private final Board board;
+    private final Config config;
+    private final Pacing safePacing;
+    private RawRepl repl;
+    private Pacing pacing;
+    private boolean calibrated;
+    /** The board is out of the raw REPL (rebooted, interrupted without an answer) or ran a test since its reset. */
+    private boolean needsEnter;
+    private boolean ranSinceRestart;
+    private BoardLostException lost;
+
+    public BoardTarget(Board board, Config config) {
+        this.board = Objects.requireNonNull(board, "board");
+        this.config = Objects.requireNonNull(config, "config");
+        this.safePacing = config.pacing().orElse(board.traits().pacing());
+        this.pacing = safePacing;
+        this.calibrated = !config.calibrate();
+    }
+
+    @Override
+    public String variant() {
+        return config.variant();
+    }
+
+    @Override
+    public String port() {
+        return board.port();
+    }
+
+    /** The pacing plain raw REPL writes use now: the safe one, or faster once the board proved it can take it. */
+    public Pacing pacing() {
+        return pacing;
+    }
+
+    @Override
+    public Execution execute(Script script) throws TargetException {
+        if (lost != null) {
+            throw lost;
+        }
+        byte[] source;
+        try {
+            source = Files.readAllBytes(script.file());
+        } catch (IOException e) {
+            throw new TargetException("cannot read " + script.file() + ": " + e.getMessage(), e);
+        }
+        byte[] code = script.special() ? source : withStartMarker(source);
+        long start = System.nanoTime();
+        Attempt first = attempt(code, script, pacing);
+        Attempt result = first;
+        if (first.suspect(script.special(), pacing.equals(safePacing))) {
+            // A damaged transfer and a test that fails on its own look alike from here: the same
+            // code at the pacing measured safe tells them apart.
+            Attempt again = attempt(code, script, safePacing);
+            if (!again.sameAs(first)) {
+                pacing = safePacing;
+            }
+            result = again;
+        }
+        return result.toExecution(script.special(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** run-tests.py: on the same line when the file starts with a comment, so line numbers stay. */
+    static byte[] withStartMarker(byte[] source) {
+        byte[] prefix = (source.length > 0 && source[0] == '#' ? "print('START TEST')" : "print('START TEST')\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] code = new byte[prefix.length + source.length];
+        System.arraycopy(prefix, 0, code, 0, prefix.length);
+        System.arraycopy(source, 0, code, prefix.length, source.length);
+        return code;
+    }
+
+    private Attempt attempt(byte[] code, Script script, Pacing attemptPacing) throws BoardLostException {
+        prepare();
+        repl.pacing(attemptPacing);
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        Timeouts timeouts = new Timeouts(config.acceptTimeout(), script.timeout(), script.timeout().multipliedBy(10));
+        ranSinceRestart = true;
+        try {
+            Outcome outcome = repl.exec(code, timeouts, partial::writeBytes);
+            return switch (outcome.ending()) {
+                case COMPLETED, SOFT_RESET -> Attempt.of(outcome);
+                case TIMED_OUT -> timedOut(outcome);
+                case REBOOTED -> {
+                    needsEnter = true;
+                    yield Attempt.crashed(outcome, "the board rebooted during the test");
+                }
+            };
+        } catch (LinkLostException e) {
+            String message = "lost the board on " + board.port() + " during the test: " + e.getMessage();
+            recoverAfterLoss(message);
+            return Attempt.lost(partial.toByteArray(), message);
+        } catch (RawReplException e) {
+            // The board did not take the code (no OK): it never ran, so this is worth another try.
+            needsEnter = true;
+            return Attempt.notAccepted(e.getMessage());
+        } catch (IOException e) {
+            String message = "the link to " + board.port() + " failed during the test: " + e.getMessage();
+            recoverAfterLoss(message);
+            return Attempt.lost(partial.toByteArray(), message);
+        }
+    }
+
+    /** Ctrl-C first; a board that does not answer even that is locked up and gets a hard reset. */
+    private Attempt timedOut(Outcome outcome) {
+        try {
+            Optional<Outcome> answer = repl.interrupt(config.interruptTimeout());
+            if (answer.isPresent()) {
+                if (answer.get().ending() == Outcome.Ending.REBOOTED) {
+                    needsEnter = true;
+                }
+                return Attempt.timedOut(outcome);
+            }
+        } catch (IOException e) {
+            // Same as no answer: the next step is a reset either way.
+        }
+        recoverAfterLoss("the board on " + board.port() + " did not answer Ctrl-C after a timeout (locked up)");
+        return Attempt.timedOut(outcome);
+    }
+
+    /** After a lockup or a lost link: restart the board now so the next test does not pay for it. */
+    private void recoverAfterLoss(String reason) {
+        disconnect();
+        if (board.canHardReset()) {
+            try {
+                board.hardReset();
+            } catch (IOException e) {
+                lost = new BoardLostException(reason + "; restarting it failed: " + e.getMessage(), e);
+            }
+        }
+        // Without a hard reset the next prepare() reconnects and finds out whether the board is back.
+    }
+
+    /**
+     * A fresh raw REPL after a soft reset, as run-tests.py does before every test. Each failure
+     * climbs one rung: enter the raw REPL again, reconnect, hard reset.
+     */
+    private void prepare() throws BoardLostException {
+        if (lost != null) {
+            throw lost;
+        }
+        IOException last = null;
+        for (int failures = 0; failures < config.maxRawReplFailures(); failures++) {
+            try {
+                if (failures > 0) {
+                    climb(failures);
+                }
+                connect();
+                reset();
+                return;
+            } catch (IOException e) {
+                last = e;
+                needsEnter = true;
+            }
+        }
+        disconnect();
+        lost = new BoardLostException("the board on " + board.port() + " does not answer: reaching its raw REPL failed "
+                + config.maxRawReplFailures() + " times in a row (" + last.getMessage() + "). Check that it is "
+                + "powered and connected and that no other program uses the port; its remaining tests go to "
+                + "other boards", last);
+        throw lost;
+    }
+
+    private void climb(int failures) throws IOException {
+        if (failures == 1 || !board.canHardReset()) {
+            disconnect();
+        } else {
+            disconnect();
+            board.hardReset();
+        }
+    }
+
+    private void connect() throws IOException {
+        if (repl == null) {
+            repl = new RawRepl(board.connect(), pacing, board.traits().rawPaste());
+            needsEnter = true;
+            ranSinceRestart = false;
+        }
+        if (needsEnter) {
+            repl.enter(config.replTimeout());
+            needsEnter = false;
+        }
+        if (!calibrated) {
+            calibrated = true;
+            pacing = PacingCalibration.fastest(repl, safePacing, config.replTimeout());
+        }
+    }
+
+    private void reset() throws IOException {
+        if (!board.traits().softResetEndsProcess()) {
+            repl.softReset(config.replTimeout());
+            return;
+        }
+        if (ranSinceRestart) {
+            // Its soft reset would end the process: a new process is its fresh interpreter.
+            disconnect();
+            board.hardReset();
+            connect();
+        }
+    }
+
+    private void disconnect() {
+        if (repl != null) {
+            repl.link().close();
+            repl = null;
+        }
+        needsEnter = true;
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        board.close();
+    }
+
+    /** One run of the code on the board, as run-tests.py would hold its result. */
+    private record Attempt(byte[] stdout, byte[] stderr, Kind kind, String note) {
+
+        enum Kind { COMPLETED, TIMED_OUT, CRASHED, NOT_ACCEPTED }
+
+        static Attempt of(Outcome outcome) {
+            return new Attempt(outcome.stdout(), outcome.stderr(), Kind.COMPLETED, null);
+        }
+
+        static Attempt timedOut(Outcome outcome) {
+            return new Attempt(outcome.stdout(), outcome.stderr(), Kind.TIMED_OUT, null);
+        }
+
+        static Attempt crashed(Outcome outcome, String note) {
+            return new Attempt(outcome.stdout(), outcome.stderr(), Kind.CRASHED, note);
+        }
+
+        static Attempt lost(byte[] stdout, String note) {
+            return new Attempt(stdout, new byte[0], Kind.CRASHED, note);
+        }
+
+        static Attempt notAccepted(String note) {
+            return new Attempt(new byte[0], new byte[0], Kind.NOT_ACCEPTED, note);
+        }
+
+        /** What a damaged transfer looks like: not taken, no start marker, or a SyntaxError after fast pacing. */
+        boolean suspect(boolean special, boolean atSafePacing) {
+            if (kind == Kind.NOT_ACCEPTED) {
+                return true;
+            }
+            if (kind != Kind.COMPLETED) {
+                return false;
+            }
+            if (!special && stderr.length == 0 && !startsWith(stdout, START_TEST)) {
+                return true;
+            }
+            return !atSafePacing && contains(stderr, "SyntaxError");
+        }
+
+        boolean sameAs(Attempt other) {
+            return kind == other.kind && Arrays.equals(stdout, other.stdout)
+                    && Arrays.equals(stderr, other.stderr);
+        }
+
+        /**
+         * run-tests.py's reading: a traceback is a crash (output, traceback, {@code CRASH}) unless
+         * it is a MemoryError before any output, which means the test is too large for the board;
+         * the start marker is removed, and its absence is a crash.
+         */
+        Execution toExecution(boolean special, Duration duration) {
+            byte[] output = concat(stdout, stderr);
+            if (note != null) {
+                output = concat(output, ("\n" + note + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return switch (kind) {
+                case NOT_ACCEPTED -> new Execution(output, Execution.Ending.CRASHED, duration);
+                case TIMED_OUT -> new Execution(withoutMarker(output, special), Execution.Ending.TIMED_OUT, duration);
+                case CRASHED -> new Execution(withoutMarker(output, special), Execution.Ending.CRASHED, duration);
+                case COMPLETED -> completed(special, output, duration);
+            };
+        }
+
+        private Execution completed(boolean special, byte[] output, Duration duration) {
+            if (stderr.length > 0) {
+                if (!special && stdout.length == 0 && contains(stderr, "MemoryError")) {
+                    return new Execution(SKIP_TOO_LARGE.clone(), Execution.Ending.COMPLETED, duration);
+                }
+                return new Execution(withoutMarker(output, special), Execution.Ending.CRASHED, duration);
+            }
+            if (!special && !startsWith(output, START_TEST)) {
+                return new Execution(output, Execution.Ending.CRASHED, duration);
+            }
+            return new Execution(withoutMarker(output, special), Execution.Ending.COMPLETED, duration);
+        }
+
+        private static byte[] withoutMarker(byte[] output, boolean special) {
+            if (special || !startsWith(output, START_TEST)) {
+                return output;
+            }
+            return Arrays.copyOfRange(output, START_TEST.length, output.length);
+        }
+
+        private static boolean startsWith(byte[] bytes, byte[] prefix) {
+            return bytes.length >= prefix.length
+                    && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        }
+
+        private static boolean contains(byte[] bytes, String text) {
+            return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
+        }
+
+        private static byte[] concat(byte[] a, byte[] b) {
+            byte[] joined = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, joined, a.length, b.length);
+            return joined;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.mpunit.hardware.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mpunit.hardware.BoardLostException;
+import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Script;
+
+/** run-tests.py's board semantics and the recovery ladder, on a simulated raw REPL board. */
+class BoardTargetTest {
+
+    @TempDir
+    Path directory;
+
+    private static BoardTarget.Config config() {
+        return new BoardTarget.Config("simulated", Optional.empty(), false, Duration.ofMillis(500),
+                Duration.ofMillis(500), Duration.ofMillis(300), 3);
+    }
+
+    private Script script(String code) throws IOException {
+        Path file = Files.createTempFile(directory, "test", ".py");
+        Files.writeString(file, code);
+        return Script.of(file, Duration.ofMillis(400));
+    }
+
+    private static String text(Execution execution) {
+        return new String(execution.output(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void passingTestLosesItsStartMarker() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Execution execution = target.execute(script("x = 1 #out:hello\n"));
+            assertThat(execution.ending()).isEqualTo(Execution.Ending.COMPLETED);
+            assertThat(text(execution)).isEqualTo("hello\r\n");
+            assertThat(board.executed()).singleElement().asString().startsWith("print('START TEST')\nx = 1");
+        }
+    }
+
+    @Test
+    void markerSharesTheFirstLineOfAFileThatStartsWithAComment() {
+        assertThat(new String(BoardTarget.withStartMarker("# test\nprint(1)\n".getBytes()), StandardCharsets.UTF_8))
+                .isEqualTo("print('START TEST')# test\nprint(1)\n");
+    }
+
+    @Test
+    void specialScriptsRunWithoutMarker() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Execution execution = target.execute(script("#out:1 2\n").asSpecial());
+            assertThat(text(execution)).isEqualTo("1 2\r\n");
+            assertThat(board.executed()).singleElement().asString().doesNotContain("START TEST");
+        }
+    }
+
+    @Test
+    void tracebackIsACrashWithTheOutputBeforeIt() throws Exception {
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 1 << 20), config())) {
+            Execution execution = target.execute(script("#out:before\n#raise:ValueError\n"));
+            assertThat(execution.ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(text(execution)).startsWith("before\r\nTraceback").contains("ValueError");
+        }
+    }
+
+    @Test
+    void memoryErrorBeforeAnyOutputIsTooLarge() throws Exception {
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 1 << 20), config())) {
+            Execution execution = target.execute(script("#compile-memoryerror\n"));
+            assertThat(execution.ending()).isEqualTo(Execution.Ending.COMPLETED);
+            assertThat(text(execution)).isEqualTo("SKIP-TOO-LARGE\n");
+        }
+    }
+
+    @Test
+    void systemExitAfterSkipLeavesTheBoardReadyForTheNextTest() throws Exception {
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 1 << 20), config())) {
+            assertThat(text(target.execute(script("#out:SKIP\n#exit\n")))).isEqualTo("SKIP\r\n");
+            assertThat(text(target.execute(script("#out:next\n")))).isEqualTo("next\r\n");
+        }
+    }
+
+    @Test
+    void testThatNeverEndsTimesOutAndTheNextOnePasses() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Execution hung = target.execute(script("#out:started\n#hang\n"));
+            assertThat(hung.ending()).isEqualTo(Execution.Ending.TIMED_OUT);
+            assertThat(text(hung)).startsWith("started\r\n");
+            assertThat(target.execute(script("#out:next\n")).ending()).isEqualTo(Execution.Ending.COMPLETED);
+            assertThat(board.hardResets()).isZero();
+        }
+    }
+
+    @Test
+    void lockupCostsOneTimeoutAndOneHardReset() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            assertThat(target.execute(script("#lockup\n")).ending()).isEqualTo(Execution.Ending.TIMED_OUT);
+            assertThat(board.hardResets()).isEqualTo(1);
+            long start = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                assertThat(text(target.execute(script("#out:ok" + i + "\n")))).isEqualTo("ok" + i + "\r\n");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void lostLinkReportsTheLostBoardAndTheNextTestRunsOnARestartedOne() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Execution died = target.execute(script("#out:partial\n#die\n"));
+            assertThat(died.ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(text(died)).startsWith("partial\r\n").contains("lost the board on /dev/simulated");
+            assertThat(board.hardResets()).isEqualTo(1);
+            assertThat(text(target.execute(script("#out:next\n")))).isEqualTo("next\r\n");
+        }
+    }
+
+    @Test
+    void rebootMidTestIsACrashAndTheBoardIsUsedAgain() throws Exception {
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 1 << 20), config())) {
+            Execution rebooted = target.execute(script("#out:a\n#reboot\n"));
+            assertThat(rebooted.ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(text(rebooted)).contains("rebooted");
+            assertThat(text(target.execute(script("#out:b\n")))).isEqualTo("b\r\n");
+        }
+    }
+
+    @Test
+    void deadBoardIsLostAfterTheLadderAndStaysLost() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20).dead();
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> target.execute(script("#out:x\n")))
+                    .isInstanceOf(BoardLostException.class)
+                    .hasMessageContaining("/dev/simulated")
+                    .hasMessageContaining("3 times");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(board.hardResets()).isPositive();
+            assertThatThrownBy(() -> target.execute(script("#out:y\n"))).isInstanceOf(BoardLostException.class);
+        }
+    }
+
+    @Test
+    void boardWithoutHardResetIsLostWhenItStopsAnsweringAfterALockup() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(false, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            assertThat(target.execute(script("#lockup\n")).ending()).isEqualTo(Execution.Ending.TIMED_OUT);
+            assertThatThrownBy(() -> target.execute(script("#out:x\n"))).isInstanceOf(BoardLostException.class);
+        }
+    }
+
+    @Test
+    void lostBytesAtTheSafePacingAreTheTestsOwnSyntaxError() throws Exception {
+        // Bursts lose everything past 20 bytes: unpaced, the code arrives cut and does not compile.
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 20), config().withPacing(Pacing.UNPACED))) {
+            Execution execution = target.execute(script("x = 'a long line of code' #out:fine\n"));
+            assertThat(execution.ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(text(execution)).contains("SyntaxError");
+        }
+    }
+
+    @Test
+    void calibrationGoesAsFastAsTheBoardProvesItCanTake() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 40);
+        BoardTarget.Config calibrating = new BoardTarget.Config("simulated", Optional.of(
+                Pacing.of(16, Duration.ZERO)), true, Duration.ofMillis(500), Duration.ofMillis(500),
+                Duration.ofMillis(300), 3);
+        try (BoardTarget target = new BoardTarget(board, calibrating)) {
+            assertThat(text(target.execute(script("#out:x\n")))).isEqualTo("x\r\n");
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ZERO));
+        }
+    }
+
+    @Test
+    void damagedTransferAfterCalibrationIsRetriedAtTheSafePacing() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 40);
+        BoardTarget.Config calibrating = new BoardTarget.Config("simulated", Optional.of(
+                Pacing.of(16, Duration.ZERO)), true, Duration.ofMillis(500), Duration.ofMillis(500),
+                Duration.ofMillis(300), 3);
+        try (BoardTarget target = new BoardTarget(board, calibrating)) {
+            target.execute(script("#out:x\n"));
+            board.loseBytesAfter(20);
+            Execution execution = target.execute(script("x = 'a long line of code' #out:fine\n"));
+            assertThat(text(execution)).isEqualTo("fine\r\n");
+            assertThat(target.pacing()).isEqualTo(Pacing.of(16, Duration.ZERO));
+        }
+    }
+}
