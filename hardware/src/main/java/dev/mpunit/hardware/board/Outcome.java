@@ -31,8 +31,8 @@ public record Outcome(byte[] stdout, byte[] stderr, Ending ending, Duration dura
         TIMED_OUT,
         /**
          * A boot banner and the friendly prompt {@code >>> } appeared: the board restarted
-         * (watchdog, machine.reset(), power glitch). It is in the friendly REPL now; the banner is
-         * part of the output it arrived in.
+         * (watchdog, machine.reset(), power glitch). It is in the friendly REPL now; a banner that
+         * came before the end of the output is part of stdout or stderr.
          */
         REBOOTED
     }

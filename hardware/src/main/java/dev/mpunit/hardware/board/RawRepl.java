@@ -156,7 +156,7 @@ public final class RawRepl {
         long start = System.nanoTime();
         long overallDeadline = LinkReader.after(start, timeouts.overall());
         state = State.UNKNOWN;
-        int window = offerRawPaste && rawPaste != Boolean.FALSE ? negotiateRawPaste(timeouts.accept()) : 0;
+        int window = offerRawPaste && !Boolean.FALSE.equals(rawPaste) ? negotiateRawPaste(timeouts.accept()) : 0;
         if (window > 0) {
             new RawPasteWriter(link, reader).write(code, window, timeouts.accept());
         } else {
@@ -252,9 +252,9 @@ public final class RawRepl {
 
     private void writePaced(byte[] code) throws IOException {
         Pacing current = pacing;
-        for (int from = 0; from < code.length; from += current.chunkSize()) {
-            int to = (int) Math.min(code.length, (long) from + current.chunkSize());
-            link.write(from == 0 && to == code.length ? code : Arrays.copyOfRange(code, from, to));
+        for (long from = 0; from < code.length; from += current.chunkSize()) {
+            int to = (int) Math.min(code.length, from + current.chunkSize());
+            link.write(from == 0 && to == code.length ? code : Arrays.copyOfRange(code, (int) from, to));
             pause(current.gap());
         }
     }
