@@ -89,7 +89,8 @@ final class PacingCalibration {
         }
         if (outcome.ending() != Outcome.Ending.COMPLETED) {
             if (outcome.ending() == Outcome.Ending.TIMED_OUT && repl.interrupt(timeout).isEmpty()) {
-                throw new RawReplException("the board stopped answering while its pacing was measured");
+                throw new RawReplException(repl.link().name(), "an answer to Ctrl-C while the pacing was measured",
+                        outcome.stdout());
             }
             repl.enter(timeout);
             return false;

@@ -165,8 +165,8 @@ class BoardTargetTest {
 
     @Test
     void lostBytesAtTheSafePacingAreTheTestsOwnSyntaxError() throws Exception {
-        // Bursts lose everything past 20 bytes: unpaced, the code arrives cut and does not compile.
-        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 20), config().withPacing(Pacing.UNPACED))) {
+        // Bursts lose everything past 25 bytes: unpaced, the code arrives cut and does not compile.
+        try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 25), config().withPacing(Pacing.UNPACED))) {
             Execution execution = target.execute(script("x = 'a long line of code' #out:fine\n"));
             assertThat(execution.ending()).isEqualTo(Execution.Ending.CRASHED);
             assertThat(text(execution)).contains("SyntaxError");

@@ -161,7 +161,7 @@ final class SimulatedBoard implements Board {
             if (running) {
                 if (b == 3) {
                     running = false;
-                    answer("Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\n"
+                    answer("\u0004Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\n"
                             + "KeyboardInterrupt: \r\n\u0004>");
                 }
                 return;
@@ -178,8 +178,9 @@ final class SimulatedBoard implements Board {
             }
             switch (b) {
                 case 1 -> {
+                    // In the raw REPL, Ctrl-A starts it over: the banner alone (v1.9.2 answers raw-paste so).
                     code.reset();
-                    answer("\r\n" + BANNER);
+                    answer(BANNER);
                 }
                 case 2 -> {
                     raw = false;
