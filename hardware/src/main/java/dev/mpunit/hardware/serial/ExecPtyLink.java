@@ -48,7 +48,14 @@ public final class ExecPtyLink implements SerialLink {
      *     prints no pty in time; the process is stopped then
      */
     public static ExecPtyLink start(List<String> command, Duration ptyTimeout) throws IOException {
-        String name = "execpty:" + String.join(" ", command);
+        return start("execpty:" + String.join(" ", command), command, ptyTimeout);
+    }
+
+    /**
+     * Like {@link #start(List, Duration)}, with the name that messages show instead of the command
+     * (which may carry a whole script).
+     */
+    public static ExecPtyLink start(String name, List<String> command, Duration ptyTimeout) throws IOException {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
