@@ -23,13 +23,15 @@ public final class ExecPtyLink implements SerialLink {
     private static final Duration EXIT_WAIT = Duration.ofMillis(500);
 
     private final String name;
+    private final String pty;
     private final Process process;
     private final OutputTail output;
     private final SerialPortLink port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ExecPtyLink(String name, Process process, OutputTail output, SerialPortLink port) {
+    private ExecPtyLink(String name, String pty, Process process, OutputTail output, SerialPortLink port) {
         this.name = name;
+        this.pty = pty;
         this.process = process;
         this.output = output;
         this.port = port;
@@ -82,11 +84,16 @@ public final class ExecPtyLink implements SerialLink {
                     + (printed.isEmpty() ? "; it printed nothing" : "; it printed:\n" + printed));
         }
         try {
-            return new ExecPtyLink(name + " (" + pty + ")", process, output, SerialPortLink.open(pty));
+            return new ExecPtyLink(name + " (" + pty + ")", pty, process, output, SerialPortLink.open(pty));
         } catch (IOException e) {
             ProcessTree.stop(process);
             throw new IOException(name + " printed " + pty + " but it does not open: " + e.getMessage(), e);
         }
+    }
+
+    /** The pty the process printed, such as {@code /dev/pts/3}. */
+    public String pty() {
+        return pty;
     }
 
     @Override
