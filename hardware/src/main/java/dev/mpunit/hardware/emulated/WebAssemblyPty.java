@@ -71,7 +71,7 @@ public final class WebAssemblyPty implements Board {
                 + " install python3 or set micropython.python";
         Process process;
         try {
-            process = new ProcessBuilder(python, "-c", "import sys, pty; print(sys.version_info[0])")
+            process = new ProcessBuilder(python, "-c", "import sys, termios; print(sys.version_info[0])")
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new TargetException("Python not found (tried \"" + python + "\": " + e.getMessage() + ")" + hint, e);
@@ -85,7 +85,7 @@ public final class WebAssemblyPty implements Board {
             }
             String answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0 || !answer.equals("3")) {
-                throw new TargetException("\"" + python + "\" is not a working Python 3 with the pty module"
+                throw new TargetException("\"" + python + "\" is not a working Python 3 with the termios module"
                         + " (it answered \"" + answer + "\")" + hint);
             }
         } catch (IOException e) {

@@ -12,10 +12,10 @@ Usage: python3 webassembly-pty.py COMMAND [ARGUMENT...]
 import errno
 import fcntl
 import os
-import pty
 import select
 import signal
 import sys
+import termios
 import tty
 
 
@@ -24,16 +24,26 @@ def set_nonblocking(fd):
 
 
 def start(command):
-    pid, master = pty.fork()
+    master, slave = os.openpty()
+    # Raw before any byte can arrive, and before the fork, so no byte meets a cooked terminal:
+    # no echo, no line editing, Ctrl-C and Ctrl-D are plain bytes (the raw REPL needs them, and a
+    # Ctrl-C would otherwise interrupt the child), no \n -> \r\n translation on output.
+    tty.setraw(slave)
+    pid = os.fork()
     if pid == 0:
-        # Raw before the command starts: no echo, no line editing, Ctrl-C and Ctrl-D are plain
-        # bytes (the raw REPL needs them), and no \n -> \r\n translation on output.
-        tty.setraw(0)
         try:
+            os.close(master)
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            for fd in (0, 1, 2):
+                os.dup2(slave, fd)
+            if slave > 2:
+                os.close(slave)
             os.execvp(command[0], command)
         except OSError as e:
             os.write(2, ("cannot run %s: %s\r\n" % (command[0], e)).encode())
         os._exit(127)
+    os.close(slave)
     return pid, master
 
 

@@ -32,7 +32,7 @@ class WebAssemblyPtyTest {
         try (WebAssemblyPty board = EmulatedBoards.webAssemblyPty()) {
             long start = System.nanoTime();
             SerialLink link = board.connect();
-            assertThat(EmulatedBoards.prompt(link, BOOT)).endsWith(">>> ");
+            assertThat(EmulatedBoards.prompt(link, BOOT)).contains(">>> ");
             System.out.println("webassembly-pty start to prompt: "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
             assertThat(link.name()).startsWith("webassembly-pty:").contains("micropython.mjs", "/dev/pts/");
@@ -43,14 +43,14 @@ class WebAssemblyPtyTest {
             assertThat(EmulatedBoards.readUntil(link, "\u0004>", BOOT)).isEqualTo("OK2\n\u0004\u0004>");
 
             write(link, "\u0002");
-            assertThat(EmulatedBoards.readUntil(link, ">>> ", BOOT)).endsWith(">>> ");
+            assertThat(EmulatedBoards.readUntil(link, ">>> ", BOOT)).contains(">>> ");
             write(link, "\u0004");
             assertThatThrownBy(() -> EmulatedBoards.readUntil(link, "never", BOOT))
                     .isInstanceOf(LinkLostException.class)
                     .hasMessageContaining("the process exited with code 0");
 
             SerialLink fresh = board.connect();
-            assertThat(EmulatedBoards.prompt(fresh, BOOT)).endsWith(">>> ");
+            assertThat(EmulatedBoards.prompt(fresh, BOOT)).contains(">>> ");
         }
     }
 
@@ -58,13 +58,13 @@ class WebAssemblyPtyTest {
     void aHardResetStartsAFreshProcess() throws IOException {
         try (WebAssemblyPty board = EmulatedBoards.webAssemblyPty()) {
             SerialLink link = board.connect();
-            assertThat(EmulatedBoards.prompt(link, BOOT)).endsWith(">>> ");
+            assertThat(EmulatedBoards.prompt(link, BOOT)).contains(">>> ");
             write(link, "x = 1\r");
             board.hardReset();
             assertThatThrownBy(() -> link.read(new byte[16], Duration.ofSeconds(1)))
                     .isInstanceOf(LinkLostException.class);
             SerialLink again = board.connect();
-            assertThat(EmulatedBoards.prompt(again, BOOT)).endsWith(">>> ");
+            assertThat(EmulatedBoards.prompt(again, BOOT)).contains(">>> ");
             write(again, "print('x' in globals())\r");
             assertThat(EmulatedBoards.readUntil(again, "False", BOOT)).contains("False");
         }
