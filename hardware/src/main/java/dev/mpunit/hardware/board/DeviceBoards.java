@@ -1,0 +1,93 @@
+package dev.mpunit.hardware.board;
+
+import dev.mpunit.hardware.serial.DeviceString;
+import dev.mpunit.hardware.serial.ExecPtyLink;
+import dev.mpunit.hardware.serial.ProcessLink;
+import dev.mpunit.hardware.serial.SerialPortLink;
+import dev.mpunit.hardware.serial.SerialPorts;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@link Board} a {@link DeviceString} names. Serial ports cannot be hard-reset (run-tests.py's
+ * plain device mode, no power cycling); processes ({@code exec:}, {@code execpty:}) are restarted.
+ *
+ * <pre>{@code
+ * try (Board board = DeviceBoards.of(DeviceString.parse("a0"))) { ... }
+ * }</pre>
+ */
+public final class DeviceBoards {
+
+    private DeviceBoards() {}
+
+    /**
+     * The board behind {@code device}: serial ports at {@value SerialPortLink#DEFAULT_BAUD_RATE} baud
+     * with {@link BoardTraits#serialPort()}, processes with the same traits (paced, as nothing is
+     * known about what they emulate).
+     */
+    public static Board of(DeviceString device) {
+        return of(device, SerialPortLink.DEFAULT_BAUD_RATE, BoardTraits.serialPort());
+    }
+
+    /**
+     * The board behind {@code device}.
+     *
+     * @param baudRate for serial ports
+     * @param processTraits the traits of an {@code exec:} or {@code execpty:} process, which
+     *     depend on what it runs; serial ports always get {@link BoardTraits#serialPort()}
+     */
+    public static Board of(DeviceString device, int baudRate, BoardTraits processTraits) {
+        if (device instanceof DeviceString.Port port) {
+            return serialPort(port.path(), baudRate);
+        }
+        if (device instanceof DeviceString.UsbSerial usb) {
+            return new SerialPortBoard(usb.text(), () -> SerialPorts.bySerialNumber(usb.serialNumber()), baudRate,
+                    BoardTraits.serialPort());
+        }
+        if (device instanceof DeviceString.UsbLocation usb) {
+            return new SerialPortBoard(usb.text(), () -> SerialPorts.byLocation(usb.location()), baudRate,
+                    BoardTraits.serialPort());
+        }
+        if (device instanceof DeviceString.Exec exec) {
+            return exec(exec.arguments(), processTraits);
+        }
+        if (device instanceof DeviceString.ExecPty execPty) {
+            return execPty(execPty.arguments(), processTraits);
+        }
+        throw new IllegalArgumentException("no board for device string " + device.text());
+    }
+
+    /** A board on the serial port at {@code path}. */
+    public static Board serialPort(String path, int baudRate) {
+        return new SerialPortBoard(path, () -> path, baudRate, BoardTraits.serialPort());
+    }
+
+    /** A board that is a process talking on its stdin and stdout; a hard reset restarts it. */
+    public static Board exec(List<String> command, BoardTraits traits) {
+        List<String> copy = List.copyOf(command);
+        return new ProcessBoard("exec:" + String.join(" ", copy), traits, () -> ProcessLink.start(copy));
+    }
+
+    /** A board that is a process printing the pty it serves on; a hard reset restarts it. */
+    public static Board execPty(List<String> command, BoardTraits traits) {
+        return execPty(command, traits, ExecPtyLink.DEFAULT_PTY_TIMEOUT);
+    }
+
+    /**
+     * A board that is a process printing the pty it serves on; a hard reset restarts it.
+     *
+     * @param ptyTimeout how long the process may take to print its pty
+     */
+    public static Board execPty(List<String> command, BoardTraits traits, Duration ptyTimeout) {
+        return execPty("execpty:" + String.join(" ", command), command, traits, ptyTimeout);
+    }
+
+    /**
+     * A board that is a process printing the pty it serves on, named {@code name} in messages
+     * instead of by its command.
+     */
+    public static Board execPty(String name, List<String> command, BoardTraits traits, Duration ptyTimeout) {
+        List<String> copy = List.copyOf(command);
+        return new ProcessBoard(name, traits, () -> ExecPtyLink.start(name, copy, ptyTimeout));
+    }
+}
