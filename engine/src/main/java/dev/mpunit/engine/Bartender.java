@@ -20,10 +20,11 @@ final class Bartender {
 
     private final Map<String, PriorityQueue<TestFileDescriptor>> queues = new HashMap<>();
     private final CancellationToken cancellation;
+    private final Comparator<TestFileDescriptor> order;
 
     Bartender(List<TestFileDescriptor> files, DurationHistory history, CancellationToken cancellation) {
         this.cancellation = cancellation;
-        Comparator<TestFileDescriptor> order = Comparator
+        order = Comparator
                 .comparingInt((TestFileDescriptor file) -> file.group().priority())
                 .thenComparing(Comparator.comparingLong(history::expectedMillis).reversed())
                 .thenComparing(Comparator.comparingLong(Bartender::size).reversed())
@@ -40,6 +41,14 @@ final class Bartender {
         }
         PriorityQueue<TestFileDescriptor> queue = queues.get(variant);
         return Optional.ofNullable(queue == null ? null : queue.poll());
+    }
+
+    /**
+     * A file a worker took but could not run because its board was lost: the next worker of its
+     * variant gets it, ahead of files of the same value.
+     */
+    synchronized void giveBack(TestFileDescriptor file) {
+        queues.computeIfAbsent(file.variant(), variant -> new PriorityQueue<>(order)).add(file);
     }
 
     /** What was never handed out (after a cancellation): to be reported skipped. */

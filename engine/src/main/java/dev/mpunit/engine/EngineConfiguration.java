@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,13 +16,15 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.hardware.board.Pacing;
+
 /**
  * The engine's {@code micropython.*} configuration parameters, read once per discovery or
  * execution. Every key is documented in {@code docs/configuration.md}; a value that cannot be
  * read is an {@link IllegalArgumentException} whose message names the key and what it accepts.
  */
 record EngineConfiguration(
-        List<String> targets,
+        List<TargetSpec> targets,
         List<Path> roots,
         Set<TestGroup> groups,
         String include,
@@ -39,7 +43,12 @@ record EngineConfiguration(
         String npm,
         Optional<Path> unixMicropython,
         Optional<String> unixMicropypath,
-        int inlineOutputLimit) {
+        int inlineOutputLimit,
+        Optional<Path> qemu,
+        Optional<Path> qemuMicrobitFirmware,
+        Optional<Pacing> boardPacing,
+        boolean boardCalibrate,
+        int serialBaudrate) {
 
     static final String PREFIX = "micropython.";
     static final String TARGET = PREFIX + "target";
@@ -62,9 +71,13 @@ record EngineConfiguration(
     static final String UNIX_MICROPYTHON = PREFIX + "unix.micropython";
     static final String UNIX_MICROPYPATH = PREFIX + "unix.micropypath";
     static final String INLINE_OUTPUT_LIMIT = PREFIX + "report.inline-limit";
+    static final String QEMU = PREFIX + "qemu";
+    static final String QEMU_MICROBIT_FIRMWARE = PREFIX + "qemu-microbit.firmware";
+    static final String BOARD_PACING = PREFIX + "board.pacing";
+    static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
+    static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
 
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
-    static final List<String> KNOWN_TARGETS = List.of("webassembly", "unix");
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
         return new EngineConfiguration(
@@ -87,7 +100,51 @@ record EngineConfiguration(
                 parameters.get(NPM).map(String::trim).orElse("npm"),
                 parameters.get(UNIX_MICROPYTHON).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
                 parameters.get(UNIX_MICROPYPATH),
-                positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096));
+                positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
+                path(parameters, QEMU),
+                path(parameters, QEMU_MICROBIT_FIRMWARE),
+                parameters.get(BOARD_PACING).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(EngineConfiguration::pacing),
+                bool(parameters, BOARD_CALIBRATE, true),
+                positiveInt(parameters, SERIAL_BAUDRATE, 115200));
+    }
+
+    /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
+    TargetSpec target(String variant) {
+        return targets.stream().filter(target -> target.variant().equals(variant)).findFirst()
+                .orElseGet(() -> TargetSpec.parse(variant));
+    }
+
+    List<String> variants() {
+        return targets.stream().map(TargetSpec::variant).toList();
+    }
+
+    private static Optional<Path> path(ConfigurationParameters parameters, String key) {
+        return parameters.get(key).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
+    }
+
+    private static boolean bool(ConfigurationParameters parameters, String key, boolean fallback) {
+        Optional<String> value = parameters.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT));
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get()) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + "=" + value.get() + " is not true or false");
+        };
+    }
+
+    private static final Pattern PACING = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*ms");
+
+    /** {@code 32/4ms}: 32 bytes, then 4 ms. */
+    private static Pacing pacing(String value) {
+        Matcher matcher = PACING.matcher(value.toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1) {
+            throw new IllegalArgumentException(BOARD_PACING + "=" + value
+                    + " is not a pacing: write <bytes>/<milliseconds>ms, e.g. 32/4ms (32 bytes, then a 4 ms pause)");
+        }
+        return Pacing.of(Integer.parseInt(matcher.group(1)), Duration.ofMillis(Long.parseLong(matcher.group(2))));
     }
 
     private static Path defaultCache() {
@@ -96,18 +153,24 @@ record EngineConfiguration(
         return base.resolve("mpunit");
     }
 
-    private static List<String> targets(ConfigurationParameters parameters) {
-        List<String> targets = list(parameters, TARGET);
-        if (targets.isEmpty()) {
-            return List.of("webassembly");
+    private static List<TargetSpec> targets(ConfigurationParameters parameters) {
+        List<String> entries = list(parameters, TARGET);
+        if (entries.isEmpty()) {
+            return List.of(TargetSpec.parse(TargetSpec.WEBASSEMBLY));
         }
-        for (String target : targets) {
-            if (!KNOWN_TARGETS.contains(target)) {
-                throw new IllegalArgumentException(TARGET + "=" + target + " is not a known target: use one of "
-                        + String.join(", ", KNOWN_TARGETS) + " (comma-separated for several)");
+        Map<String, TargetSpec> targets = new LinkedHashMap<>();
+        for (String entry : entries) {
+            TargetSpec target;
+            try {
+                target = TargetSpec.parse(entry);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(TARGET + "=" + e.getMessage() + " (comma-separated for several)", e);
             }
+            // qemu-microbit*2,qemu-microbit is three boards; a device named twice is still one board.
+            targets.merge(target.variant(), target, (first, second) -> first.kind() == TargetSpec.Kind.DEVICE ? first
+                    : new TargetSpec(first.variant(), first.kind(), first.boards() + second.boards()));
         }
-        return List.copyOf(new LinkedHashSet<>(targets));
+        return List.copyOf(targets.values());
     }
 
     private static Set<TestGroup> groups(ConfigurationParameters parameters) {

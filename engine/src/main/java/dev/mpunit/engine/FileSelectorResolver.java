@@ -70,7 +70,7 @@ final class FileSelectorResolver implements SelectorResolver {
         }
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
-        for (String variant : configuration.targets()) {
+        for (String variant : configuration.variants()) {
             context.addToParent(() -> ids.selectVariant(group.get(), variant),
                             parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
                                     unittest)))

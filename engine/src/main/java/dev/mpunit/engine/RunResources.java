@@ -25,11 +25,13 @@ final class RunResources implements AutoCloseable {
     private final ExecutionRequest request;
     private final Map<String, VariantRuntime> variants = new HashMap<>();
     private final CPython cpython;
+    private final Targets targets;
     private Path featureChecks;
 
     RunResources(EngineConfiguration configuration, ExecutionRequest request) {
         this.configuration = configuration;
         this.request = request;
+        this.targets = new Targets(configuration);
         this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
                 configuration.cacheDirectory().resolve("expected"));
     }
@@ -40,8 +42,11 @@ final class RunResources implements AutoCloseable {
     }
 
     synchronized VariantRuntime variant(String name) {
-        return variants.computeIfAbsent(name, variant -> new VariantRuntime(variant,
-                LocalTargets.factory(variant, configuration), variant.equals("unix"), featureChecks()));
+        return variants.computeIfAbsent(name, variant -> {
+            TargetSpec target = configuration.target(variant);
+            return new VariantRuntime(variant, targets.factory(target), target.kind() == TargetSpec.Kind.UNIX,
+                    featureChecks());
+        });
     }
 
     Path outputDirectory(TestDescriptor test) throws IOException {

@@ -24,6 +24,7 @@ import dev.mpunit.engine.verdict.SkipRules;
 import dev.mpunit.engine.verdict.TargetProfile;
 import dev.mpunit.engine.verdict.UnittestCase;
 import dev.mpunit.engine.verdict.Verdict;
+import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.TargetException;
@@ -49,9 +50,12 @@ final class TestFileRun {
         this.resources = resources;
     }
 
-    void run(TestFileDescriptor file, Worker worker) {
+    /** @throws BoardLostException when the worker's board is gone before the file ran; the file is not ended */
+    void run(TestFileDescriptor file, Worker worker) throws BoardLostException {
         try {
             runChecked(file, worker);
+        } catch (BoardLostException e) {
+            throw e;
         } catch (ProbeException | TargetException e) {
             fail(file, new RunFailure(e.getMessage(), e));
         } catch (RuntimeException | Error e) {

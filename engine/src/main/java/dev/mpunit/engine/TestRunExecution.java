@@ -47,7 +47,7 @@ final class TestRunExecution {
             TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
             runWorkers(configuration, files, bartender, fileRun, resources);
             bartender.drain();
-            endUnfinished(files, listener);
+            endUnfinished(files, listener, resources);
         }
         history.save();
         listener.finished(engine, TestExecutionResult.successful());
@@ -60,7 +60,8 @@ final class TestRunExecution {
         List<Worker> workers = new ArrayList<>();
         filesPerVariant.forEach((variantName, count) -> {
             VariantRuntime variant = resources.variant(variantName);
-            int instances = Math.min(configuration.workers(), count);
+            TargetSpec target = configuration.target(variantName);
+            int instances = Math.min(target.board() ? target.boards() : configuration.workers(), count);
             for (int instance = 1; instance <= instances; instance++) {
                 workers.add(new Worker(variant, instance, bartender, fileRun));
             }
@@ -88,12 +89,22 @@ final class TestRunExecution {
      * skipped, what a worker started but could not finish (its thread was interrupted or died)
      * fails with that reason.
      */
-    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener) {
-        String notRun = request.getCancellationToken().isCancellationRequested()
+    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener, RunResources resources) {
+        boolean cancelled = request.getCancellationToken().isCancellationRequested();
+        String notRun = cancelled
                 ? "not run: the test run was cancelled (fail-fast)"
                 : "not run: no worker of its variant was left to run it";
         for (TestFileDescriptor file : files) {
             if (listener.isDone(file)) {
+                continue;
+            }
+            List<String> lostBoards = resources.variant(file.variant()).lostBoards();
+            if (!cancelled && !lostBoards.isEmpty()) {
+                // Selected but unrunnable: every board of the variant was lost. That is a failure to see.
+                listener.started(file);
+                listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
+                        "not run: every board of " + file.variant() + " was lost: " + String.join("; ", lostBoards),
+                        null)), notRun);
                 continue;
             }
             if (!listener.isStarted(file)) {

@@ -163,7 +163,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
     /** A whole group re-runs as its variants: one per configured target. */
     private Set<? extends DiscoverySelector> variantSelectors(TestGroup group) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        configuration.targets().forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
+        configuration.variants().forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
         return selectors;
     }
 

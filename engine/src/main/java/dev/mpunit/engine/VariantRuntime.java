@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import dev.mpunit.engine.verdict.FeatureChecks;
 import dev.mpunit.engine.verdict.RunTestsOutput;
 import dev.mpunit.engine.verdict.TargetProfile;
+import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
@@ -30,6 +32,7 @@ final class VariantRuntime {
     private final Path engineFeatureChecks;
     private final Map<Path, Object> profiles = new HashMap<>();
     private TargetException openFailure;
+    private final List<String> lostBoards = new ArrayList<>();
 
     VariantRuntime(String name, TargetFactory factory, boolean pcLike, Path engineFeatureChecks) {
         this.name = name;
@@ -45,6 +48,16 @@ final class VariantRuntime {
     /** Whether run-tests.py treats the target as a PC (unix port): {@code import/}, {@code cmdline/}, {@code io/}. */
     boolean pcLike() {
         return pcLike;
+    }
+
+    /** A worker's board is gone for the rest of the run. */
+    synchronized void lost(String worker, BoardLostException reason) {
+        lostBoards.add(worker + ": " + reason.getMessage());
+    }
+
+    /** Why boards of this variant stopped, for the files none of them could run. */
+    synchronized List<String> lostBoards() {
+        return List.copyOf(lostBoards);
     }
 
     /** A target that could not be opened once (not installed) is not tried again by every worker. */
@@ -81,6 +94,9 @@ final class VariantRuntime {
             return profile;
         } catch (ProbeException e) {
             profiles.put(key, e);
+            throw e;
+        } catch (BoardLostException e) {
+            // That board is gone, not the variant: another board probes it.
             throw e;
         } catch (TargetException e) {
             ProbeException failure = new ProbeException("cannot probe " + name + ": " + e.getMessage(), e);

@@ -2,11 +2,12 @@ package dev.mpunit.engine;
 
 import java.util.Optional;
 
+import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 
 /**
- * Owns one target instance (a tentacle, later): asks the bartender for work whenever it is free,
+ * Owns one target instance (a local port or a board): asks the bartender for work whenever it is free,
  * runs it, reports it on its own thread. Opens its target on the first piece of work only.
  */
 final class Worker implements Runnable {
@@ -43,12 +44,22 @@ final class Worker implements Runnable {
         return target;
     }
 
+    /**
+     * Runs files until none are left for its variant. A lost board (recovery failed) ends the
+     * worker: the file it could not run goes back to the bartender for the variant's other boards.
+     */
     @Override
     public void run() {
         try {
             Optional<TestFileDescriptor> file;
             while ((file = bartender.next(variant.name())).isPresent()) {
-                fileRun.run(file.get(), this);
+                try {
+                    fileRun.run(file.get(), this);
+                } catch (BoardLostException e) {
+                    variant.lost(name, e);
+                    bartender.giveBack(file.get());
+                    return;
+                }
             }
         } finally {
             if (target != null) {

@@ -35,7 +35,7 @@ class EngineConfigurationTest {
     @Test
     void defaultsMakeABareRunWork() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of()));
-        assertThat(configuration.targets()).containsExactly("webassembly");
+        assertThat(configuration.variants()).containsExactly("webassembly");
         assertThat(configuration.groups()).containsExactly(TestGroup.RUN_TESTS_STANDARD);
         assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(configuration.emit()).isEqualTo("bytecode");
@@ -74,7 +74,7 @@ class EngineConfigurationTest {
                 "micropython.target", "unix, webassembly",
                 "micropython.groups", "RUN-TESTS_STANDARD,RUN-TESTS_NET_INET",
                 "micropython.root", "a,b")));
-        assertThat(configuration.targets()).containsExactly("unix", "webassembly");
+        assertThat(configuration.variants()).containsExactly("unix", "webassembly");
         assertThat(configuration.groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_STANDARD,
                 TestGroup.RUN_TESTS_NET_INET);
         assertThat(configuration.roots()).hasSize(2);

@@ -1,0 +1,79 @@
+package dev.mpunit.engine;
+
+import java.time.Duration;
+
+import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.board.Board;
+import dev.mpunit.hardware.board.BoardTarget;
+import dev.mpunit.hardware.board.BoardTraits;
+import dev.mpunit.hardware.board.DeviceBoards;
+import dev.mpunit.hardware.emulated.QemuMicrobit;
+import dev.mpunit.hardware.emulated.WebAssemblyPty;
+import dev.mpunit.hardware.local.UnixTarget;
+import dev.mpunit.hardware.local.WebAssemblyInstallation;
+import dev.mpunit.hardware.local.WebAssemblyTarget;
+import dev.mpunit.hardware.serial.DeviceString;
+
+/**
+ * Target factories for one run, from the {@code micropython.*} configuration: local ports, emulated
+ * boards, boards on a serial line. Nothing is checked or started before a worker opens its target.
+ */
+final class Targets {
+
+    private final EngineConfiguration configuration;
+    private final WebAssemblyInstallation.Config webassembly;
+    private WebAssemblyInstallation installation;
+
+    Targets(EngineConfiguration configuration) {
+        this.configuration = configuration;
+        this.webassembly = new WebAssemblyInstallation.Config(
+                configuration.webassemblyVersion(),
+                configuration.cacheDirectory().resolve("webassembly").resolve(configuration.webassemblyVersion()),
+                configuration.node(), configuration.npm(), configuration.webassemblyMjs().orElse(null),
+                Duration.ofMinutes(5));
+    }
+
+    TargetFactory factory(TargetSpec target) {
+        return switch (target.kind()) {
+            case WEBASSEMBLY -> instance -> new WebAssemblyTarget(webassembly());
+            case UNIX -> instance -> UnixTarget.open(new UnixTarget.Config(
+                    configuration.unixMicropython().orElse(null), configuration.emit(),
+                    configuration.unixMicropypath().orElse(null)));
+            case QEMU_MICROBIT -> instance -> board(target, QemuMicrobit.open(qemuMicrobit()));
+            case WEBASSEMBLY_PTY -> instance -> board(target, WebAssemblyPty.open(webassembly(),
+                    configuration.cpython()));
+            case DEVICE -> instance -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
+                    configuration.serialBaudrate(), BoardTraits.serialPort()));
+        };
+    }
+
+    private BoardTarget board(TargetSpec target, Board board) {
+        BoardTarget.Config config = BoardTarget.Config.of(target.variant());
+        if (configuration.boardPacing().isPresent()) {
+            config = config.withPacing(configuration.boardPacing().get());
+        }
+        if (!configuration.boardCalibrate()) {
+            config = config.withoutCalibration();
+        }
+        return new BoardTarget(board, config);
+    }
+
+    private QemuMicrobit.Config qemuMicrobit() {
+        QemuMicrobit.Config config = QemuMicrobit.Config.defaults();
+        if (configuration.qemu().isPresent()) {
+            config = config.withQemu(configuration.qemu().get().toString());
+        }
+        if (configuration.qemuMicrobitFirmware().isPresent()) {
+            config = config.withFirmware(configuration.qemuMicrobitFirmware().get());
+        }
+        return config;
+    }
+
+    /** One installation per run, shared by every instance and variant; npm runs at most once, at the first test. */
+    private synchronized WebAssemblyInstallation webassembly() throws TargetException {
+        if (installation == null) {
+            installation = WebAssemblyInstallation.obtain(webassembly);
+        }
+        return installation;
+    }
+}
