@@ -14,9 +14,15 @@ final class VariantDescriptor extends ContainerDescriptor {
 
     VariantDescriptor(GroupDescriptor parent, String variant) {
         super(parent.getUniqueId().append(SEGMENT, variant), variant,
-                Set.of(TestTag.create(parent.group().label()), TestTag.create(variant)));
+                Set.of(TestTag.create(parent.group().label()), TestTag.create(tag(variant))));
         this.variant = variant;
         this.group = parent.group();
+    }
+
+    /** A device string ({@code execpty:qemu … -serial pty}) names a variant but is no valid tag as it is. */
+    static String tag(String variant) {
+        String tag = variant.strip().replaceAll("[\\s,()&|!]+", "_");
+        return TestTag.isValid(tag) ? tag : "board";
     }
 
     String variant() {

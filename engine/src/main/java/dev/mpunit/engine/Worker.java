@@ -56,7 +56,7 @@ final class Worker implements Runnable {
                 try {
                     fileRun.run(file.get(), this);
                 } catch (BoardLostException e) {
-                    variant.lost(name, e);
+                    variant.lost("board " + instance, e);
                     bartender.giveBack(file.get());
                     return;
                 }

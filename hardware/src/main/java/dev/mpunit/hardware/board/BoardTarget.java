@@ -57,7 +57,9 @@ public final class BoardTarget implements Target {
         }
 
         public static Config of(String variant) {
-            return new Config(variant, Optional.empty(), true, Duration.ofSeconds(10), Duration.ofSeconds(5),
+            // 5 s to reach the raw REPL: boards answer in well under a second unless boot.py is slow,
+            // and a line that answers garbage must not cost more than a few of these.
+            return new Config(variant, Optional.empty(), true, Duration.ofSeconds(5), Duration.ofSeconds(5),
                     Duration.ofSeconds(3), 3);
         }
 

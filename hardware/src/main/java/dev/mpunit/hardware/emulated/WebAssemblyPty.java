@@ -52,7 +52,7 @@ public final class WebAssemblyPty implements Board {
     /**
      * Checks that {@code python} runs Python 3; node starts at {@link #connect()}.
      *
-     * @param python the Python 3 command ({@code micropython.python})
+     * @param python the Python 3 command ({@code micropython.cpython})
      * @throws TargetException when Python 3 is missing
      */
     public static WebAssemblyPty open(WebAssemblyInstallation installation, String python) throws TargetException {
@@ -68,7 +68,7 @@ public final class WebAssemblyPty implements Board {
 
     private static void checkPython(String python) throws TargetException {
         String hint = "; Python 3 is needed anyway (CPython computes the expected outputs):"
-                + " install python3 or set micropython.python";
+                + " install python3 or set micropython.cpython";
         Process process;
         try {
             process = new ProcessBuilder(python, "-c", "import sys, termios; print(sys.version_info[0])")
