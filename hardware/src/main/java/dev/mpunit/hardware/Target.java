@@ -23,6 +23,19 @@ public interface Target extends AutoCloseable {
      */
     Execution execute(Script script) throws TargetException;
 
+    /**
+     * Runs a script again in the most careful way the target has, when its last run of it could
+     * have been damaged on the way rather than failed on its own: a board that was sent the code
+     * faster than its safe pacing. The caller asks after a failing verdict, and a careful run that
+     * differs stands (the target then stays careful).
+     *
+     * @return the careful run, or empty when there is no more careful way (local targets, a board
+     *     already at its safe pacing)
+     */
+    default java.util.Optional<Execution> rerunCarefully(Script script) throws TargetException {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -173,30 +173,56 @@ class BoardTargetTest {
         }
     }
 
+    private static BoardTarget.Config calibrating(Pacing safe) {
+        return new BoardTarget.Config("simulated", Optional.of(safe), true, Duration.ofMillis(500),
+                Duration.ofMillis(500), Duration.ofMillis(300), 3);
+    }
+
     @Test
-    void calibrationGoesAsFastAsTheBoardProvesItCanTake() throws Exception {
-        SimulatedBoard board = new SimulatedBoard(true, 40);
-        BoardTarget.Config calibrating = new BoardTarget.Config("simulated", Optional.of(
-                Pacing.of(16, Duration.ZERO)), true, Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(300), 3);
-        try (BoardTarget target = new BoardTarget(board, calibrating)) {
+    void calibrationHalvesTheGapAsLongAsTheBoardProvesItCanTakeIt() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
             assertThat(text(target.execute(script("#out:x\n")))).isEqualTo("x\r\n");
-            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ZERO));
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(8)));
         }
     }
 
     @Test
+    void ladderNeverGrowsTheChunk() {
+        assertThat(PacingCalibration.ladder(Pacing.of(32, Duration.ofMillis(4))))
+                .containsExactly(Pacing.of(32, Duration.ofMillis(2)), Pacing.of(32, Duration.ofMillis(1)));
+        assertThat(PacingCalibration.ladder(Pacing.of(16, Duration.ZERO))).isEmpty();
+    }
+
+    @Test
     void damagedTransferAfterCalibrationIsRetriedAtTheSafePacing() throws Exception {
-        SimulatedBoard board = new SimulatedBoard(true, 40);
-        BoardTarget.Config calibrating = new BoardTarget.Config("simulated", Optional.of(
-                Pacing.of(16, Duration.ZERO)), true, Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(300), 3);
-        try (BoardTarget target = new BoardTarget(board, calibrating)) {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
             target.execute(script("#out:x\n"));
-            board.loseBytesAfter(20);
-            Execution execution = target.execute(script("x = 'a long line of code' #out:fine\n"));
-            assertThat(text(execution)).isEqualTo("fine\r\n");
-            assertThat(target.pacing()).isEqualTo(Pacing.of(16, Duration.ZERO));
+            board.loseBytesFasterThan(Duration.ofMillis(12));
+            // The second chunk loses its opening quote at 8 ms: a SyntaxError the safe pacing does not have.
+            assertThat(text(target.execute(script("x = 1 # pad\n'fine' #out:fine\n")))).isEqualTo("fine\r\n");
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(16)));
+        }
+    }
+
+    @Test
+    void failureAfterFastPacingIsRunAgainCarefullyWhenAsked() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            board.loseBytesFasterThan(Duration.ofMillis(12));
+            // 20 bytes of marker and 12 of padding: the second chunk starts at '#out' and loses its '#'.
+            Script test = script("x = 1 # pad\n#out:fine\n");
+            Execution fast = target.execute(test);
+            assertThat(text(fast)).isEmpty();
+            assertThat(target.rerunCarefully(test)).hasValueSatisfying(
+                    careful -> assertThat(text(careful)).isEqualTo("fine\r\n"));
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(16)));
+            assertThat(target.rerunCarefully(test)).isEmpty();
         }
     }
 }

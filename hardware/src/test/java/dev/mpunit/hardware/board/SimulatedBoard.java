@@ -30,6 +30,7 @@ import dev.mpunit.hardware.serial.SerialLink;
  *   <li>code with an odd number of {@code '} is a SyntaxError (a lost byte); the pacing probe
  *       ({@code s='…'} and its checksum) is answered with what arrived.
  * </ul>
+ * It can lose bytes that come too fast ({@link #loseBytesAfter}, {@link #loseBytesFasterThan}).
  * A board can also be dead for good ({@link #dead()}, even a hard reset does not help), count its hard resets, and drop every
  * byte of a chunk larger than {@code maxChunk} (a UART that loses input).
  */
@@ -41,6 +42,7 @@ final class SimulatedBoard implements Board {
     private final BoardTraits traits;
     private final boolean canHardReset;
     private volatile int maxChunk;
+    private volatile Duration minGap = Duration.ZERO;
     private final AtomicInteger hardResets = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private final List<String> executed = new ArrayList<>();
@@ -62,6 +64,11 @@ final class SimulatedBoard implements Board {
     /** From now on, bursts longer than this lose their tail. */
     void loseBytesAfter(int maxChunk) {
         this.maxChunk = maxChunk;
+    }
+
+    /** From now on, a write of code that comes sooner than this after the previous one loses its first byte. */
+    void loseBytesFasterThan(Duration minGap) {
+        this.minGap = minGap;
     }
 
     int hardResets() {
@@ -133,7 +140,7 @@ final class SimulatedBoard implements Board {
         private volatile boolean lost;
         private boolean raw;
         private boolean running;
-        private String lastWrite = "";
+        private long lastWriteNanos;
 
         @Override
         public String name() {
@@ -147,6 +154,15 @@ final class SimulatedBoard implements Board {
             }
             if (dead || lockedUp) {
                 return;
+            }
+            long now = System.nanoTime();
+            boolean control = bytes.length > 0 && bytes[0] >= 1 && bytes[0] <= 5;
+            boolean early = lastWriteNanos != 0 && now - lastWriteNanos < minGap.toNanos();
+            // Only code chunks following code chunks race each other; a control byte starts afresh.
+            lastWriteNanos = control ? 0 : now;
+            if (early && raw && !control) {
+                // The UART was still busy with the previous chunk.
+                bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
             }
             if (bytes.length > maxChunk) {
                 // Like a UART whose receive buffer overflows: a burst loses its tail.

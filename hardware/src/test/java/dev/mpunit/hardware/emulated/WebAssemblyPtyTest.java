@@ -82,7 +82,7 @@ class WebAssemblyPtyTest {
         assertThatThrownBy(() -> WebAssemblyPty.open(installation, "python-nope"))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("python-nope")
-                .hasMessageContaining("micropython.python");
+                .hasMessageContaining("micropython.cpython");
         assertThatThrownBy(() -> WebAssemblyPty.open(installation, Path.of("/bin/false").toString()))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("not a working Python 3");
