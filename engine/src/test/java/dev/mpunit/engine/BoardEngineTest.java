@@ -82,6 +82,23 @@ class BoardEngineTest {
     }
 
     @Test
+    void webassemblyReplUnderAPtyGivesTheVerdictsOfItsFirmware() {
+        WebAssemblyAvailable.assumeNode();
+        EngineExecutionResults results = engine("webassembly-pty").execute();
+
+        // Double-precision floats and a large heap: what fails or is too large on the micro:bit passes here.
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(fileId("webassembly-pty", "basics/pass.py")), finishedSuccessfully()))
+                .haveExactly(1, event(uniqueId(fileId("webassembly-pty", "basics/fail.py")), finishedSuccessfully()))
+                .haveExactly(1, event(uniqueId(fileId("webassembly-pty", "basics/too_large.py")),
+                        finishedSuccessfully()))
+                .haveExactly(1, event(uniqueId(fileId("webassembly-pty", "basics/skip.py")),
+                        abortedWithReason(message(m -> m.contains("SKIP")))))
+                .haveExactly(1, event(uniqueId(fileId("webassembly-pty", "basics/never_ends.py")),
+                        finishedWithFailure(message(m -> m.contains("TIMEOUT")))));
+    }
+
+    @Test
     void threeEmulatedMicrobitsShareTheFiles() {
         assumeQemuMicrobit();
         EngineExecutionResults results = engine("qemu-microbit*3").execute();

@@ -31,6 +31,8 @@ import dev.mpunit.hardware.serial.LinkLostException;
 public final class BoardTarget implements Target {
 
     static final byte[] START_TEST = "START TEST\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** The webassembly REPL under a pty ends its lines with a bare newline. */
+    static final byte[] START_TEST_LF = "START TEST\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SKIP_TOO_LARGE = "SKIP-TOO-LARGE\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -183,6 +185,12 @@ public final class BoardTarget implements Target {
                 }
             };
         } catch (LinkLostException e) {
+            if (board.traits().softResetEndsProcess() && e.exitCode().orElse(-1) == 0) {
+                // SystemExit (after a SKIP) ends such a board's process cleanly: the test is over.
+                disconnect();
+                return Attempt.of(new Outcome(partial.toByteArray(), new byte[0], Outcome.Ending.SOFT_RESET,
+                        Duration.ZERO));
+            }
             String message = "lost the board on " + board.port() + " during the test: " + e.getMessage();
             recoverAfterLoss(message);
             return Attempt.lost(partial.toByteArray(), message);
@@ -342,7 +350,7 @@ public final class BoardTarget implements Target {
             if (kind != Kind.COMPLETED) {
                 return false;
             }
-            if (!special && stderr.length == 0 && !startsWith(stdout, START_TEST)) {
+            if (!special && stderr.length == 0 && markerLength(stdout) == 0) {
                 return true;
             }
             // Feature checks have no verdict that would catch a damaged transfer later: any traceback counts.
@@ -379,17 +387,23 @@ public final class BoardTarget implements Target {
                 }
                 return new Execution(withoutMarker(output, special), Execution.Ending.CRASHED, duration);
             }
-            if (!special && !startsWith(output, START_TEST)) {
+            if (!special && markerLength(output) == 0) {
                 return new Execution(output, Execution.Ending.CRASHED, duration);
             }
             return new Execution(withoutMarker(output, special), Execution.Ending.COMPLETED, duration);
         }
 
         private static byte[] withoutMarker(byte[] output, boolean special) {
-            if (special || !startsWith(output, START_TEST)) {
-                return output;
+            int marker = special ? 0 : markerLength(output);
+            return marker == 0 ? output : Arrays.copyOfRange(output, marker, output.length);
+        }
+
+        /** The length of the start marker the output begins with, 0 when it does not. */
+        private static int markerLength(byte[] output) {
+            if (startsWith(output, START_TEST)) {
+                return START_TEST.length;
             }
-            return Arrays.copyOfRange(output, START_TEST.length, output.length);
+            return startsWith(output, START_TEST_LF) ? START_TEST_LF.length : 0;
         }
 
         private static boolean startsWith(byte[] bytes, byte[] prefix) {

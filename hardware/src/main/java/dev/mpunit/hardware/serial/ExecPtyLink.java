@@ -133,7 +133,7 @@ public final class ExecPtyLink implements SerialLink {
         String status = exitCode == null ? "the process still runs" : "the process exited with code " + exitCode;
         String printed = output.text();
         return new LinkLostException(name + " is gone: " + status
-                + (printed.isEmpty() ? "" : "; its output ends with:\n" + printed), cause);
+                + (printed.isEmpty() ? "" : "; its output ends with:\n" + printed), cause, exitCode);
     }
 
     @Override

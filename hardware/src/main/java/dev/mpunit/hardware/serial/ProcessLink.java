@@ -89,7 +89,7 @@ public final class ProcessLink implements SerialLink {
         String status = exitCode == null ? "still running" : "exited with code " + exitCode;
         String tail = stderr.text();
         return new LinkLostException(name + ": " + what + ", the process " + status
-                + (tail.isEmpty() ? "" : "; stderr ends with:\n" + tail), cause);
+                + (tail.isEmpty() ? "" : "; stderr ends with:\n" + tail), cause, exitCode);
     }
 
     @Override
