@@ -75,7 +75,8 @@ public final class ExecPtyLink implements SerialLink {
             throw new InterruptedIOException("interrupted while waiting for " + name + " to print its pty");
         }
         if (pty == null) {
-            Integer exitCode = ProcessTree.exitCode(process, Duration.ZERO);
+            // The output may have ended with the process a moment before the process is reaped.
+            Integer exitCode = ProcessTree.exitCode(process, EXIT_WAIT);
             ProcessTree.stop(process);
             String printed = output.text();
             throw new IOException(name + (exitCode == null
