@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
-# Runs upstream MicroPython v1.9.2's tests/ on one emulated micro:bit through mpunit, twice:
-# at the board's calibrated pacing, and at a slow fixed pacing as the reference. Prints the
-# counts, the wall time and seconds per file of each run, and every file whose verdict or output
-# differs between the two (a difference would be a transfer problem, not the firmware).
+# Runs a test tree on one emulated micro:bit through mpunit, twice: at the board's calibrated
+# pacing, and at a slow fixed pacing as the reference. Prints the counts, the wall time and
+# seconds per file of each run, and every file whose verdict or output differs between the two
+# (a difference would be a transfer problem, not the firmware).
 #
-#   bench/microbit/mpunit-v1.9.2.sh <v1.9.2 tests directory> [reference pacing, default 16/8ms]
+#   bench/microbit/mpunit-pacing.sh <tests directory> [include regex] [reference pacing, default 16/8ms]
 #
-# Get the tree from a MicroPython clone: git archive v1.9.2 tests | tar -x -C /tmp/up192
+# For upstream v1.9.2's tests, get the tree from a MicroPython clone:
+#   git archive v1.9.2 tests tools/pyboard.py | tar -x -C /tmp/up192
 # Needs: apt-get install qemu-system-arm firmware-microbit-micropython
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-tests=${1:?give the v1.9.2 tests directory}
-reference=${2:-16/8ms}
-out=$(mktemp -d)
+tests=${1:?give a tests directory}
+include=${2:-}
+reference=${3:-16/8ms}
+out=${OUT:-$(mktemp -d)}
+mkdir -p "$out"
+select=()
+[ -n "$include" ] && select=(--config "micropython.include=$include")
 
 run() { # name, extra config...
   local name=$1; shift
   local start end
   start=$(date +%s.%N)
-  "$root/mpunit" "$tests" --config micropython.target=qemu-microbit "$@" \
+  "$root/mpunit" "$tests" --config micropython.target=qemu-microbit "${select[@]}" "$@" \
       --details=none --reports-dir="$out/$name" > "$out/$name.log" 2>&1 || true
   end=$(date +%s.%N)
   python3 "$here/junit_verdicts.py" "$out/$name" | head -1
@@ -28,7 +33,7 @@ import sys
 sys.path.insert(0, sys.argv[4])
 import junit_verdicts
 results = junit_verdicts.load(sys.argv[3])
-ran = sum(1 for v in results.values() if v[0] != "skip" or "SKIP" in v[1] or "too large" in v[1])
+ran = sum(1 for v in results.values() if v[2] is not None)
 seconds = float(sys.argv[2]) - float(sys.argv[1])
 print(f"{sys.argv[5]}: {seconds:.1f} s wall, {len(results)} files judged, {ran} ran on the board, "
       f"{seconds / max(ran, 1):.3f} s per file that ran")
