@@ -8,6 +8,7 @@ differs between them.
 """
 import glob
 import re
+import signal
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -65,4 +66,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # | head is fine
     sys.exit(main(sys.argv))

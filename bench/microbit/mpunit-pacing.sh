@@ -27,7 +27,8 @@ run() { # name, extra config...
   "$root/mpunit" "$tests" --config micropython.target=qemu-microbit "${select[@]}" "$@" \
       --details=none --reports-dir="$out/$name" > "$out/$name.log" 2>&1 || true
   end=$(date +%s.%N)
-  python3 "$here/junit_verdicts.py" "$out/$name" | head -1
+  python3 "$here/junit_verdicts.py" "$out/$name" > "$out/$name.verdicts" || true
+  head -1 "$out/$name.verdicts"
   python3 - "$start" "$end" "$out/$name" "$here" "$name" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[4])

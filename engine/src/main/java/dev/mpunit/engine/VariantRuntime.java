@@ -21,7 +21,8 @@ import dev.mpunit.hardware.TargetException;
 
 /**
  * One variant during a run: opens its target instances and probes the firmware once (target_info
- * and the feature checks), with the tree's own {@code feature_check/} scripts when it has them.
+ * and the feature checks), with the tree's own {@code feature_check/} scripts when they are of today's kind
+ * (they include {@code target_info.py}).
  * Every worker of the variant shares the profile, as they share the firmware.
  */
 final class VariantRuntime {
@@ -80,7 +81,9 @@ final class VariantRuntime {
     /** Probed once per feature-check directory; a failed probe fails every test of the variant with its reason. */
     synchronized TargetProfile profile(Worker worker, TestsRoot root) throws ProbeException, TargetException {
         Path treeChecks = root.directory().resolve("feature_check");
-        Path key = Files.isDirectory(treeChecks) ? treeChecks : engineFeatureChecks;
+        // The rules that read the checks' output are today's run-tests.py's; a tree whose checks
+        // predate target_info.py (v1.9.2's set_check.py prints nothing) would be misread by them.
+        Path key = Files.isRegularFile(treeChecks.resolve("target_info.py")) ? treeChecks : engineFeatureChecks;
         Object known = profiles.get(key);
         if (known instanceof TargetProfile profile) {
             return profile;

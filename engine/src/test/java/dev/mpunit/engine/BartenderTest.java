@@ -54,6 +54,17 @@ class BartenderTest {
     }
 
     @Test
+    void fileGivenBackByALostBoardGoesToTheNextBoardOfItsVariantInItsPlace() throws IOException {
+        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "qemu-microbit");
+        Bartender bartender = new Bartender(List.of(file(microbit, "basics/big.py", 300),
+                file(microbit, "basics/small.py", 10)), DurationHistory.none(), CancellationToken.create());
+        TestFileDescriptor taken = bartender.next("qemu-microbit").orElseThrow();
+        assertThat(taken.relativePath()).isEqualTo("basics/big.py");
+        bartender.giveBack(taken);
+        assertThat(handOut(bartender, "qemu-microbit")).containsExactly("basics/big.py", "basics/small.py");
+    }
+
+    @Test
     void durationsOfEarlierRunsComeBeforeSize(@TempDir Path cache) throws IOException {
         VariantDescriptor standard = variant(TestGroup.RUN_TESTS_STANDARD, "webassembly");
         TestFileDescriptor slow = file(standard, "basics/slow.py", 10);
