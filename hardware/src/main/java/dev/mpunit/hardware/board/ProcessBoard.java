@@ -9,7 +9,7 @@ import java.io.IOException;
  * stops the running process and starts the next one at once, so that a board that cannot start
  * says so there.
  */
-final class ProcessBoard implements Board {
+final class ProcessBoard extends NamedBoard {
 
     /** Starts the process and opens its serial line. */
     @FunctionalInterface
@@ -17,8 +17,6 @@ final class ProcessBoard implements Board {
         SerialLink start() throws IOException;
     }
 
-    private final String port;
-    private final BoardTraits traits;
     private final Launcher launcher;
     /** The link handed out last; stopped on hard reset and close. */
     private SerialLink current;
@@ -26,19 +24,8 @@ final class ProcessBoard implements Board {
     private SerialLink started;
 
     ProcessBoard(String port, BoardTraits traits, Launcher launcher) {
-        this.port = port;
-        this.traits = traits;
+        super(port, traits);
         this.launcher = launcher;
-    }
-
-    @Override
-    public String port() {
-        return port;
-    }
-
-    @Override
-    public BoardTraits traits() {
-        return traits;
     }
 
     @Override
@@ -60,11 +47,7 @@ final class ProcessBoard implements Board {
 
     @Override
     public synchronized void hardReset() throws IOException {
-        stopCurrent();
-        if (started != null) {
-            started.close();
-            started = null;
-        }
+        stopAll();
         started = launcher.start();
     }
 
@@ -75,8 +58,8 @@ final class ProcessBoard implements Board {
         }
     }
 
-    @Override
-    public synchronized void close() {
+    /** Both the process handed out and one a hard reset started that nobody took yet. */
+    private void stopAll() {
         stopCurrent();
         if (started != null) {
             started.close();
@@ -85,7 +68,7 @@ final class ProcessBoard implements Board {
     }
 
     @Override
-    public String toString() {
-        return port;
+    public synchronized void close() {
+        stopAll();
     }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
  * it. The path is looked up at each connect, so that a board found by its USB serial number is found
  * again after it re-enumerated under another path.
  */
-final class SerialPortBoard implements Board {
+final class SerialPortBoard extends NamedBoard {
 
     /** Finds the port's path now. */
     @FunctionalInterface
@@ -17,27 +17,14 @@ final class SerialPortBoard implements Board {
         String path() throws IOException;
     }
 
-    private final String port;
     private final PathLookup lookup;
     private final int baudRate;
-    private final BoardTraits traits;
     private SerialLink link;
 
     SerialPortBoard(String port, PathLookup lookup, int baudRate, BoardTraits traits) {
-        this.port = port;
+        super(port, traits);
         this.lookup = lookup;
         this.baudRate = baudRate;
-        this.traits = traits;
-    }
-
-    @Override
-    public String port() {
-        return port;
-    }
-
-    @Override
-    public BoardTraits traits() {
-        return traits;
     }
 
     @Override
@@ -56,7 +43,7 @@ final class SerialPortBoard implements Board {
 
     @Override
     public void hardReset() {
-        throw new UnsupportedOperationException(port + " is a plain serial port: nothing here can power-cycle it");
+        throw new UnsupportedOperationException(port() + " is a plain serial port: nothing here can power-cycle it");
     }
 
     @Override
@@ -65,10 +52,5 @@ final class SerialPortBoard implements Board {
             link.close();
             link = null;
         }
-    }
-
-    @Override
-    public String toString() {
-        return port;
     }
 }

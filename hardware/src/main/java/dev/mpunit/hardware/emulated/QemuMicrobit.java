@@ -5,8 +5,6 @@ import dev.mpunit.hardware.board.Board;
 import dev.mpunit.hardware.board.BoardTraits;
 import dev.mpunit.hardware.board.DeviceBoards;
 import dev.mpunit.hardware.board.Pacing;
-import dev.mpunit.hardware.serial.SerialLink;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,7 @@ import java.util.Objects;
  * try (Board board = QemuMicrobit.open(QemuMicrobit.Config.defaults())) { ... }
  * }</pre>
  */
-public final class QemuMicrobit implements Board {
+public final class QemuMicrobit extends EmulatorBoard {
 
     /** What to install on Debian and Ubuntu. */
     public static final String PACKAGES = "apt-get install qemu-system-arm firmware-microbit-micropython";
@@ -65,10 +63,8 @@ public final class QemuMicrobit implements Board {
         }
     }
 
-    private final Board board;
-
-    private QemuMicrobit(Board board) {
-        this.board = board;
+    private QemuMicrobit(Board process) {
+        super(process);
     }
 
     /**
@@ -91,39 +87,7 @@ public final class QemuMicrobit implements Board {
     }
 
     @Override
-    public String port() {
-        return board.port();
-    }
-
-    @Override
-    public BoardTraits traits() {
-        return board.traits();
-    }
-
-    /** Starts QEMU (again, when the last link was closed) and opens its pty. */
-    @Override
-    public SerialLink connect() throws IOException {
-        return board.connect();
-    }
-
-    @Override
-    public boolean canHardReset() {
-        return true;
-    }
-
-    /** Stops QEMU and starts a fresh one. */
-    @Override
-    public void hardReset() throws IOException {
-        board.hardReset();
-    }
-
-    @Override
-    public void close() {
-        board.close();
-    }
-
-    @Override
     public String toString() {
-        return "QEMU micro:bit " + board.port();
+        return "QEMU micro:bit " + port();
     }
 }

@@ -7,7 +7,6 @@ import dev.mpunit.hardware.board.DeviceBoards;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 import dev.mpunit.hardware.serial.ExecPtyLink;
-import dev.mpunit.hardware.serial.SerialLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * another, printing that one's path the way QEMU does. A soft reset ends node, so each test gets a
  * fresh process; a hard reset restarts it too.
  */
-public final class WebAssemblyPty implements Board {
+public final class WebAssemblyPty extends EmulatorBoard {
 
     /**
      * Flow control all the way (pty, bridge, node), so no pacing. Its raw-paste answer is not
@@ -38,10 +37,8 @@ public final class WebAssemblyPty implements Board {
     private static final String BRIDGE = "webassembly-pty.py";
     private static final Duration PYTHON_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Board board;
-
-    private WebAssemblyPty(Board board) {
-        this.board = board;
+    private WebAssemblyPty(Board process) {
+        super(process);
     }
 
     /** With {@value #DEFAULT_PYTHON} from PATH. */
@@ -109,39 +106,7 @@ public final class WebAssemblyPty implements Board {
     }
 
     @Override
-    public String port() {
-        return board.port();
-    }
-
-    @Override
-    public BoardTraits traits() {
-        return board.traits();
-    }
-
-    /** Starts node under the bridge (again, when the last link was closed) and opens the pty. */
-    @Override
-    public SerialLink connect() throws IOException {
-        return board.connect();
-    }
-
-    @Override
-    public boolean canHardReset() {
-        return true;
-    }
-
-    /** Stops node and the bridge and starts fresh ones. */
-    @Override
-    public void hardReset() throws IOException {
-        board.hardReset();
-    }
-
-    @Override
-    public void close() {
-        board.close();
-    }
-
-    @Override
     public String toString() {
-        return board.port();
+        return port();
     }
 }

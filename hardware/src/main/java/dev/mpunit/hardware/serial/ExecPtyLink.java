@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -24,16 +23,15 @@ public final class ExecPtyLink implements SerialLink {
 
     private final String name;
     private final String pty;
-    private final Process process;
-    private final OutputTail output;
+    private final LinkedProcess process;
     private final SerialPortLink port;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExecPtyLink(String name, String pty, Process process, OutputTail output, SerialPortLink port) {
         this.name = name;
         this.pty = pty;
-        this.process = process;
-        this.output = output;
+        // No waiting for the output to end: it does not while the process runs, so a message would
+        // wait out the whole limit; what was printed by then is shown.
+        this.process = new LinkedProcess(name, process, output, EXIT_WAIT, Duration.ZERO);
         this.port = port;
     }
 
@@ -127,22 +125,14 @@ public final class ExecPtyLink implements SerialLink {
     }
 
     private LinkLostException lost(LinkLostException cause) {
-        if (closed.get()) {
-            return new LinkLostException(name + " was closed", cause);
-        }
-        Integer exitCode = ProcessTree.exitCode(process, EXIT_WAIT);
-        String status = exitCode == null ? "the process still runs" : "the process exited with code " + exitCode;
-        String printed = output.text();
-        return new LinkLostException(name + " is gone: " + status
-                + (printed.isEmpty() ? "" : "; its output ends with:\n" + printed), cause, exitCode);
+        return process.lost(cause, (exitCode, printed) -> name + " is gone: "
+                + (exitCode == null ? "the process still runs" : "the process exited with code " + exitCode)
+                + (printed.isEmpty() ? "" : "; its output ends with:\n" + printed));
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            port.close();
-            ProcessTree.stop(process);
-        }
+        process.close(port::close);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mpunit.hardware.serial;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,33 +21,18 @@ final class InputPump {
 
     static InputPump start(InputStream in, String threadName) {
         InputPump pump = new InputPump();
-        Thread thread = new Thread(() -> pump.run(in), threadName);
-        thread.setDaemon(true);
-        thread.start();
+        StreamPump.start(in, threadName, pump::received, pump::ended);
         return pump;
     }
 
-    private void run(InputStream in) {
-        byte[] buffer = new byte[4096];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (n > 0) {
-                    byte[] chunk = Arrays.copyOf(buffer, n);
-                    synchronized (this) {
-                        chunks.addLast(chunk);
-                        notifyAll();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The pipe broke (the process was killed or the stream closed): that is its end.
-        } finally {
-            synchronized (this) {
-                ended = true;
-                notifyAll();
-            }
-        }
+    private synchronized void received(byte[] buffer, int length) {
+        chunks.addLast(Arrays.copyOf(buffer, length));
+        notifyAll();
+    }
+
+    private synchronized void ended() {
+        ended = true;
+        notifyAll();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.mpunit.hardware.serial;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,32 +24,20 @@ final class OutputTail {
 
     static OutputTail start(InputStream in, String threadName) {
         OutputTail tail = new OutputTail();
-        Thread thread = new Thread(() -> tail.run(in), threadName);
-        thread.setDaemon(true);
-        thread.start();
+        StreamPump.start(in, threadName, tail::received, tail::ended);
         return tail;
     }
 
-    private void run(InputStream in) {
-        byte[] buffer = new byte[4096];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                synchronized (this) {
-                    for (int i = 0; i < n; i++) {
-                        ring[(int) (written++ % KEEP)] = buffer[i];
-                    }
-                    notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // The pipe broke because the process ended: what was read is all there is.
-        } finally {
-            synchronized (this) {
-                ended = true;
-                notifyAll();
-            }
+    private synchronized void received(byte[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            ring[(int) (written++ % KEEP)] = buffer[i];
         }
+        notifyAll();
+    }
+
+    private synchronized void ended() {
+        ended = true;
+        notifyAll();
     }
 
     /** The last bytes as text, trimmed; at most {@value #KEEP} bytes. */

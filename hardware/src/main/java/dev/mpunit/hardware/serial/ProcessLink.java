@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The serial line of a board that is a process: its stdin and stdout ({@code exec:<command>}, as
@@ -17,18 +16,16 @@ public final class ProcessLink implements SerialLink {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
     private final String name;
-    private final Process process;
     private final OutputStream stdin;
     private final InputPump stdout;
-    private final OutputTail stderr;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LinkedProcess process;
 
     private ProcessLink(String name, Process process) {
         this.name = name;
-        this.process = process;
         this.stdin = process.getOutputStream();
         this.stdout = InputPump.start(process.getInputStream(), "mpunit-stdout-" + process.pid());
-        this.stderr = OutputTail.start(process.getErrorStream(), "mpunit-stderr-" + process.pid());
+        OutputTail stderr = OutputTail.start(process.getErrorStream(), "mpunit-stderr-" + process.pid());
+        this.process = new LinkedProcess(name, process, stderr, EXIT_WAIT, EXIT_WAIT);
     }
 
     /**
@@ -77,26 +74,14 @@ public final class ProcessLink implements SerialLink {
     }
 
     private LinkLostException lost(String what, Throwable cause) {
-        if (closed.get()) {
-            return new LinkLostException(name + " was closed", cause);
-        }
-        Integer exitCode = ProcessTree.exitCode(process, EXIT_WAIT);
-        try {
-            stderr.awaitEnd(EXIT_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String status = exitCode == null ? "still running" : "exited with code " + exitCode;
-        String tail = stderr.text();
-        return new LinkLostException(name + ": " + what + ", the process " + status
-                + (tail.isEmpty() ? "" : "; stderr ends with:\n" + tail), cause, exitCode);
+        return process.lost(cause, (exitCode, tail) -> name + ": " + what + ", the process "
+                + (exitCode == null ? "still running" : "exited with code " + exitCode)
+                + (tail.isEmpty() ? "" : "; stderr ends with:\n" + tail));
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            ProcessTree.stop(process);
-        }
+        process.close(() -> {});
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
+import dev.mpunit.hardware.serial.LinkReads;
 import dev.mpunit.hardware.serial.SerialLink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,25 +45,13 @@ final class EmulatedBoards {
         return new AssertionError("unreachable");
     }
 
-    /** Everything read until {@code expected} appeared or {@code limit} passed. */
-    static String readUntil(SerialLink link, String expected, Duration limit) throws IOException {
-        StringBuilder text = new StringBuilder();
-        long deadline = System.nanoTime() + limit.toNanos();
-        byte[] buffer = new byte[256];
-        while (!text.toString().contains(expected) && System.nanoTime() < deadline) {
-            int n = link.read(buffer, Duration.ofMillis(100));
-            text.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-        }
-        return text.toString();
-    }
-
     /** Interrupts whatever runs and waits for the friendly prompt: QEMU drops the banner while nobody listens. */
     static String prompt(SerialLink link, Duration limit) throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
             link.write("\r\u0003".getBytes(StandardCharsets.ISO_8859_1));
-            seen += readUntil(link, ">>> ", Duration.ofMillis(500));
+            seen += LinkReads.until(link, ">>> ", Duration.ofMillis(500));
             if (seen.contains(">>> ")) {
                 return seen;
             }

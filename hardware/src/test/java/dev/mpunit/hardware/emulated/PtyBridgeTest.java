@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpunit.hardware.serial.ExecPtyLink;
 import dev.mpunit.hardware.serial.LinkLostException;
+import dev.mpunit.hardware.serial.LinkReads;
 import dev.mpunit.hardware.serial.SerialLink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,9 @@ class PtyBridgeTest {
     @Test
     void whateverTheCommandPrintsIsReadAndItsEndIsLost() throws IOException {
         try (SerialLink link = bridge("printf 'garbage\\377\\001 no prompt here'; sleep 0.5; exit 7")) {
-            assertThat(EmulatedBoards.readUntil(link, "here", Duration.ofSeconds(5)))
+            assertThat(LinkReads.until(link, "here", Duration.ofSeconds(5)))
                     .isEqualTo("garbage\377\001 no prompt here");
-            assertThatThrownBy(() -> EmulatedBoards.readUntil(link, "never", Duration.ofSeconds(5)))
+            assertThatThrownBy(() -> LinkReads.until(link, "never", Duration.ofSeconds(5)))
                     .isInstanceOf(LinkLostException.class)
                     .hasMessageContaining("exited with code 7");
         }
@@ -35,7 +36,7 @@ class PtyBridgeTest {
         // Raw on both ptys: Ctrl-C and Ctrl-D are bytes, \n stays \n, nothing is echoed.
         try (SerialLink link = bridge("exec od -An -c -w1 -v")) {
             link.write("a\u0003\u0004\n".getBytes(StandardCharsets.ISO_8859_1));
-            String dump = EmulatedBoards.readUntil(link, "\\n", Duration.ofSeconds(5));
+            String dump = LinkReads.until(link, "\\n", Duration.ofSeconds(5));
             assertThat(dump.replaceAll("\\s+", " ").strip()).isEqualTo("a 003 004 \\n");
         }
     }

@@ -7,6 +7,7 @@ import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.serial.ExecPtyLink;
 import dev.mpunit.hardware.serial.LinkLostException;
+import dev.mpunit.hardware.serial.LinkReads;
 import dev.mpunit.hardware.serial.SerialLink;
 import dev.mpunit.hardware.serial.SerialPortLink;
 import java.io.IOException;
@@ -65,9 +66,9 @@ class QemuMicrobitTest {
             System.out.println("QEMU micro:bit start to prompt: " + toPrompt.toMillis() + " ms");
 
             write(one, "x = 42\r");
-            assertThat(EmulatedBoards.readUntil(one, ">>> ", BOOT)).contains(">>> ");
+            assertThat(LinkReads.until(one, ">>> ", BOOT)).contains(">>> ");
             write(one, "print(x * 2)\r");
-            assertThat(EmulatedBoards.readUntil(one, "84", BOOT)).contains("84");
+            assertThat(LinkReads.until(one, "84", BOOT)).contains("84");
 
             first.hardReset();
             assertThatThrownBy(() -> one.read(new byte[16], Duration.ofSeconds(1)))
@@ -75,11 +76,11 @@ class QemuMicrobitTest {
             SerialLink again = first.connect();
             assertThat(EmulatedBoards.prompt(again, BOOT)).contains(">>> ");
             write(again, "print('x' in dir())\r");
-            assertThat(EmulatedBoards.readUntil(again, "False", BOOT)).contains("False");
+            assertThat(LinkReads.until(again, "False", BOOT)).contains("False");
 
             // The other board was not touched by the reset.
             write(two, "print(6 * 7)\r");
-            assertThat(EmulatedBoards.readUntil(two, "42", BOOT)).contains("42");
+            assertThat(LinkReads.until(two, "42", BOOT)).contains("42");
         }
     }
 

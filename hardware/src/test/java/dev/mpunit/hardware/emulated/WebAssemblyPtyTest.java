@@ -7,6 +7,7 @@ import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 import dev.mpunit.hardware.serial.LinkLostException;
+import dev.mpunit.hardware.serial.LinkReads;
 import dev.mpunit.hardware.serial.SerialLink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,14 @@ class WebAssemblyPtyTest {
             assertThat(link.name()).startsWith("webassembly-pty:").contains("micropython.mjs", "/dev/pts/");
 
             write(link, "\r\u0001");
-            assertThat(EmulatedBoards.readUntil(link, "raw REPL; CTRL-B to exit\r\n>", BOOT)).endsWith(">");
+            assertThat(LinkReads.until(link, "raw REPL; CTRL-B to exit\r\n>", BOOT)).endsWith(">");
             write(link, "print(1+1)\u0004");
-            assertThat(EmulatedBoards.readUntil(link, "\u0004>", BOOT)).isEqualTo("OK2\n\u0004\u0004>");
+            assertThat(LinkReads.until(link, "\u0004>", BOOT)).isEqualTo("OK2\n\u0004\u0004>");
 
             write(link, "\u0002");
-            assertThat(EmulatedBoards.readUntil(link, ">>> ", BOOT)).contains(">>> ");
+            assertThat(LinkReads.until(link, ">>> ", BOOT)).contains(">>> ");
             write(link, "\u0004");
-            assertThatThrownBy(() -> EmulatedBoards.readUntil(link, "never", BOOT))
+            assertThatThrownBy(() -> LinkReads.until(link, "never", BOOT))
                     .isInstanceOf(LinkLostException.class)
                     .hasMessageContaining("the process exited with code 0");
 
@@ -66,7 +67,7 @@ class WebAssemblyPtyTest {
             SerialLink again = board.connect();
             assertThat(EmulatedBoards.prompt(again, BOOT)).contains(">>> ");
             write(again, "print('x' in globals())\r");
-            assertThat(EmulatedBoards.readUntil(again, "False", BOOT)).contains("False");
+            assertThat(LinkReads.until(again, "False", BOOT)).contains("False");
         }
     }
 

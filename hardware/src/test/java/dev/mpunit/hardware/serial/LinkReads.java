@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Reading a link in tests until some text arrived. */
-final class LinkReads {
+/** Reading a link in tests until some text arrived; public for the tests of other packages. */
+public final class LinkReads {
 
     private LinkReads() {}
 
     /** Everything read until {@code expected} appeared or {@code limit} passed. */
-    static String until(SerialLink link, String expected, Duration limit) throws IOException {
+    public static String until(SerialLink link, String expected, Duration limit) throws IOException {
         StringBuilder text = new StringBuilder();
         long deadline = System.nanoTime() + limit.toNanos();
         byte[] buffer = new byte[256];
