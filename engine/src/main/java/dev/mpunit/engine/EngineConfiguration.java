@@ -48,6 +48,7 @@ record EngineConfiguration(
         Optional<Path> qemuMicrobitFirmware,
         Optional<Pacing> boardPacing,
         boolean boardCalibrate,
+        Duration boardReplTimeout,
         int serialBaudrate) {
 
     static final String PREFIX = "micropython.";
@@ -75,6 +76,7 @@ record EngineConfiguration(
     static final String QEMU_MICROBIT_FIRMWARE = PREFIX + "qemu-microbit.firmware";
     static final String BOARD_PACING = PREFIX + "board.pacing";
     static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
+    static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
     static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
 
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
@@ -106,6 +108,7 @@ record EngineConfiguration(
                 parameters.get(BOARD_PACING).map(String::trim).filter(s -> !s.isEmpty())
                         .map(EngineConfiguration::pacing),
                 bool(parameters, BOARD_CALIBRATE, true),
+                duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
                 positiveInt(parameters, SERIAL_BAUDRATE, 115200));
     }
 

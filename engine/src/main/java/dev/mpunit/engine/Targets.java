@@ -48,7 +48,8 @@ final class Targets {
     }
 
     private BoardTarget board(TargetSpec target, Board board) {
-        BoardTarget.Config config = BoardTarget.Config.of(target.variant());
+        BoardTarget.Config config = BoardTarget.Config.of(target.variant())
+                .withReplTimeout(configuration.boardReplTimeout());
         if (configuration.boardPacing().isPresent()) {
             config = config.withPacing(configuration.boardPacing().get());
         }

@@ -45,6 +45,48 @@ class EngineConfigurationTest {
     }
 
     @Test
+    void boardTargetsAreEmulatorsWithACountOrRunTestsDeviceStrings() {
+        EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of("micropython.target",
+                "qemu-microbit*3, webassembly-pty, a0, port:/dev/ttyUSB1, execpty:qemu-system-arm -M microbit -serial pty")));
+        assertThat(configuration.targets()).containsExactly(
+                new TargetSpec("qemu-microbit", TargetSpec.Kind.QEMU_MICROBIT, 3),
+                new TargetSpec("webassembly-pty", TargetSpec.Kind.WEBASSEMBLY_PTY, 1),
+                new TargetSpec("a0", TargetSpec.Kind.DEVICE, 1),
+                new TargetSpec("port:/dev/ttyUSB1", TargetSpec.Kind.DEVICE, 1),
+                new TargetSpec("execpty:qemu-system-arm -M microbit -serial pty", TargetSpec.Kind.DEVICE, 1));
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.target",
+                "qemu-microbit*2,qemu-microbit"))).targets()).containsExactly(
+                new TargetSpec("qemu-microbit", TargetSpec.Kind.QEMU_MICROBIT, 3));
+        assertThat(TargetSpec.parse("exec:python3 -c print(2*3)").kind()).isEqualTo(TargetSpec.Kind.DEVICE);
+        // A re-run by unique id names only the variant.
+        assertThat(configuration.target("u0")).isEqualTo(new TargetSpec("u0", TargetSpec.Kind.DEVICE, 1));
+    }
+
+    @Test
+    void misspeltOrMiscountedTargetsAreRefusedWithTheForms() {
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "qemu-mikrobit"))))
+                .hasMessageContaining("micropython.target=qemu-mikrobit is not a known target")
+                .hasMessageContaining("qemu-microbit[*N]").hasMessageContaining("execpty:");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "webassembly*2"))))
+                .hasMessageContaining("micropython.workers");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "a0*2"))))
+                .hasMessageContaining("a device is one board");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.board.pacing", "fast"))))
+                .hasMessageContaining("micropython.board.pacing=fast").hasMessageContaining("32/4ms");
+    }
+
+    @Test
+    void boardKeys() {
+        EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
+                "micropython.board.pacing", "16/2ms", "micropython.board.calibrate", "false",
+                "micropython.board.repl-timeout", "20", "micropython.serial.baudrate", "921600")));
+        assertThat(configuration.boardPacing()).contains(dev.mpunit.hardware.board.Pacing.of(16, Duration.ofMillis(2)));
+        assertThat(configuration.boardCalibrate()).isFalse();
+        assertThat(configuration.boardReplTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(configuration.serialBaudrate()).isEqualTo(921600);
+    }
+
+    @Test
     void durationsAreSecondsByDefaultAndTakeUnits() {
         assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "5"))).timeout())
                 .isEqualTo(Duration.ofSeconds(5));

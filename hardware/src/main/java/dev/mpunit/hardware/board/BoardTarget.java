@@ -70,6 +70,12 @@ public final class BoardTarget implements Target {
                     maxRawReplFailures);
         }
 
+        /** How long entering the raw REPL or a soft reset may take (a slow {@code boot.py} needs more). */
+        public Config withReplTimeout(Duration replTimeout) {
+            return new Config(variant, pacing, calibrate, replTimeout, acceptTimeout, interruptTimeout,
+                    maxRawReplFailures);
+        }
+
         public Config withoutCalibration() {
             return new Config(variant, pacing, false, replTimeout, acceptTimeout, interruptTimeout,
                     maxRawReplFailures);
