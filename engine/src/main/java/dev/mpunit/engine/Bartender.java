@@ -19,6 +19,8 @@ import org.junit.platform.engine.CancellationToken;
 final class Bartender {
 
     private final Map<String, PriorityQueue<TestFileDescriptor>> queues = new HashMap<>();
+    /** Files handed out and not finished yet, per variant: any of them may still come back. */
+    private final Map<String, Integer> running = new HashMap<>();
     private final CancellationToken cancellation;
     private final Comparator<TestFileDescriptor> order;
 
@@ -34,13 +36,37 @@ final class Bartender {
         }
     }
 
-    /** The next file for a worker of this variant; empty when there is none left or the run was cancelled. */
+    /**
+     * The next file for a worker of this variant; empty when there is none left or the run was
+     * cancelled. While other workers of the variant still hold files it waits instead: a board
+     * lost on its last file gives that file back, and someone must be there to take it.
+     */
     synchronized Optional<TestFileDescriptor> next(String variant) {
-        if (cancellation.isCancellationRequested()) {
-            return Optional.empty();
+        while (!cancellation.isCancellationRequested()) {
+            PriorityQueue<TestFileDescriptor> queue = queues.get(variant);
+            TestFileDescriptor file = queue == null ? null : queue.poll();
+            if (file != null) {
+                running.merge(variant, 1, Integer::sum);
+                return Optional.of(file);
+            }
+            if (running.getOrDefault(variant, 0) == 0) {
+                return Optional.empty();
+            }
+            try {
+                // Cancellation has no callback: look again now and then.
+                wait(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
-        PriorityQueue<TestFileDescriptor> queue = queues.get(variant);
-        return Optional.ofNullable(queue == null ? null : queue.poll());
+        return Optional.empty();
+    }
+
+    /** A file handed out has ended (whatever its verdict). */
+    synchronized void done(TestFileDescriptor file) {
+        running.merge(file.variant(), -1, Integer::sum);
+        notifyAll();
     }
 
     /**
@@ -49,6 +75,8 @@ final class Bartender {
      */
     synchronized void giveBack(TestFileDescriptor file) {
         queues.computeIfAbsent(file.variant(), variant -> new PriorityQueue<>(order)).add(file);
+        running.merge(file.variant(), -1, Integer::sum);
+        notifyAll();
     }
 
     /** What was never handed out (after a cancellation): to be reported skipped. */

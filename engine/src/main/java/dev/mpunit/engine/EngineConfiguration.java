@@ -157,7 +157,7 @@ record EngineConfiguration(
     }
 
     private static List<TargetSpec> targets(ConfigurationParameters parameters) {
-        List<String> entries = list(parameters, TARGET);
+        List<String> entries = targetEntries(parameters.get(TARGET).orElse(""));
         if (entries.isEmpty()) {
             return List.of(TargetSpec.parse(TargetSpec.WEBASSEMBLY));
         }
@@ -174,6 +174,28 @@ record EngineConfiguration(
                     : new TargetSpec(first.variant(), first.kind(), first.boards() + second.boards()));
         }
         return List.copyOf(targets.values());
+    }
+
+    /**
+     * Comma-separated, except that an {@code exec:} or {@code execpty:} entry runs to the end: its
+     * command may hold commas of its own (QEMU's {@code -device loader,file=…}).
+     */
+    static List<String> targetEntries(String value) {
+        List<String> entries = new ArrayList<>();
+        String rest = value;
+        while (!rest.isBlank()) {
+            String trimmed = rest.strip();
+            int comma = trimmed.indexOf(',');
+            if (trimmed.startsWith("exec:") || trimmed.startsWith("execpty:") || comma < 0) {
+                entries.add(trimmed);
+                break;
+            }
+            if (comma > 0 && !trimmed.substring(0, comma).isBlank()) {
+                entries.add(trimmed.substring(0, comma).strip());
+            }
+            rest = trimmed.substring(comma + 1);
+        }
+        return entries;
     }
 
     private static Set<TestGroup> groups(ConfigurationParameters parameters) {

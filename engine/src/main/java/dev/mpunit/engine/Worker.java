@@ -53,12 +53,18 @@ final class Worker implements Runnable {
         try {
             Optional<TestFileDescriptor> file;
             while ((file = bartender.next(variant.name())).isPresent()) {
+                boolean givenBack = false;
                 try {
                     fileRun.run(file.get(), this);
                 } catch (BoardLostException e) {
                     variant.lost("board " + instance, e);
                     bartender.giveBack(file.get());
+                    givenBack = true;
                     return;
+                } finally {
+                    if (!givenBack) {
+                        bartender.done(file.get());
+                    }
                 }
             }
         } finally {

@@ -35,6 +35,7 @@ class BartenderTest {
         Optional<TestFileDescriptor> next;
         while ((next = bartender.next(variant)).isPresent()) {
             order.add(next.get().relativePath());
+            bartender.done(next.get());
         }
         return order;
     }
@@ -61,7 +62,23 @@ class BartenderTest {
         TestFileDescriptor taken = bartender.next("qemu-microbit").orElseThrow();
         assertThat(taken.relativePath()).isEqualTo("basics/big.py");
         bartender.giveBack(taken);
-        assertThat(handOut(bartender, "qemu-microbit")).containsExactly("basics/big.py", "basics/small.py");
+        assertThat(bartender.next("qemu-microbit")).map(TestFileDescriptor::relativePath).contains("basics/big.py");
+    }
+
+    @Test
+    void idleBoardWaitsWhileAnotherStillHoldsAFileThatMayComeBack() throws Exception {
+        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "qemu-microbit");
+        Bartender bartender = new Bartender(List.of(file(microbit, "basics/last.py", 10)), DurationHistory.none(),
+                CancellationToken.create());
+        TestFileDescriptor last = bartender.next("qemu-microbit").orElseThrow();
+        java.util.concurrent.CompletableFuture<Optional<TestFileDescriptor>> idle =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> bartender.next("qemu-microbit"));
+        Thread.sleep(200);
+        assertThat(idle).isNotDone();
+        bartender.giveBack(last);
+        assertThat(idle.get(5, java.util.concurrent.TimeUnit.SECONDS)).contains(last);
+        bartender.done(last);
+        assertThat(bartender.next("qemu-microbit")).isEmpty();
     }
 
     @Test
@@ -84,7 +101,8 @@ class BartenderTest {
         CancellationToken token = CancellationToken.create();
         Bartender bartender = new Bartender(List.of(file(wasm, "basics/a.py", 1), file(unix, "basics/b.py", 1),
                 file(unix, "basics/c.py", 2)), DurationHistory.none(), token);
-        assertThat(bartender.next("webassembly")).map(TestFileDescriptor::variant).contains("webassembly");
+        TestFileDescriptor only = bartender.next("webassembly").orElseThrow();
+        bartender.done(only);
         assertThat(bartender.next("webassembly")).isEmpty();
         assertThat(bartender.next("unix")).map(TestFileDescriptor::relativePath).contains("basics/c.py");
         token.cancel();

@@ -58,6 +58,9 @@ class EngineConfigurationTest {
                 "qemu-microbit*2,qemu-microbit"))).targets()).containsExactly(
                 new TargetSpec("qemu-microbit", TargetSpec.Kind.QEMU_MICROBIT, 3));
         assertThat(TargetSpec.parse("exec:python3 -c print(2*3)").kind()).isEqualTo(TargetSpec.Kind.DEVICE);
+        // QEMU's own commas stay in its command: an exec entry runs to the end of the value.
+        assertThat(EngineConfiguration.targetEntries("unix, execpty:qemu-system-arm -device loader,file=fw.hex"))
+                .containsExactly("unix", "execpty:qemu-system-arm -device loader,file=fw.hex");
         // A re-run by unique id names only the variant.
         assertThat(configuration.target("u0")).isEqualTo(new TargetSpec("u0", TargetSpec.Kind.DEVICE, 1));
     }
