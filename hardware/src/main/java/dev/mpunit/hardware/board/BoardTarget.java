@@ -15,6 +15,7 @@ import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.serial.LinkLostException;
+import dev.mpunit.hardware.serial.SerialLink;
 
 /**
  * A board behind a serial line, run the way run-tests.py runs a board: a soft reset and a fresh
@@ -93,6 +94,9 @@ public final class BoardTarget implements Target {
     private boolean ranSinceRestart;
     private BoardLostException lost;
     private byte[] lastOutput = new byte[0];
+    private boolean lastAtSafePacing = true;
+    private boolean connectedOnce;
+    private final Watchdog watchdog = new Watchdog();
 
     public BoardTarget(Board board, Config config) {
         this.board = Objects.requireNonNull(board, "board");
@@ -124,7 +128,7 @@ public final class BoardTarget implements Target {
 
     @Override
     public Optional<Execution> rerunCarefully(Script script) throws TargetException {
-        if (pacing.equals(safePacing)) {
+        if (lastAtSafePacing) {
             return Optional.empty();
         }
         byte[] fast = lastOutput;
@@ -150,6 +154,7 @@ public final class BoardTarget implements Target {
         long start = System.nanoTime();
         Attempt first = attempt(code, script, startPacing);
         Attempt result = first;
+        lastAtSafePacing = startPacing.equals(safePacing);
         if (first.suspect(script.special(), startPacing.equals(safePacing))) {
             // A damaged transfer and a test that fails on its own look alike from here: the same
             // code at the pacing measured safe tells them apart.
@@ -158,6 +163,7 @@ public final class BoardTarget implements Target {
                 pacing = safePacing;
             }
             result = again;
+            lastAtSafePacing = true;
         }
         Execution execution = result.toExecution(script.special(), Duration.ofNanos(System.nanoTime() - start));
         lastOutput = execution.output();
@@ -180,7 +186,10 @@ public final class BoardTarget implements Target {
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
         Timeouts timeouts = new Timeouts(config.acceptTimeout(), script.timeout(), script.timeout().multipliedBy(10));
         ranSinceRestart = true;
-        try {
+        // Well past every timeout the exec has: only a write that blocks for good gets here.
+        Duration limit = timeouts.overall().plus(config.acceptTimeout()).plus(transferTime(code.length, attemptPacing))
+                .plus(config.replTimeout());
+        try (Watchdog.Armed armed = watchdog.arm(repl.link(), limit)) {
             Outcome outcome = repl.exec(code, timeouts, partial::writeBytes);
             return switch (outcome.ending()) {
                 case COMPLETED, SOFT_RESET -> Attempt.of(outcome);
@@ -201,14 +210,23 @@ public final class BoardTarget implements Target {
             recoverAfterLoss(message);
             return Attempt.lost(partial.toByteArray(), message);
         } catch (RawReplException e) {
-            // The board did not take the code (no OK): it never ran, so this is worth another try.
             needsEnter = true;
+            if (partial.size() > 0) {
+                // It ran and printed, then the framing went wrong: a crash with what it printed.
+                return Attempt.lost(partial.toByteArray(), e.getMessage());
+            }
+            // Most likely the board did not take the code (no OK): worth another try.
             return Attempt.notAccepted(e.getMessage());
         } catch (IOException e) {
             String message = "the link to " + board.port() + " failed during the test: " + e.getMessage();
             recoverAfterLoss(message);
             return Attempt.lost(partial.toByteArray(), message);
         }
+    }
+
+    private static Duration transferTime(int bytes, Pacing pacing) {
+        long chunks = (bytes + (long) pacing.chunkSize() - 1) / pacing.chunkSize();
+        return pacing.gap().multipliedBy(chunks);
     }
 
     /** Ctrl-C first; a board that does not answer even that is locked up and gets a hard reset. */
@@ -256,7 +274,9 @@ public final class BoardTarget implements Target {
                     climb(failures);
                 }
                 connect();
-                reset();
+                try (Watchdog.Armed armed = watchdog.arm(repl.link(), config.replTimeout().multipliedBy(3))) {
+                    reset();
+                }
                 return;
             } catch (IOException e) {
                 last = e;
@@ -282,7 +302,8 @@ public final class BoardTarget implements Target {
 
     private void connect() throws IOException {
         if (repl == null) {
-            repl = new RawRepl(board.connect(), pacing, board.traits().rawPaste());
+            repl = new RawRepl(open(), pacing, board.traits().rawPaste());
+            connectedOnce = true;
             needsEnter = true;
             ranSinceRestart = false;
         }
@@ -293,6 +314,29 @@ public final class BoardTarget implements Target {
         if (!calibrated) {
             calibrated = true;
             pacing = PacingCalibration.fastest(repl, safePacing, config.replTimeout());
+        }
+    }
+
+    /**
+     * A board seen before that cannot be hard reset may be coming back by itself: a USB board
+     * that reset (a crash, {@code machine.reset()}) is off the bus for a moment.
+     */
+    private SerialLink open() throws IOException {
+        long deadline = System.nanoTime() + board.traits().bootTime().toNanos();
+        while (true) {
+            try {
+                return board.connect();
+            } catch (IOException e) {
+                if (board.canHardReset() || !connectedOnce || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -321,6 +365,7 @@ public final class BoardTarget implements Target {
     public void close() {
         disconnect();
         board.close();
+        watchdog.close();
     }
 
     /** One run of the code on the board, as run-tests.py would hold its result. */
@@ -351,6 +396,11 @@ public final class BoardTarget implements Target {
         /** What a damaged transfer looks like: not taken, no start marker, or a SyntaxError after fast pacing. */
         boolean suspect(boolean special, boolean atSafePacing) {
             if (kind == Kind.NOT_ACCEPTED) {
+                return true;
+            }
+            if (special && (kind == Kind.TIMED_OUT || kind == Kind.CRASHED && note != null)) {
+                // A feature check that met a lost or locked-up board would mark a feature missing
+                // for the whole run: once more, on the recovered board.
                 return true;
             }
             if (kind != Kind.COMPLETED) {

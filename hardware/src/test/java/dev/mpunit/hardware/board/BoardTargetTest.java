@@ -130,6 +130,23 @@ class BoardTargetTest {
     }
 
     @Test
+    void writeThatBlocksForGoodIsCutByTheWatchdogAndTheBoardRestarted() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            target.execute(script("#out:warm\n"));
+            board.stopReadingAfterCode();
+            long start = System.nanoTime();
+            Path file = Files.createTempFile(directory, "test", ".py");
+            Files.writeString(file, "#out:never\n");
+            Execution blocked = target.execute(Script.of(file, Duration.ofMillis(200)));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(blocked.ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(text(blocked)).contains("lost the board");
+            assertThat(board.hardResets()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void rebootMidTestIsACrashAndTheBoardIsUsedAgain() throws Exception {
         try (BoardTarget target = new BoardTarget(new SimulatedBoard(true, 1 << 20), config())) {
             Execution rebooted = target.execute(script("#out:a\n#reboot\n"));

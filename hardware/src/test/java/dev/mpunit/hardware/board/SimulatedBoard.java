@@ -43,6 +43,7 @@ final class SimulatedBoard implements Board {
     private final boolean canHardReset;
     private volatile int maxChunk;
     private volatile Duration minGap = Duration.ZERO;
+    private volatile boolean stopsReading;
     private final AtomicInteger hardResets = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private final List<String> executed = new ArrayList<>();
@@ -64,6 +65,11 @@ final class SimulatedBoard implements Board {
     /** From now on, bursts longer than this lose their tail. */
     void loseBytesAfter(int maxChunk) {
         this.maxChunk = maxChunk;
+    }
+
+    /** From now on, code that reaches the board stops it reading: the host's next write blocks for good. */
+    void stopReadingAfterCode() {
+        stopsReading = true;
     }
 
     /** From now on, a write of code that comes sooner than this after the previous one loses its first byte. */
@@ -154,6 +160,19 @@ final class SimulatedBoard implements Board {
             }
             if (dead || lockedUp) {
                 return;
+            }
+            if (stopsReading && raw && bytes.length > 0 && bytes[0] > 5) {
+                // Like a full pipe or a USB device that stopped taking data: blocks until closed.
+                while (!closed && !lost) {
+                    Thread.onSpinWait();
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                throw new LinkLostException("/dev/simulated: closed while writing");
             }
             long now = System.nanoTime();
             boolean control = bytes.length > 0 && bytes[0] >= 1 && bytes[0] <= 5;
