@@ -173,6 +173,12 @@ record EngineConfiguration(
             targets.merge(target.variant(), target, (first, second) -> first.kind() == TargetSpec.Kind.DEVICE ? first
                     : new TargetSpec(first.variant(), first.kind(), first.boards() + second.boards()));
         }
+        for (TargetSpec target : targets.values()) {
+            if (target.boards() > TargetSpec.MAX_BOARDS) {
+                throw new IllegalArgumentException(TARGET + " asks for " + target.boards() + " boards of "
+                        + target.variant() + ": at most " + TargetSpec.MAX_BOARDS);
+            }
+        }
         return List.copyOf(targets.values());
     }
 

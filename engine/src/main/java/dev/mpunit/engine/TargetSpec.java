@@ -27,6 +27,7 @@ record TargetSpec(String variant, Kind kind, int boards) {
     static final String WEBASSEMBLY_PTY = "webassembly-pty";
 
     private static final Pattern LOOKS_LIKE_A_PORT = Pattern.compile("port:.+|/.+|[auc]\\d+|COM\\d+|\\\\\\\\.+");
+    static final int MAX_BOARDS = 64;
     private static final Pattern COUNTED = Pattern.compile("(.+?)\\s*\\*\\s*(\\d+)");
 
     TargetSpec {
@@ -50,8 +51,8 @@ record TargetSpec(String variant, Kind kind, int boards) {
         Matcher counted = COUNTED.matcher(entry);
         if (counted.matches() && !entry.startsWith("exec")) {
             entry = counted.group(1);
-            boards = Integer.parseInt(counted.group(2));
-            if (boards < 1 || boards > 64) {
+            boards = counted.group(2).length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(counted.group(2));
+            if (boards < 1 || boards > MAX_BOARDS) {
                 throw new IllegalArgumentException(text + ": the number of boards after '*' must be 1 to 64");
             }
         }

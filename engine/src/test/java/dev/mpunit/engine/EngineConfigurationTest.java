@@ -74,6 +74,12 @@ class EngineConfigurationTest {
                 .hasMessageContaining("micropython.workers");
         assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "a0*2"))))
                 .hasMessageContaining("a device is one board");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target",
+                "qemu-microbit*99999999999"))))
+                .hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target",
+                "qemu-microbit*40,qemu-microbit*40"))))
+                .hasMessageContaining("80 boards").hasMessageContaining("at most 64");
         assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.board.pacing", "fast"))))
                 .hasMessageContaining("micropython.board.pacing=fast").hasMessageContaining("32/4ms");
     }
