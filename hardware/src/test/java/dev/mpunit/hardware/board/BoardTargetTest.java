@@ -242,4 +242,16 @@ class BoardTargetTest {
             assertThat(target.rerunCarefully(test)).isEmpty();
         }
     }
+
+    @Test
+    void timeoutIsNotRunAgainCarefully() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            Script hang = script("#hang\n");
+            assertThat(target.execute(hang).ending()).isEqualTo(Execution.Ending.TIMED_OUT);
+            assertThat(target.rerunCarefully(hang)).isEmpty();
+        }
+    }
 }
