@@ -26,12 +26,13 @@ public final class ExecPtyLink implements SerialLink {
     private final LinkedProcess process;
     private final SerialPortLink port;
 
-    private ExecPtyLink(String name, String pty, Process process, OutputTail output, SerialPortLink port) {
+    private ExecPtyLink(String name, String pty, Process process, ExitGuard guard, OutputTail output,
+            SerialPortLink port) {
         this.name = name;
         this.pty = pty;
         // No waiting for the output to end: it does not while the process runs, so a message would
         // wait out the whole limit; what was printed by then is shown.
-        this.process = new LinkedProcess(name, process, output, EXIT_WAIT, Duration.ZERO);
+        this.process = new LinkedProcess(name, process, guard, output, EXIT_WAIT, Duration.ZERO);
         this.port = port;
     }
 
@@ -63,12 +64,14 @@ public final class ExecPtyLink implements SerialLink {
             throw new IOException("cannot start " + name + ": " + e.getMessage()
                     + "; check that the command exists and is executable", e);
         }
+        ExitGuard guard = ExitGuard.of(process);
         OutputTail output = OutputTail.start(process.getInputStream(), "mpunit-execpty-" + process.pid());
         String pty;
         try {
             pty = output.awaitMatch(PTY, ptyTimeout);
         } catch (InterruptedException e) {
             ProcessTree.stop(process);
+            guard.release();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + name + " to print its pty");
         }
@@ -76,6 +79,7 @@ public final class ExecPtyLink implements SerialLink {
             // The output may have ended with the process a moment before the process is reaped.
             Integer exitCode = ProcessTree.exitCode(process, EXIT_WAIT);
             ProcessTree.stop(process);
+            guard.release();
             String printed = output.text();
             throw new IOException(name + (exitCode == null
                     ? " printed no /dev/pts/N within " + ptyTimeout.toMillis() + " ms"
@@ -83,9 +87,10 @@ public final class ExecPtyLink implements SerialLink {
                     + (printed.isEmpty() ? "; it printed nothing" : "; it printed:\n" + printed));
         }
         try {
-            return new ExecPtyLink(name + " (" + pty + ")", pty, process, output, SerialPortLink.open(pty));
+            return new ExecPtyLink(name + " (" + pty + ")", pty, process, guard, output, SerialPortLink.open(pty));
         } catch (IOException e) {
             ProcessTree.stop(process);
+            guard.release();
             throw new IOException(name + " printed " + pty + " but it does not open: " + e.getMessage(), e);
         }
     }

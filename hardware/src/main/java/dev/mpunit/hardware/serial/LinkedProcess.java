@@ -17,6 +17,7 @@ final class LinkedProcess {
 
     private final String name;
     private final Process process;
+    private final ExitGuard guard;
     private final OutputTail output;
     private final Duration exitWait;
     private final Duration outputWait;
@@ -26,9 +27,11 @@ final class LinkedProcess {
      * @param exitWait how long a process that looks lost may take to exit, so that its code is known
      * @param outputWait how long its output may take to end after that, so that the message has its last bytes
      */
-    LinkedProcess(String name, Process process, OutputTail output, Duration exitWait, Duration outputWait) {
+    LinkedProcess(String name, Process process, ExitGuard guard, OutputTail output, Duration exitWait,
+            Duration outputWait) {
         this.name = name;
         this.process = process;
+        this.guard = guard;
         this.output = output;
         this.exitWait = exitWait;
         this.outputWait = outputWait;
@@ -59,6 +62,7 @@ final class LinkedProcess {
         if (closed.compareAndSet(false, true)) {
             first.run();
             ProcessTree.stop(process);
+            guard.release();
         }
     }
 }

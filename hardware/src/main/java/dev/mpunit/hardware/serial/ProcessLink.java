@@ -25,7 +25,7 @@ public final class ProcessLink implements SerialLink {
         this.stdin = process.getOutputStream();
         this.stdout = InputPump.start(process.getInputStream(), "mpunit-stdout-" + process.pid());
         OutputTail stderr = OutputTail.start(process.getErrorStream(), "mpunit-stderr-" + process.pid());
-        this.process = new LinkedProcess(name, process, stderr, EXIT_WAIT, EXIT_WAIT);
+        this.process = new LinkedProcess(name, process, ExitGuard.of(process), stderr, EXIT_WAIT, EXIT_WAIT);
     }
 
     /**

@@ -43,6 +43,6 @@ class LinkedProcessTest {
     private static LinkedProcess start(String script) throws IOException {
         Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         OutputTail output = OutputTail.start(process.getInputStream(), "test-output-" + process.pid());
-        return new LinkedProcess("sh-test", process, output, WAIT, WAIT);
+        return new LinkedProcess("sh-test", process, ExitGuard.of(process), output, WAIT, WAIT);
     }
 }
