@@ -1,0 +1,228 @@
+package dev.mpunit.reporting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Writes a results folder in Octoprobe's layout with run-tests.py's files in it
+ * ({@code docs/results-folder.md}) when the configuration parameter
+ * {@value #RESULTS_DIR} names one; does nothing otherwise. Files are rewritten after every test,
+ * marked {@code "unfinished": true} until the plan ends, so an interrupted run still leaves
+ * readable results.
+ *
+ * <p>Reads only launcher events and the {@code micropython.*} report entries
+ * ({@code docs/report-entries.md}).
+ */
+public final class ResultsFolderListener implements TestExecutionListener {
+
+    /** The configuration parameter naming the results folder. */
+    public static final String RESULTS_DIR = "micropython.results.dir";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String FILE_SEGMENT = "file";
+
+    private final Clock clock;
+    private Path folder;
+    private TestPlan testPlan;
+    private String timeStart;
+    private final Map<String, TestRun> runs = new LinkedHashMap<>();
+    private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
+    private final Map<UniqueId, List<Path>> files = new HashMap<>();
+
+    /** For the launcher's service loader. */
+    public ResultsFolderListener() {
+        this(Clock.systemDefaultZone());
+    }
+
+    ResultsFolderListener(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan plan) {
+        Optional<String> configured = plan.getConfigurationParameters().get(RESULTS_DIR).filter(s -> !s.isBlank());
+        if (configured.isEmpty()) {
+            return;
+        }
+        folder = Path.of(configured.get()).toAbsolutePath();
+        testPlan = plan;
+        timeStart = now();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the results folder " + folder, e);
+        }
+        writeContext(null, true);
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
+            entries.put(test.getUniqueIdObject(), entry.getKeyValuePairs());
+        }
+    }
+
+    @Override
+    public synchronized void fileEntryPublished(TestIdentifier test, FileEntry file) {
+        if (folder != null) {
+            files.computeIfAbsent(test.getUniqueIdObject(), id -> new ArrayList<>()).add(file.getPath());
+        }
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (folder == null) {
+            return;
+        }
+        Map<String, String> values = entries.remove(test.getUniqueIdObject());
+        List<Path> published = files.remove(test.getUniqueIdObject());
+        if (values == null || !values.containsKey(ReportEntryKeys.GROUP) || !values.containsKey(ReportEntryKeys.VARIANT)) {
+            return;
+        }
+        TestRun run = run(values.get(ReportEntryKeys.GROUP), values.get(ReportEntryKeys.VARIANT));
+        run.add(new TestResult(testName(test), values.get(ReportEntryKeys.VERDICT), values.get(ReportEntryKeys.REASON),
+                values.get(ReportEntryKeys.TENTACLE), values.get(ReportEntryKeys.PORT),
+                duration(values.get(ReportEntryKeys.DURATION)),
+                content(values.get(ReportEntryKeys.OUTPUT), published, "output.txt"),
+                content(values.get(ReportEntryKeys.EXPECTED), published, "expected.txt")));
+        run.write(null, true);
+    }
+
+    /**
+     * Files skipped before they ran carry no report entries; run-tests.py still lists them as
+     * skipped, so their group and variant are read from the unique id's segments. A skipped
+     * directory or variant skips every file below it.
+     */
+    @Override
+    public synchronized void executionSkipped(TestIdentifier test, String reason) {
+        if (folder == null) {
+            return;
+        }
+        List<TestIdentifier> skipped = new ArrayList<>();
+        skipped.add(test);
+        skipped.addAll(testPlan.getDescendants(test));
+        for (TestIdentifier file : skipped) {
+            UniqueId id = file.getUniqueIdObject();
+            Optional<String> group = segment(id, "group");
+            Optional<String> variant = segment(id, "variant");
+            if (!id.getLastSegment().getType().equals(FILE_SEGMENT) || group.isEmpty() || variant.isEmpty()) {
+                continue;
+            }
+            TestRun run = run(group.get(), variant.get());
+            run.add(TestResult.skippedBeforeRun(testName(file), reason));
+            run.write(null, true);
+        }
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        if (folder == null) {
+            return;
+        }
+        String timeEnd = now();
+        for (TestRun run : runs.values()) {
+            run.write(timeEnd, false);
+        }
+        writeContext(timeEnd, false);
+        // A launcher may execute several plans with one listener: each names its own folder.
+        folder = null;
+        testPlan = null;
+        runs.clear();
+        entries.clear();
+        files.clear();
+    }
+
+    private TestRun run(String group, String variant) {
+        String name = FileNames.runFolder(group, variant);
+        return runs.computeIfAbsent(name, key -> {
+            Path runFolder = folder.resolve(key);
+            try {
+                Files.createDirectories(runFolder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create " + runFolder, e);
+            }
+            return new TestRun(group, variant, runFolder, now());
+        });
+    }
+
+    private void writeContext(String timeEnd, boolean unfinished) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        // Octoprobe's fields; those a test run cannot know (which testbed, which firmware) stay null.
+        context.put("testbed", null);
+        context.put("time_start", timeStart);
+        context.put("time_end", timeEnd);
+        context.put("ref_firmware", null);
+        context.put("ref_tests", null);
+        context.put("trigger", null);
+        context.put("commandline", ProcessHandle.current().info().commandLine().orElse(null));
+        context.put("error", null);
+        context.put("unfinished", unfinished);
+        AtomicFiles.write(folder.resolve("context.json"), Json.write(context));
+    }
+
+    /** The relative path ({@code basics/list1.py}): the value of the unique id's last {@code file} segment. */
+    static String testName(TestIdentifier test) {
+        return segment(test.getUniqueIdObject(), FILE_SEGMENT).orElse(test.getDisplayName());
+    }
+
+    private static Optional<String> segment(UniqueId id, String type) {
+        List<UniqueId.Segment> segments = id.getSegments();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (segments.get(i).getType().equals(type)) {
+                return Optional.of(segments.get(i).getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value that names a published file entry stands for that file's content. */
+    private static Content content(String value, List<Path> published, String fileName) {
+        if (value == null) {
+            return null;
+        }
+        if (published != null) {
+            for (Path path : published) {
+                if (value.contains(path.toString())) {
+                    return Content.inFile(path);
+                }
+            }
+            for (Path path : published) {
+                if (path.getFileName().toString().equals(fileName) && value.contains("in file entry")) {
+                    return Content.inFile(path);
+                }
+            }
+        }
+        return Content.inline(value);
+    }
+
+    private static Long duration(String millis) {
+        try {
+            return millis == null ? null : Long.valueOf(millis.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String now() {
+        return LocalDateTime.now(clock).format(TIME);
+    }
+}

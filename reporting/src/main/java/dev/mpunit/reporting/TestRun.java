@@ -1,0 +1,141 @@
+package dev.mpunit.reporting;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One group on one variant ({@code RUN-TESTS_STANDARD@webassembly}) and its folder: collects the
+ * results and rewrites the folder's files after each one, so an interrupted run leaves them
+ * readable.
+ */
+final class TestRun {
+
+    private final String group;
+    private final String variant;
+    private final Path folder;
+    private final String timeStart;
+    // By name: a file run twice (re-run by unique id in the same plan) keeps its last result.
+    private final Map<String, TestResult> results = new TreeMap<>();
+    private final Set<String> tentacles = new LinkedHashSet<>();
+    private final Set<String> ports = new LinkedHashSet<>();
+
+    TestRun(String group, String variant, Path folder, String timeStart) {
+        this.group = group;
+        this.variant = variant;
+        this.folder = folder;
+        this.timeStart = timeStart;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    void add(TestResult result) {
+        results.put(result.name(), result);
+        if (result.tentacle() != null) {
+            tentacles.add(result.tentacle());
+        }
+        if (result.port() != null) {
+            ports.add(result.port());
+        }
+        if (result.failed()) {
+            String base = FileNames.testBaseName(result.name());
+            if (result.expected() != null) {
+                result.expected().writeTo(folder.resolve(base + ".exp"));
+            }
+            if (result.output() != null) {
+                result.output().writeTo(folder.resolve(base + ".out"));
+            }
+        }
+    }
+
+    /** Rewrites the three summary files; {@code timeEnd} null while the run goes on. */
+    void write(String timeEnd, boolean unfinished) {
+        AtomicFiles.write(folder.resolve("context_test.json"), Json.write(contextTest(timeEnd, unfinished)));
+        AtomicFiles.write(folder.resolve("_results.json"), Json.write(runTestsResults()));
+        AtomicFiles.write(folder.resolve("testresults.txt"), testResultsText());
+    }
+
+    private Map<String, Object> contextTest(String timeEnd, boolean unfinished) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("testgroup", group);
+        // Octoprobe's reader expects one string; the list keeps each worker apart.
+        context.put("tentacle", tentacles.isEmpty() ? null : String.join(", ", tentacles));
+        context.put("tentacles", List.copyOf(tentacles));
+        context.put("ports", List.copyOf(ports));
+        context.put("port-variant", variant);
+        context.put("time_start", timeStart);
+        context.put("time_end", timeEnd);
+        context.put("log_output", null);
+        context.put("unfinished", unfinished);
+        List<Object> list = new ArrayList<>();
+        for (TestResult result : results.values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", result.name());
+            entry.put("result", result.result());
+            entry.put("text", result.text());
+            entry.put("tentacle", result.tentacle());
+            entry.put("duration_ms", result.durationMillis());
+            list.add(entry);
+        }
+        context.put("results", list);
+        return context;
+    }
+
+    private Map<String, Object> runTestsResults() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("group", group);
+        args.put("target", variant);
+        args.put("result_dir", folder.toAbsolutePath().toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("args", args);
+        json.put("results", results.values().stream()
+                .map(r -> List.of(r.name(), r.result(), r.text() == null ? "" : r.text()))
+                .collect(Collectors.toList()));
+        json.put("failed_tests", namesWith("fail"));
+        json.put("ignored_tests", namesWith("ignored"));
+        return json;
+    }
+
+    private List<String> namesWith(String result) {
+        return results.values().stream().filter(r -> r.result().equals(result)).map(TestResult::name)
+                .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
+    }
+
+    /** run-tests.py's console lines and summary, which Octoprobe keeps as testresults.txt. */
+    private String testResultsText() {
+        StringBuilder text = new StringBuilder();
+        for (TestResult result : results.values()) {
+            String word = switch (result.result()) {
+                case "fail" -> "FAIL";
+                default -> result.result();
+            };
+            text.append(word).append("  ").append(result.name()).append('\n');
+        }
+        List<String> passed = namesWith("pass");
+        List<String> skipped = namesWith("skip");
+        List<String> failed = namesWith("fail");
+        List<String> ignored = namesWith("ignored");
+        text.append(results.size()).append(" tests performed\n");
+        text.append(passed.size()).append(" tests passed\n");
+        if (!skipped.isEmpty()) {
+            text.append(skipped.size()).append(" tests skipped: ").append(String.join(" ", skipped)).append('\n');
+        }
+        if (!ignored.isEmpty()) {
+            text.append(ignored.size()).append(" tests failed and were ignored: ").append(String.join(" ", ignored))
+                    .append('\n');
+        }
+        if (!failed.isEmpty()) {
+            text.append(failed.size()).append(" tests failed: ").append(String.join(" ", failed)).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.mpunit.reporting;
+
+import static dev.mpunit.reporting.FakePlan.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/** The listener driven event by event over a plan shaped like the engine's. */
+class ResultsFolderListenerTest {
+
+    @TempDir
+    Path temp;
+
+    final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @Test
+    void withoutTheParameterNothingIsWritten() throws IOException {
+        FakePlan fake = new FakePlan(Map.of());
+        FakePlan.Node file = fake.file("basics/list1.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, file, entries("pass", null, null, null));
+        listener.testPlanExecutionFinished(plan);
+
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aFinishedRunWritesEveryFileAndMarksThemFinished() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan.Node pass = fake.file("basics/list1.py");
+        FakePlan.Node fail = fake.file("basics/fail \"quoted\".py");
+        FakePlan.Node big = fake.file("extmod/big.py");
+        FakePlan.Node skipped = fake.file("thread/thread1.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, pass, entries("pass", null, null, null));
+        run(listener, fail, entries("fail", "line 2 differs", "1\n3\n", "1\n2\n"));
+        Path bigOutput = Files.writeString(temp.resolve("output.txt"), "a long output\n");
+        listener.executionStarted(id(big));
+        listener.fileEntryPublished(id(big), FileEntry.from(bigOutput, "text/plain"));
+        listener.reportingEntryPublished(id(big),
+                entries("fail", "CRASH", "(14 bytes, in file entry " + bigOutput + ")", "ok\n"));
+        listener.executionFinished(id(big), TestExecutionResult.failed(null));
+        listener.executionSkipped(id(skipped), "no threads");
+        listener.testPlanExecutionFinished(plan);
+
+        Map<String, Object> context = JsonParser.object(Files.readString(results.resolve("context.json")));
+        assertThat(context).containsEntry("time_start", "2026-01-02 03:04:05")
+                .containsEntry("time_end", "2026-01-02 03:04:05").containsEntry("unfinished", false)
+                .containsEntry("testbed", null).containsKey("commandline");
+
+        Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
+        Map<String, Object> contextTest = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        assertThat(contextTest).containsEntry("testgroup", "RUN-TESTS_STANDARD")
+                .containsEntry("port-variant", "webassembly").containsEntry("tentacle", "webassembly#1")
+                .containsEntry("tentacles", List.of("webassembly#1")).containsEntry("unfinished", false)
+                .containsEntry("time_end", "2026-01-02 03:04:05");
+        assertThat((List<?>) contextTest.get("results")).hasSize(4).first()
+                .isEqualTo(result("basics/fail \"quoted\".py", "fail", "line 2 differs"));
+
+        Map<String, Object> runTests = JsonParser.object(Files.readString(run.resolve("_results.json")));
+        assertThat(runTests.get("results")).isEqualTo(List.of(
+                List.of("basics/fail \"quoted\".py", "fail", "line 2 differs"),
+                List.of("basics/list1.py", "pass", ""),
+                List.of("extmod/big.py", "fail", "CRASH"),
+                List.of("thread/thread1.py", "skip", "no threads")));
+        assertThat(runTests.get("failed_tests")).isEqualTo(List.of("basics/fail \"quoted\".py", "extmod/big.py"));
+        assertThat(runTests.get("ignored_tests")).isEqualTo(List.of());
+
+        assertThat(Files.readString(run.resolve("testresults.txt"))).startsWith("""
+                FAIL  basics/fail "quoted".py
+                pass  basics/list1.py
+                FAIL  extmod/big.py
+                skip  thread/thread1.py
+                4 tests performed
+                1 tests passed
+                """);
+        assertThat(run.resolve("basics_fail__quoted_.py.exp")).hasContent("1\n2\n");
+        assertThat(run.resolve("basics_fail__quoted_.py.out")).hasContent("1\n3\n");
+        assertThat(run.resolve("extmod_big.py.out")).hasContent("a long output\n");
+        assertThat(run.resolve("extmod_big.py.exp")).hasContent("ok\n");
+        assertThat(run.resolve("basics_list1.py.out")).doesNotExist();
+        try (Stream<Path> files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aRunStoppedAfterTheFirstTestLeavesReadableUnfinishedFiles() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan.Node first = fake.file("basics/first.py");
+        FakePlan.Node second = fake.file("basics/second.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+
+        listener.testPlanExecutionStarted(fake.plan());
+        run(listener, first, entries("fail", "CRASH", "Traceback\n", "ok\n"));
+        listener.executionStarted(id(second));
+
+        Map<String, Object> context = JsonParser.object(Files.readString(results.resolve("context.json")));
+        assertThat(context).containsEntry("unfinished", true).containsEntry("time_end", null);
+        Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
+        Map<String, Object> contextTest = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        assertThat(contextTest).containsEntry("unfinished", true).containsEntry("time_end", null);
+        assertThat(contextTest.get("results")).isEqualTo(List.of(result("basics/first.py", "fail", "CRASH")));
+        assertThat(JsonParser.object(Files.readString(run.resolve("_results.json"))).get("failed_tests"))
+                .isEqualTo(List.of("basics/first.py"));
+        assertThat(run.resolve("basics_first.py.out")).hasContent("Traceback\n");
+    }
+
+    @Test
+    void aSkippedVariantListsEachOfItsFilesAsSkipped() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        fake.file("thread/a.py");
+        fake.file("thread/b.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        listener.executionSkipped(id(fake.variant), "no threads here");
+        listener.testPlanExecutionFinished(plan);
+
+        Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
+        assertThat(JsonParser.object(Files.readString(run.resolve("_results.json"))).get("results")).isEqualTo(List.of(
+                List.of("thread/a.py", "skip", "no threads here"), List.of("thread/b.py", "skip", "no threads here")));
+    }
+
+    @Test
+    void theLauncherFindsTheListener() {
+        assertThat(ServiceLoader.load(TestExecutionListener.class))
+                .anyMatch(listener -> listener instanceof ResultsFolderListener);
+    }
+
+    private static void run(ResultsFolderListener listener, FakePlan.Node file, ReportEntry entry) {
+        listener.executionStarted(id(file));
+        listener.reportingEntryPublished(id(file), entry);
+        listener.executionFinished(id(file), TestExecutionResult.successful());
+    }
+
+    private static ReportEntry entries(String verdict, String reason, String output, String expected) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ReportEntryKeys.GROUP, "RUN-TESTS_STANDARD");
+        values.put(ReportEntryKeys.VARIANT, "webassembly");
+        values.put(ReportEntryKeys.TENTACLE, "webassembly#1");
+        values.put(ReportEntryKeys.PORT, "node micropython.mjs");
+        values.put(ReportEntryKeys.DURATION, "12");
+        values.put(ReportEntryKeys.VERDICT, verdict);
+        if (reason != null) {
+            values.put(ReportEntryKeys.REASON, reason);
+        }
+        if (output != null) {
+            values.put(ReportEntryKeys.OUTPUT, output);
+        }
+        if (expected != null) {
+            values.put(ReportEntryKeys.EXPECTED, expected);
+        }
+        return ReportEntry.from(values);
+    }
+
+    private static Map<String, Object> result(String name, String verdict, String text) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("name", name);
+        result.put("result", verdict);
+        result.put("text", text);
+        result.put("tentacle", "webassembly#1");
+        result.put("duration_ms", 12L);
+        return result;
+    }
+}
