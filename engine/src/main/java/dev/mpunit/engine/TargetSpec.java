@@ -49,16 +49,18 @@ record TargetSpec(String variant, Kind kind, int boards) {
         String entry = text.trim();
         int boards = 1;
         Matcher counted = COUNTED.matcher(entry);
-        if (counted.matches() && !entry.startsWith("exec")) {
+        // An exec: command may hold a '*' of its own.
+        boolean hasCount = counted.matches() && !entry.startsWith("exec");
+        if (hasCount) {
             entry = counted.group(1);
             boards = counted.group(2).length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(counted.group(2));
             if (boards < 1 || boards > MAX_BOARDS) {
-                throw new IllegalArgumentException(text + ": the number of boards after '*' must be 1 to 64");
+                throw new IllegalArgumentException(text + ": the number of boards after '*' must be 1 to " + MAX_BOARDS);
             }
         }
         switch (entry) {
             case WEBASSEMBLY, UNIX -> {
-                if (counted.matches() && !text.trim().startsWith("exec")) {
+                if (hasCount) {
                     throw new IllegalArgumentException(text + ": local targets take no '*N'; set "
                             + EngineConfiguration.WORKERS + " for more instances");
                 }

@@ -96,9 +96,12 @@ final class TestFileRun {
                 }
             }
         } catch (IOException e) {
+            history.record(file, execution.duration().toMillis());
             finish(file, TestExecutionResult.failed(new RunFailure(e.getMessage(), e)));
             return;
         }
+        // Once, for the run whose verdict stands (the careful one when there was one).
+        history.record(file, execution.duration().toMillis());
         ReportEntries.publish(listener, file, worker, verdict, execution.duration(), configuration.inlineOutputLimit(),
                 resources);
         reportCases(file, verdict);
@@ -108,7 +111,6 @@ final class TestFileRun {
     private Verdict judge(TestFileDescriptor file, Execution execution, boolean special) throws IOException {
         String relativePath = file.relativePath();
         Path path = file.file();
-        history.record(file, execution.duration().toMillis());
         byte[] output = RunTestsOutput.afterRun(relativePath, RunTestsOutput.asRunTests(execution.output(),
                         ending(execution)), execution.ending() != Execution.Ending.COMPLETED, special,
                 () -> regexExpectation(path));

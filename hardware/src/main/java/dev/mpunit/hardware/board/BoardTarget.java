@@ -294,11 +294,10 @@ public final class BoardTarget implements Target {
         throw lost;
     }
 
+    /** The first failure only reconnects; later ones hard reset a board that can be. */
     private void climb(int failures) throws IOException {
-        if (failures == 1 || !board.canHardReset()) {
-            disconnect();
-        } else {
-            disconnect();
+        disconnect();
+        if (failures > 1 && board.canHardReset()) {
             board.hardReset();
         }
     }
