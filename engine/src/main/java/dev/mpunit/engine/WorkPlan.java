@@ -1,0 +1,315 @@
+package dev.mpunit.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The bartender's decisions, without threads or clocks (seed 001): which piece a tentacle that just
+ * freed up gets. The simulation drives it with simulated time, the engine's {@link Bartender} with
+ * worker threads.
+ *
+ * <p>A free tentacle stays on the firmware it has while that firmware still has work it can run
+ * (a flash costs tens of seconds and gains nothing while the work is there); otherwise it takes the
+ * variant whose remaining work is largest per tentacle able to run it, the one that would otherwise
+ * finish last. Within the variant: the most urgent group first, then the longest piece first, so
+ * the last pieces handed out are short ones and tentacles finish together. Redundant tentacles of a
+ * variant draw from the same queue. A two-board piece also takes a reference tentacle; when the
+ * reference is busy the piece waits for it (reserved), and the reference takes it next.
+ *
+ * <p>Not thread-safe: one caller at a time.
+ */
+final class WorkPlan<T> {
+
+    private record Entry<T>(Piece<T> piece, long order) {
+    }
+
+    private final Map<TestRun, PriorityQueue<Entry<T>>> open = new LinkedHashMap<>();
+    private final Map<TestRun, Long> remaining = new HashMap<>();
+    private final Map<TestRun, Integer> held = new HashMap<>();
+    private final Map<String, List<TestRun>> runsOfVariant = new HashMap<>();
+    private final List<TestRun> pairRuns = new ArrayList<>();
+    private final Set<Tentacle> live = new LinkedHashSet<>();
+    private final List<Tentacle> references = new ArrayList<>();
+    private final Map<TestRun, Integer> servers = new HashMap<>();
+    private final Map<Tentacle, String> firmware = new HashMap<>();
+    private final Set<String> building = new HashSet<>();
+    /** Reference tentacle → the two-board piece waiting for it. */
+    private final Map<Tentacle, Assignment<T>> reserved = new LinkedHashMap<>();
+    private final Set<Tentacle> waitingForReference = new HashSet<>();
+    private final Comparator<Entry<T>> pieceOrder;
+    private long added;
+
+    /**
+     * @param tieBreak orders pieces of equal expected duration (file size, then path, say), so a
+     *     run is repeatable
+     */
+    WorkPlan(Collection<Tentacle> tentacles, Collection<Piece<T>> pieces, Comparator<T> tieBreak) {
+        Comparator<Entry<T>> longestFirst = Comparator.comparingLong(entry -> -entry.piece().expectedMillis());
+        pieceOrder = longestFirst
+                .thenComparing((a, b) -> tieBreak.compare(a.piece().item(), b.piece().item()))
+                .thenComparingLong(Entry::order);
+        live.addAll(tentacles);
+        tentacles.stream().filter(Tentacle::reference).forEach(references::add);
+        pieces.forEach(this::add);
+        runsOfVariant.values().forEach(runs -> runs.forEach(this::countServers));
+    }
+
+    private void add(Piece<T> piece) {
+        TestRun run = piece.run();
+        open.computeIfAbsent(run, key -> {
+            runsOfVariant.computeIfAbsent(key.variant(), variant -> new ArrayList<>()).add(key);
+            if (key.withReference()) {
+                pairRuns.add(key);
+            }
+            return new PriorityQueue<>(pieceOrder);
+        }).add(new Entry<>(piece, added++));
+        remaining.merge(run, piece.expectedMillis(), Long::sum);
+    }
+
+    private void countServers(TestRun run) {
+        servers.put(run, (int) live.stream().filter(tentacle -> tentacle.canRun(run)).count());
+    }
+
+    /** The tentacle runs this firmware already (found by the firmware check); unknown means a flash first. */
+    void flashed(Tentacle tentacle, String variant) {
+        firmware.put(tentacle, variant);
+    }
+
+    /** The variant's firmware is still being built: its work waits, nobody else's does. */
+    void building(String variant) {
+        building.add(variant);
+    }
+
+    void built(String variant) {
+        building.remove(variant);
+    }
+
+    /**
+     * The most valuable piece this free tentacle can run now. For a two-board piece whose reference
+     * is busy, the reference is reserved and the piece starts when that reference asks next.
+     *
+     * @param idle which other tentacles are free right now (the reference of a two-board piece is
+     *     taken from them first)
+     */
+    Optional<Assignment<T>> pick(Tentacle tentacle, Predicate<Tentacle> idle) {
+        Assignment<T> waiting = reserved.remove(tentacle);
+        if (waiting != null) {
+            waitingForReference.remove(waiting.tentacle());
+            return Optional.of(waiting);
+        }
+        if (!live.contains(tentacle) || waitingForReference.contains(tentacle)) {
+            return Optional.empty();
+        }
+        String current = firmware.get(tentacle);
+        String variant = current != null && tentacle.variants().contains(current) && mostUrgent(tentacle, current, idle) != null
+                ? current
+                : mostCritical(tentacle, idle);
+        if (variant == null) {
+            return Optional.empty();
+        }
+        TestRun run = mostUrgent(tentacle, variant, idle);
+        Piece<T> piece = take(run);
+        boolean flash = !variant.equals(current);
+        firmware.put(tentacle, variant);
+        if (!run.withReference()) {
+            return Optional.of(new Assignment<>(piece, tentacle, flash, Optional.empty(), false));
+        }
+        Tentacle reference = freeReference(tentacle, run, idle, false);
+        boolean flashReference = !reference.referenceVariant().equals(firmware.get(reference));
+        firmware.put(reference, reference.referenceVariant());
+        Assignment<T> pair = new Assignment<>(piece, tentacle, flash, Optional.of(reference), flashReference);
+        reserved.put(reference, pair);
+        waitingForReference.add(tentacle);
+        return Optional.of(pair);
+    }
+
+    /** Whether a two-board piece picked for a tentacle has been taken up by its reference. */
+    boolean started(Assignment<T> pair) {
+        return pair.reference().isEmpty() || reserved.get(pair.reference().get()) != pair;
+    }
+
+    private Piece<T> take(TestRun run) {
+        Entry<T> entry = open.get(run).poll();
+        remaining.merge(run, -entry.piece().expectedMillis(), Long::sum);
+        held.merge(run, 1, Integer::sum);
+        return entry.piece();
+    }
+
+    /** The variant (of those it can be flashed with) whose remaining work per able tentacle is largest. */
+    private String mostCritical(Tentacle tentacle, Predicate<Tentacle> idle) {
+        String best = null;
+        double bestLoad = -1;
+        for (String variant : tentacle.variants()) {
+            if (mostUrgent(tentacle, variant, idle) == null) {
+                continue;
+            }
+            double load = 0;
+            for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
+                if (tentacle.canRun(run)) {
+                    load += load(run);
+                }
+            }
+            if (load > bestLoad) {
+                best = variant;
+                bestLoad = load;
+            }
+        }
+        return best;
+    }
+
+    private double load(TestRun run) {
+        return (double) remaining.getOrDefault(run, 0L) / Math.max(1, servers.getOrDefault(run, 1));
+    }
+
+    /**
+     * The variant's most urgent group this tentacle can run now; the larger load among equals.
+     * Two-board work comes first: the reference tentacles serve every WLAN and BLE board, and their
+     * queue is the longest on a testbed. A reference tentacle does not wait for another busy
+     * reference, it has its own queue to serve meanwhile.
+     */
+    private TestRun mostUrgent(Tentacle tentacle, String variant, Predicate<Tentacle> idle) {
+        if (building.contains(variant)) {
+            return null;
+        }
+        TestRun best = null;
+        for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
+            if (open.get(run).isEmpty() || !tentacle.canRun(run)
+                    || run.withReference() && (tentacle.reference() ? freeReference(tentacle, run, idle, true)
+                            : findReference(tentacle, run)) == null) {
+                continue;
+            }
+            if (best == null || run.withReference() && !best.withReference()
+                    || run.withReference() == best.withReference() && (run.priority() < best.priority()
+                            || run.priority() == best.priority() && load(run) > load(best))) {
+                best = run;
+            }
+        }
+        return best;
+    }
+
+    private Tentacle findReference(Tentacle tentacle, TestRun run) {
+        for (Tentacle candidate : references) {
+            if (candidate != tentacle && candidate.canReference(run) && !reserved.containsKey(candidate)
+                    && !waitingForReference.contains(candidate) && !building.contains(candidate.referenceVariant())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Tentacle freeReference(Tentacle tentacle, TestRun run, Predicate<Tentacle> idle, boolean idleOnly) {
+        for (Tentacle candidate : references) {
+            if (candidate != tentacle && candidate.canReference(run) && !reserved.containsKey(candidate)
+                    && !waitingForReference.contains(candidate) && idle.test(candidate)
+                    && !building.contains(candidate.referenceVariant())) {
+                return candidate;
+            }
+        }
+        return idleOnly ? null : findReference(tentacle, run);
+    }
+
+    /** A piece handed out has ended, whatever its verdict. */
+    void done(Piece<T> piece) {
+        held.merge(piece.run(), -1, Integer::sum);
+    }
+
+    /** A piece a tentacle took but could not run (it was lost): the next able tentacle gets it. */
+    void giveBack(Piece<T> piece) {
+        held.merge(piece.run(), -1, Integer::sum);
+        open.get(piece.run()).add(new Entry<>(piece, added++));
+        remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
+    }
+
+    /**
+     * The tentacle is out for the rest of the run (cannot flash, stopped answering after recovery): its
+     * work moves to the others, and a two-board piece that waited on it (either side) goes back.
+     */
+    void lost(Tentacle tentacle) {
+        live.remove(tentacle);
+        references.remove(tentacle);
+        firmware.remove(tentacle);
+        for (Map.Entry<Tentacle, Assignment<T>> entry : List.copyOf(reserved.entrySet())) {
+            Assignment<T> pair = entry.getValue();
+            if (entry.getKey() == tentacle || pair.tentacle() == tentacle) {
+                reserved.remove(entry.getKey());
+                waitingForReference.remove(pair.tentacle());
+                giveBack(pair.piece());
+            }
+        }
+        runsOfVariant.values().forEach(runs -> runs.forEach(this::countServers));
+    }
+
+    /**
+     * Whether nothing is left this tentacle could ever take: no open piece it (or it as a reference)
+     * could run, and none handed out that may still come back.
+     */
+    boolean finishedFor(Tentacle tentacle) {
+        if (!live.contains(tentacle)) {
+            return true;
+        }
+        for (String variant : tentacle.variants()) {
+            for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
+                if (tentacle.canRun(run) && stillToCome(run)) {
+                    return false;
+                }
+            }
+        }
+        if (tentacle.reference()) {
+            for (TestRun run : pairRuns) {
+                if (tentacle.canReference(run) && stillToCome(run)) {
+                    return false;
+                }
+            }
+        }
+        return reserved.get(tentacle) == null;
+    }
+
+    private boolean stillToCome(TestRun run) {
+        return held.getOrDefault(run, 0) > 0 || !open.get(run).isEmpty() && servable(run);
+    }
+
+    /** Whether some live tentacle (and, for two-board pieces, a distinct reference) can run it. */
+    private boolean servable(TestRun run) {
+        for (Tentacle tentacle : live) {
+            if (tentacle.canRun(run)) {
+                if (!run.withReference()) {
+                    return true;
+                }
+                for (Tentacle reference : references) {
+                    if (reference != tentacle && reference.canReference(run)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every piece never handed out (nobody could run it, or the run was cancelled). */
+    List<Piece<T>> drain() {
+        List<Piece<T>> left = new ArrayList<>();
+        open.values().forEach(queue -> {
+            while (!queue.isEmpty()) {
+                left.add(queue.poll().piece());
+            }
+        });
+        remaining.replaceAll((run, millis) -> 0L);
+        return left;
+    }
+
+    /** How many pieces are still open (not handed out). */
+    int openPieces() {
+        return open.values().stream().mapToInt(PriorityQueue::size).sum();
+    }
+}
