@@ -1,93 +1,118 @@
 package dev.mpunit.engine;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.Set;
 
 import org.junit.platform.engine.CancellationToken;
 
 /**
- * Hands out work to workers as they free up (seed 001): whenever a worker of a variant asks, it
- * gets that variant's most valuable remaining test file — the most urgent group first, then the
- * longest expected duration (from earlier runs when known), never discovery order. Redundant
- * workers of one variant share that variant's files.
+ * Hands out work to tentacles as they free up (seed 001), one worker thread per tentacle: whenever
+ * a worker asks, it gets the most valuable piece its tentacle can run now ({@link WorkPlan} decides
+ * which), never discovery order. A worker with nothing to run now waits while work it could take
+ * may still appear: a file given back by a lost tentacle, a firmware still building, a reference
+ * tentacle still busy.
  */
 final class Bartender {
 
-    private final Map<String, PriorityQueue<TestFileDescriptor>> queues = new HashMap<>();
-    /** Files handed out and not finished yet, per variant: any of them may still come back. */
-    private final Map<String, Integer> running = new HashMap<>();
+    private final WorkPlan<TestFileDescriptor> plan;
     private final CancellationToken cancellation;
-    private final Comparator<TestFileDescriptor> order;
+    private final Set<Tentacle> idle = new HashSet<>();
 
-    Bartender(List<TestFileDescriptor> files, DurationHistory history, CancellationToken cancellation) {
+    Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
+            CancellationToken cancellation) {
         this.cancellation = cancellation;
-        order = Comparator
-                .comparingInt((TestFileDescriptor file) -> file.group().priority())
-                .thenComparing(Comparator.comparingLong(history::expectedMillis).reversed())
-                .thenComparing(Comparator.comparingLong(Bartender::size).reversed())
+        Comparator<TestFileDescriptor> tieBreak = Comparator
+                .comparingLong((TestFileDescriptor file) -> -size(file))
                 .thenComparing(TestFileDescriptor::relativePath);
-        for (TestFileDescriptor file : files) {
-            queues.computeIfAbsent(file.variant(), variant -> new PriorityQueue<>(order)).add(file);
-        }
+        this.plan = new WorkPlan<>(tentacles, files.stream()
+                .map(file -> new Piece<>(file, TestRuns.of(file), expectedMillis(history, file)))
+                .toList(), tieBreak);
     }
 
-    /**
-     * The next file for a worker of this variant; empty when there is none left or the run was
-     * cancelled. While other workers of the variant still hold files it waits instead: a board
-     * lost on its last file gives that file back, and someone must be there to take it.
-     */
-    synchronized Optional<TestFileDescriptor> next(String variant) {
-        while (!cancellation.isCancellationRequested()) {
-            PriorityQueue<TestFileDescriptor> queue = queues.get(variant);
-            TestFileDescriptor file = queue == null ? null : queue.poll();
-            if (file != null) {
-                running.merge(variant, 1, Integer::sum);
-                return Optional.of(file);
-            }
-            if (running.getOrDefault(variant, 0) == 0) {
-                return Optional.empty();
-            }
-            try {
-                // Cancellation has no callback: look again now and then.
-                wait(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+    /** Earlier runs' durations when there are any; else every file counts the same, so file counts decide. */
+    private static long expectedMillis(DurationHistory history, TestFileDescriptor file) {
+        long expected = history.expectedMillis(file);
+        return expected > 0 ? expected : 1000;
     }
 
-    /** A file handed out has ended (whatever its verdict). */
-    synchronized void done(TestFileDescriptor file) {
-        running.merge(file.variant(), -1, Integer::sum);
+    /** The tentacle already runs this variant's firmware: its first piece of it needs no flash. */
+    synchronized void flashed(Tentacle tentacle, String variant) {
+        plan.flashed(tentacle, variant);
+    }
+
+    /** The variant's firmware is being built: only its own work waits. */
+    synchronized void building(String variant) {
+        plan.building(variant);
+    }
+
+    synchronized void built(String variant) {
+        plan.built(variant);
         notifyAll();
     }
 
     /**
-     * A file a worker took but could not run because its board was lost: the next worker of its
-     * variant gets it, ahead of files of the same value.
+     * The next piece for this tentacle; empty when nothing is left it could run, or the run was
+     * cancelled (fail-fast stops handing out work).
      */
-    synchronized void giveBack(TestFileDescriptor file) {
-        queues.computeIfAbsent(file.variant(), variant -> new PriorityQueue<>(order)).add(file);
-        running.merge(file.variant(), -1, Integer::sum);
+    synchronized Optional<Assignment<TestFileDescriptor>> next(Tentacle tentacle) {
+        idle.add(tentacle);
+        try {
+            while (!cancellation.isCancellationRequested()) {
+                Optional<Assignment<TestFileDescriptor>> picked = plan.pick(tentacle, idle::contains);
+                if (picked.isPresent()) {
+                    notifyAll();
+                    while (!plan.started(picked.get())) {
+                        // A two-board piece starts when its reference takes it up.
+                        if (!waitAWhile()) {
+                            return Optional.empty();
+                        }
+                    }
+                    return picked;
+                }
+                if (plan.finishedFor(tentacle) || !waitAWhile()) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } finally {
+            idle.remove(tentacle);
+        }
+    }
+
+    /** False when the worker's thread was interrupted: it stops asking. */
+    private boolean waitAWhile() {
+        try {
+            // Cancellation has no callback: look again now and then.
+            wait(500);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A piece handed out has ended (whatever its verdict). */
+    synchronized void done(Assignment<TestFileDescriptor> assignment) {
+        plan.done(assignment.piece());
         notifyAll();
     }
 
-    /** What was never handed out (after a cancellation): to be reported skipped. */
+    /**
+     * The tentacle could not run the piece and is out for the rest of the run: the piece goes to the
+     * next able tentacle, ahead of pieces of the same value.
+     */
+    synchronized void lost(Tentacle tentacle, Assignment<TestFileDescriptor> unfinished) {
+        plan.giveBack(unfinished.piece());
+        plan.lost(tentacle);
+        notifyAll();
+    }
+
+    /** What was never handed out (cancelled, or nobody was left to run it): ended by the caller. */
     synchronized List<TestFileDescriptor> drain() {
-        List<TestFileDescriptor> left = new ArrayList<>();
-        queues.values().forEach(queue -> {
-            while (!queue.isEmpty()) {
-                left.add(queue.poll());
-            }
-        });
-        return left;
+        return plan.drain().stream().map(Piece::item).toList();
     }
 
     private static long size(TestFileDescriptor file) {

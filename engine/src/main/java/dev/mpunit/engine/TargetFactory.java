@@ -7,5 +7,5 @@ import dev.mpunit.hardware.TargetException;
 @FunctionalInterface
 interface TargetFactory {
 
-    Target open(int instance) throws TargetException;
+    Target open() throws TargetException;
 }

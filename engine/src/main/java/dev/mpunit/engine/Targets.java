@@ -35,14 +35,14 @@ final class Targets {
 
     TargetFactory factory(TargetSpec target) {
         return switch (target.kind()) {
-            case WEBASSEMBLY -> instance -> new WebAssemblyTarget(webassembly());
-            case UNIX -> instance -> UnixTarget.open(new UnixTarget.Config(
+            case WEBASSEMBLY -> () -> new WebAssemblyTarget(webassembly());
+            case UNIX -> () -> UnixTarget.open(new UnixTarget.Config(
                     configuration.unixMicropython().orElse(null), configuration.emit(),
                     configuration.unixMicropypath().orElse(null)));
-            case QEMU_MICROBIT -> instance -> board(target, QemuMicrobit.open(qemuMicrobit()));
-            case WEBASSEMBLY_PTY -> instance -> board(target, WebAssemblyPty.open(webassembly(),
+            case QEMU_MICROBIT -> () -> board(target, QemuMicrobit.open(qemuMicrobit()));
+            case WEBASSEMBLY_PTY -> () -> board(target, WebAssemblyPty.open(webassembly(),
                     configuration.cpython()));
-            case DEVICE -> instance -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
+            case DEVICE -> () -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
                     configuration.serialBaudrate(), BoardTraits.serialPort()));
         };
     }

@@ -42,10 +42,16 @@ final class TestRunExecution {
             return;
         }
         DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
-        Bartender bartender = new Bartender(files, history, request.getCancellationToken());
         try (RunResources resources = new RunResources(configuration, request)) {
+            Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
+            files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            List<TentacleRig> rigs = Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+            Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
+                    request.getCancellationToken());
+            rigs.stream().filter(rig -> rig.firmware() != null)
+                    .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
-            runWorkers(configuration, files, bartender, fileRun, resources);
+            runWorkers(rigs, bartender, fileRun, resources);
             bartender.drain();
             endUnfinished(files, listener, resources);
         }
@@ -53,19 +59,9 @@ final class TestRunExecution {
         listener.finished(engine, TestExecutionResult.successful());
     }
 
-    private void runWorkers(EngineConfiguration configuration, List<TestFileDescriptor> files, Bartender bartender,
-            TestFileRun fileRun, RunResources resources) {
-        Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
-        files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
-        List<Worker> workers = new ArrayList<>();
-        filesPerVariant.forEach((variantName, count) -> {
-            VariantRuntime variant = resources.variant(variantName);
-            TargetSpec target = configuration.target(variantName);
-            int instances = Math.min(target.board() ? target.boards() : configuration.workers(), count);
-            for (int instance = 1; instance <= instances; instance++) {
-                workers.add(new Worker(variant, instance, bartender, fileRun));
-            }
-        });
+    private void runWorkers(List<TentacleRig> rigs, Bartender bartender, TestFileRun fileRun,
+            RunResources resources) {
+        List<Worker> workers = rigs.stream().map(rig -> new Worker(rig, resources, bartender, fileRun)).toList();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
             Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());
@@ -103,7 +99,7 @@ final class TestRunExecution {
                 // Selected but unrunnable: every board of the variant was lost. That is a failure to see.
                 listener.started(file);
                 listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
-                        "not run: every board of " + file.variant() + " was lost: " + String.join("; ", lostBoards),
+                        "not run: every tentacle of " + file.variant() + " was lost: " + String.join("; ", lostBoards),
                         null)), notRun);
                 continue;
             }

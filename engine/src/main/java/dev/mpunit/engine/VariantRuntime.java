@@ -28,16 +28,13 @@ import dev.mpunit.hardware.TargetException;
 final class VariantRuntime {
 
     private final String name;
-    private final TargetFactory factory;
     private final boolean pcLike;
     private final Path engineFeatureChecks;
     private final Map<Path, Object> profiles = new HashMap<>();
-    private TargetException openFailure;
     private final List<String> lostBoards = new ArrayList<>();
 
-    VariantRuntime(String name, TargetFactory factory, boolean pcLike, Path engineFeatureChecks) {
+    VariantRuntime(String name, boolean pcLike, Path engineFeatureChecks) {
         this.name = name;
-        this.factory = factory;
         this.pcLike = pcLike;
         this.engineFeatureChecks = engineFeatureChecks;
     }
@@ -51,7 +48,7 @@ final class VariantRuntime {
         return pcLike;
     }
 
-    /** A worker's board is gone for the rest of the run. */
+    /** A worker's tentacle is gone for the rest of the run. */
     synchronized void lost(String worker, BoardLostException reason) {
         lostBoards.add(worker + ": " + reason.getMessage());
     }
@@ -59,23 +56,6 @@ final class VariantRuntime {
     /** Why boards of this variant stopped, for the files none of them could run. */
     synchronized List<String> lostBoards() {
         return List.copyOf(lostBoards);
-    }
-
-    /** A target that could not be opened once (not installed) is not tried again by every worker. */
-    Target open(int instance) throws TargetException {
-        synchronized (this) {
-            if (openFailure != null) {
-                throw openFailure;
-            }
-        }
-        try {
-            return factory.open(instance);
-        } catch (TargetException e) {
-            synchronized (this) {
-                openFailure = e;
-            }
-            throw e;
-        }
     }
 
     /** Probed once per feature-check directory; a failed probe fails every test of the variant with its reason. */

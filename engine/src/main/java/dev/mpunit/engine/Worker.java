@@ -7,63 +7,69 @@ import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 
 /**
- * Owns one target instance (a local port or a board): asks the bartender for work whenever it is free,
- * runs it, reports it on its own thread. Opens its target on the first piece of work only.
+ * Owns one tentacle: asks the bartender for work whenever it is free, runs it, reports it on its own
+ * thread. Opens its target on the first piece of work only. A tentacle that cannot be opened, or is
+ * lost for good after recovery, is taken out: the piece it held goes back to the bartender for the
+ * others.
  */
 final class Worker implements Runnable {
 
-    private final String name;
-    private final int instance;
-    private final VariantRuntime variant;
+    private final TentacleRig rig;
+    private final RunResources resources;
     private final Bartender bartender;
     private final TestFileRun fileRun;
     private Target target;
+    private VariantRuntime variant;
 
-    Worker(VariantRuntime variant, int instance, Bartender bartender, TestFileRun fileRun) {
-        this.variant = variant;
-        this.instance = instance;
-        this.name = variant.name() + "#" + instance;
+    Worker(TentacleRig rig, RunResources resources, Bartender bartender, TestFileRun fileRun) {
+        this.rig = rig;
+        this.resources = resources;
         this.bartender = bartender;
         this.fileRun = fileRun;
     }
 
-    /** The worker's id in reports ({@code micropython.tentacle}): the variant and instance number. */
+    /** The worker's id in reports ({@code micropython.tentacle}). */
     String name() {
-        return name;
+        return rig.tentacle().id();
     }
 
     /** Where the target lives (command line, serial port), once it is open. */
     String port() {
-        return target == null ? variant.name() : target.port();
+        return target == null ? name() : target.port();
     }
 
-    Target target() throws TargetException {
+    /** A target that cannot be opened takes its tentacle out; the reason stays with the variant. */
+    Target target() throws BoardLostException {
         if (target == null) {
-            target = variant.open(instance);
+            try {
+                target = rig.target().open();
+            } catch (BoardLostException e) {
+                throw e;
+            } catch (TargetException e) {
+                throw new BoardLostException(e.getMessage(), e);
+            }
         }
         return target;
     }
 
-    /**
-     * Runs files until none are left for its variant. A lost board (recovery failed) ends the
-     * worker: the file it could not run goes back to the bartender for the variant's other boards.
-     */
     @Override
     public void run() {
         try {
-            Optional<TestFileDescriptor> file;
-            while ((file = bartender.next(variant.name())).isPresent()) {
-                boolean givenBack = false;
+            Optional<Assignment<TestFileDescriptor>> assignment;
+            while ((assignment = bartender.next(rig.tentacle())).isPresent()) {
+                TestFileDescriptor file = assignment.get().piece().item();
+                variant = resources.variant(file.variant());
+                boolean lost = false;
                 try {
-                    fileRun.run(file.get(), this);
+                    fileRun.run(file, this);
                 } catch (BoardLostException e) {
-                    variant.lost("board " + instance, e);
-                    bartender.giveBack(file.get());
-                    givenBack = true;
+                    lost = true;
+                    variant.lost(name(), e);
+                    bartender.lost(rig.tentacle(), assignment.get());
                     return;
                 } finally {
-                    if (!givenBack) {
-                        bartender.done(file.get());
+                    if (!lost) {
+                        bartender.done(assignment.get());
                     }
                 }
             }
@@ -74,6 +80,7 @@ final class Worker implements Runnable {
         }
     }
 
+    /** The variant of the file being run. */
     VariantRuntime variant() {
         return variant;
     }

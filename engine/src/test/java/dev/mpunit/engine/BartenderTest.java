@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +33,15 @@ class BartenderTest {
         return new VariantDescriptor(new GroupDescriptor(UniqueId.forEngine("micropython"), group), name);
     }
 
-    private static List<String> handOut(Bartender bartender, String variant) {
+    private static Tentacle tentacle(String id, String... variants) {
+        return new Tentacle(id, List.of(variants), TestRuns.EVERY_FUT, false);
+    }
+
+    private static List<String> handOut(Bartender bartender, Tentacle tentacle) {
         List<String> order = new ArrayList<>();
-        Optional<TestFileDescriptor> next;
-        while ((next = bartender.next(variant)).isPresent()) {
-            order.add(next.get().relativePath());
+        Optional<Assignment<TestFileDescriptor>> next;
+        while ((next = bartender.next(tentacle)).isPresent()) {
+            order.add(next.get().piece().item().relativePath());
             bartender.done(next.get());
         }
         return order;
@@ -49,36 +56,43 @@ class BartenderTest {
                 file(standard, "basics/a_small.py", 10),
                 file(standard, "basics/b_big.py", 500),
                 file(standard, "basics/c_medium.py", 100));
-        Bartender bartender = new Bartender(files, DurationHistory.none(), CancellationToken.create());
-        assertThat(handOut(bartender, "webassembly"))
+        Tentacle wasm = tentacle("webassembly#1", "webassembly");
+        Bartender bartender = new Bartender(List.of(wasm), files, DurationHistory.none(), CancellationToken.create());
+        assertThat(handOut(bartender, wasm))
                 .containsExactly("basics/b_big.py", "basics/c_medium.py", "basics/a_small.py", "extmod_hardware/uart.py");
     }
 
     @Test
-    void fileGivenBackByALostBoardGoesToTheNextBoardOfItsVariantInItsPlace() throws IOException {
-        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "qemu-microbit");
-        Bartender bartender = new Bartender(List.of(file(microbit, "basics/big.py", 300),
+    void fileOfALostTentacleGoesToTheNextTentacleOfItsVariantInItsPlace() throws IOException {
+        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "MICROBIT");
+        Tentacle first = tentacle("e001-MICROBIT", "MICROBIT");
+        Tentacle second = tentacle("e002-MICROBIT", "MICROBIT");
+        Bartender bartender = new Bartender(List.of(first, second), List.of(file(microbit, "basics/big.py", 300),
                 file(microbit, "basics/small.py", 10)), DurationHistory.none(), CancellationToken.create());
-        TestFileDescriptor taken = bartender.next("qemu-microbit").orElseThrow();
-        assertThat(taken.relativePath()).isEqualTo("basics/big.py");
-        bartender.giveBack(taken);
-        assertThat(bartender.next("qemu-microbit")).map(TestFileDescriptor::relativePath).contains("basics/big.py");
+        Assignment<TestFileDescriptor> taken = bartender.next(first).orElseThrow();
+        assertThat(taken.piece().item().relativePath()).isEqualTo("basics/big.py");
+        bartender.lost(first, taken);
+        assertThat(bartender.next(first)).as("a lost tentacle gets nothing more").isEmpty();
+        assertThat(handOut(bartender, second)).containsExactly("basics/big.py", "basics/small.py");
     }
 
     @Test
-    void idleBoardWaitsWhileAnotherStillHoldsAFileThatMayComeBack() throws Exception {
-        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "qemu-microbit");
-        Bartender bartender = new Bartender(List.of(file(microbit, "basics/last.py", 10)), DurationHistory.none(),
-                CancellationToken.create());
-        TestFileDescriptor last = bartender.next("qemu-microbit").orElseThrow();
-        java.util.concurrent.CompletableFuture<Optional<TestFileDescriptor>> idle =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> bartender.next("qemu-microbit"));
+    void idleTentacleWaitsWhileAnotherStillHoldsAFileThatMayComeBack() throws Exception {
+        VariantDescriptor microbit = variant(TestGroup.RUN_TESTS_STANDARD, "MICROBIT");
+        Tentacle first = tentacle("e001-MICROBIT", "MICROBIT");
+        Tentacle second = tentacle("e002-MICROBIT", "MICROBIT");
+        Bartender bartender = new Bartender(List.of(first, second), List.of(file(microbit, "basics/last.py", 10)),
+                DurationHistory.none(), CancellationToken.create());
+        Assignment<TestFileDescriptor> last = bartender.next(first).orElseThrow();
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> idle =
+                CompletableFuture.supplyAsync(() -> bartender.next(second));
         Thread.sleep(200);
         assertThat(idle).isNotDone();
-        bartender.giveBack(last);
-        assertThat(idle.get(5, java.util.concurrent.TimeUnit.SECONDS)).contains(last);
-        bartender.done(last);
-        assertThat(bartender.next("qemu-microbit")).isEmpty();
+        bartender.lost(first, last);
+        Assignment<TestFileDescriptor> again = idle.get(5, TimeUnit.SECONDS).orElseThrow();
+        assertThat(again.piece().item().relativePath()).isEqualTo("basics/last.py");
+        bartender.done(again);
+        assertThat(bartender.next(second)).isEmpty();
     }
 
     @Test
@@ -90,23 +104,63 @@ class BartenderTest {
         first.record(slow, 4000);
         first.record(big, 5);
         first.save();
-        Bartender bartender = new Bartender(List.of(big, slow), DurationHistory.load(cache), CancellationToken.create());
-        assertThat(handOut(bartender, "webassembly")).containsExactly("basics/slow.py", "basics/big.py");
+        Tentacle wasm = tentacle("webassembly#1", "webassembly");
+        Bartender bartender = new Bartender(List.of(wasm), List.of(big, slow), DurationHistory.load(cache),
+                CancellationToken.create());
+        assertThat(handOut(bartender, wasm)).containsExactly("basics/slow.py", "basics/big.py");
     }
 
     @Test
-    void eachVariantGetsOnlyItsOwnFilesAndCancellationStopsHandingOut() throws IOException {
+    void eachTentacleGetsOnlyWhatItCanRunAndCancellationStopsHandingOut() throws IOException {
         VariantDescriptor wasm = variant(TestGroup.RUN_TESTS_STANDARD, "webassembly");
         VariantDescriptor unix = variant(TestGroup.RUN_TESTS_STANDARD, "unix");
         CancellationToken token = CancellationToken.create();
-        Bartender bartender = new Bartender(List.of(file(wasm, "basics/a.py", 1), file(unix, "basics/b.py", 1),
-                file(unix, "basics/c.py", 2)), DurationHistory.none(), token);
-        TestFileDescriptor only = bartender.next("webassembly").orElseThrow();
+        Tentacle wasmTentacle = tentacle("webassembly#1", "webassembly");
+        Tentacle unixTentacle = tentacle("unix#1", "unix");
+        Bartender bartender = new Bartender(List.of(wasmTentacle, unixTentacle), List.of(file(wasm, "basics/a.py", 1),
+                file(unix, "basics/b.py", 1), file(unix, "basics/c.py", 2)), DurationHistory.none(), token);
+        Assignment<TestFileDescriptor> only = bartender.next(wasmTentacle).orElseThrow();
         bartender.done(only);
-        assertThat(bartender.next("webassembly")).isEmpty();
-        assertThat(bartender.next("unix")).map(TestFileDescriptor::relativePath).contains("basics/c.py");
+        assertThat(bartender.next(wasmTentacle)).isEmpty();
+        assertThat(bartender.next(unixTentacle)).map(a -> a.piece().item().relativePath()).contains("basics/c.py");
         token.cancel();
-        assertThat(bartender.next("unix")).isEmpty();
+        assertThat(bartender.next(unixTentacle)).isEmpty();
         assertThat(bartender.drain()).extracting(TestFileDescriptor::relativePath).containsExactly("basics/b.py");
+    }
+
+    @Test
+    void hardwareTestsGoOnlyToTentaclesWiredForThem() throws IOException {
+        VariantDescriptor hardware = variant(TestGroup.RUN_TESTS_EXTMOD_HARDWARE, "RPI_PICO");
+        Tentacle bare = new Tentacle("2731-RPI_PICO", List.of("RPI_PICO"), Set.of("MCU_ONLY"), false);
+        Tentacle wired = new Tentacle("2732-RPI_PICO", List.of("RPI_PICO"), Set.of("MCU_ONLY", "EXTMOD_HARDWARE"),
+                false);
+        Bartender bartender = new Bartender(List.of(bare, wired), List.of(file(hardware, "extmod_hardware/uart.py", 1)),
+                DurationHistory.none(), CancellationToken.create());
+        assertThat(bartender.next(bare)).isEmpty();
+        assertThat(handOut(bartender, wired)).containsExactly("extmod_hardware/uart.py");
+    }
+
+    @Test
+    void aFirmwareStillBuildingHoldsBackOnlyItsOwnWork() throws Exception {
+        VariantDescriptor riscv = variant(TestGroup.RUN_TESTS_STANDARD, "RPI_PICO2-RISCV");
+        VariantDescriptor arm = variant(TestGroup.RUN_TESTS_STANDARD, "RPI_PICO2");
+        Tentacle pico2 = tentacle("2731-RPI_PICO2", "RPI_PICO2", "RPI_PICO2-RISCV");
+        Bartender bartender = new Bartender(List.of(pico2), List.of(file(riscv, "basics/r.py", 900),
+                file(arm, "basics/a.py", 1)), DurationHistory.none(), CancellationToken.create());
+        bartender.building("RPI_PICO2-RISCV");
+        Assignment<TestFileDescriptor> first = bartender.next(pico2).orElseThrow();
+        assertThat(first.variant()).as("the built firmware's work goes on").isEqualTo("RPI_PICO2");
+        assertThat(first.flash()).as("nothing told the bartender what the tentacle runs").isTrue();
+        bartender.done(first);
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> waiting =
+                CompletableFuture.supplyAsync(() -> bartender.next(pico2));
+        Thread.sleep(200);
+        assertThat(waiting).as("waits for the build, does not give up").isNotDone();
+        bartender.built("RPI_PICO2-RISCV");
+        Assignment<TestFileDescriptor> second = waiting.get(5, TimeUnit.SECONDS).orElseThrow();
+        assertThat(second.variant()).isEqualTo("RPI_PICO2-RISCV");
+        assertThat(second.flash()).isTrue();
+        bartender.done(second);
+        assertThat(bartender.next(pico2)).isEmpty();
     }
 }

@@ -1,0 +1,9 @@
+package dev.mpunit.engine;
+
+/**
+ * A tentacle ready to be worked: the bartender's view of it and how to open its target.
+ *
+ * @param firmware the variant it runs already, or {@code null} when unknown (its first piece flashes)
+ */
+record TentacleRig(Tentacle tentacle, TargetFactory target, String firmware) {
+}
