@@ -1,0 +1,31 @@
+package dev.mpunit.hardware.tentacle;
+
+import java.util.Objects;
+import java.util.Set;
+
+/** The entry point for the engine: which tentacles are plugged in, against the inventory. */
+public final class Tentacles {
+
+    private Tentacles() {}
+
+    /**
+     * Reads the live USB tree (libusb) and finds the tentacles on it. Never throws for a machine
+     * without USB, permissions or libusb: the discovery is then empty and
+     * {@link Discovery#noneFound()} says why.
+     *
+     * @param inventorySerials the infra Pico serial numbers the testbed inventory lists
+     */
+    public static Discovery discover(Set<String> inventorySerials) {
+        return discover(new LibUsbTree(), inventorySerials);
+    }
+
+    /** Finds the tentacles on {@code tree} (a recording, for inspection without the hardware). */
+    public static Discovery discover(UsbTree tree, Set<String> inventorySerials) {
+        Objects.requireNonNull(inventorySerials, "inventorySerials");
+        try {
+            return TentacleDiscovery.discover(tree.devices(), inventorySerials);
+        } catch (TentacleException e) {
+            return TentacleDiscovery.unreadable(e.getMessage(), inventorySerials);
+        }
+    }
+}
