@@ -19,9 +19,9 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 import dev.mpunit.engine.verdict.Filters;
 
 /**
- * One test file becomes one descriptor per configured variant, under its group (from its
- * directory) and variant. Files the include/exclude filters reject are left out, as run-tests.py
- * leaves them out of its results.
+ * One test file becomes one descriptor per selected variant, under its group (from its
+ * directory) and variant. Files the include/exclude filters or the group keys reject are left
+ * out, as run-tests.py leaves them out of its results.
  */
 final class FileSelectorResolver implements SelectorResolver {
 
@@ -65,12 +65,12 @@ final class FileSelectorResolver implements SelectorResolver {
                     + ", which this version of the micropython engine cannot run yet: it is not run", file);
             return Resolution.unresolved();
         }
-        if (!filters.accepts(relativePath)) {
+        if (!filters.accepts(relativePath) || !configuration.groupAdmitted(group.get())) {
             return Resolution.unresolved();
         }
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
-        for (String variant : configuration.variants()) {
+        for (String variant : configuration.selectedVariants(configuration.variants())) {
             context.addToParent(() -> ids.selectVariant(group.get(), variant),
                             parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
                                     unittest)))

@@ -1,0 +1,7 @@
+package dev.mpunit.engine;
+
+final class Progress {
+
+    /** {@code micropython.progress}. */
+    enum Mode { AUTO, ON, OFF }
+}
