@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ import dev.mpunit.hardware.board.Pacing;
 record EngineConfiguration(
         List<TargetSpec> targets,
         List<Path> roots,
-        Set<TestGroup> groups,
+        GroupSelection groupSelection,
         String include,
         String exclude,
         String filter,
@@ -49,12 +48,21 @@ record EngineConfiguration(
         Optional<Pacing> boardPacing,
         boolean boardCalibrate,
         Duration boardReplTimeout,
-        int serialBaudrate) {
+        int serialBaudrate,
+        VariantSelection variantSelection,
+        Progress.Mode progress) {
 
     static final String PREFIX = "micropython.";
     static final String TARGET = PREFIX + "target";
     static final String ROOT = PREFIX + "root";
     static final String GROUPS = PREFIX + "groups";
+    static final String ONLY_GROUP = PREFIX + "only-group";
+    static final String SKIP_GROUP = PREFIX + "skip-group";
+    static final String ONLY_FUT = PREFIX + "only-fut";
+    static final String SKIP_FUT = PREFIX + "skip-fut";
+    static final String ONLY_VARIANT = PREFIX + "only-variant";
+    static final String SKIP_VARIANT = PREFIX + "skip-variant";
+    static final String PROGRESS = PREFIX + "progress";
     static final String INCLUDE = PREFIX + "include";
     static final String EXCLUDE = PREFIX + "exclude";
     static final String FILTER = PREFIX + "filter";
@@ -85,7 +93,7 @@ record EngineConfiguration(
         return new EngineConfiguration(
                 targets(parameters),
                 list(parameters, ROOT).stream().map(Path::of).toList(),
-                groups(parameters),
+                groupSelection(parameters),
                 parameters.get(INCLUDE).orElse(""),
                 parameters.get(EXCLUDE).orElse(""),
                 parameters.get(FILTER).orElse(""),
@@ -109,7 +117,9 @@ record EngineConfiguration(
                         .map(EngineConfiguration::pacing),
                 bool(parameters, BOARD_CALIBRATE, true),
                 duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
-                positiveInt(parameters, SERIAL_BAUDRATE, 115200));
+                positiveInt(parameters, SERIAL_BAUDRATE, 115200),
+                new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
+                progress(parameters));
     }
 
     /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
@@ -120,6 +130,24 @@ record EngineConfiguration(
 
     List<String> variants() {
         return targets.stream().map(TargetSpec::variant).toList();
+    }
+
+    /**
+     * The variants of those offered (today the configured targets, later a testbed inventory's)
+     * that {@code only-variant} and {@code skip-variant} keep, in the order offered.
+     */
+    List<String> selectedVariants(List<String> offered) {
+        return variantSelection.select(offered);
+    }
+
+    /** The groups a selection of a whole tests root covers. */
+    Set<TestGroup> groups() {
+        return groupSelection.covered();
+    }
+
+    /** Whether a skip or FUT key leaves this group out, wherever its files were selected. */
+    boolean groupAdmitted(TestGroup group) {
+        return groupSelection.admits(group);
     }
 
     private static Optional<Path> path(ConfigurationParameters parameters, String key) {
@@ -204,18 +232,46 @@ record EngineConfiguration(
         return entries;
     }
 
-    private static Set<TestGroup> groups(ConfigurationParameters parameters) {
-        List<String> labels = list(parameters, GROUPS);
-        if (labels.isEmpty()) {
-            return Set.of(TestGroup.RUN_TESTS_STANDARD);
+    private static GroupSelection groupSelection(ConfigurationParameters parameters) {
+        List<TestGroup> groups = groupList(parameters, GROUPS);
+        List<TestGroup> onlyGroup = groupList(parameters, ONLY_GROUP);
+        if (!groups.isEmpty() && !onlyGroup.isEmpty() && !Set.copyOf(groups).equals(Set.copyOf(onlyGroup))) {
+            throw new IllegalArgumentException(ONLY_GROUP + " is another name for " + GROUPS
+                    + ": give one of them, not two different lists (" + GROUPS + "=" + GroupSelection.labels(groups)
+                    + ", " + ONLY_GROUP + "=" + GroupSelection.labels(onlyGroup) + ")");
         }
-        Set<TestGroup> groups = new LinkedHashSet<>();
-        for (String label : labels) {
+        return GroupSelection.of(groups.isEmpty() ? onlyGroup : groups, groupList(parameters, SKIP_GROUP),
+                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT));
+    }
+
+    private static List<TestGroup> groupList(ConfigurationParameters parameters, String key) {
+        List<TestGroup> groups = new ArrayList<>();
+        for (String label : list(parameters, key)) {
             groups.add(TestGroup.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
-                    GROUPS + "=" + label + " is not a test group: use one of " + Arrays.stream(TestGroup.values())
-                            .map(TestGroup::label).toList())));
+                    key + "=" + label + " is not a test group: use one of "
+                            + GroupSelection.labels(List.of(TestGroup.values())))));
         }
-        return Set.copyOf(groups);
+        return groups;
+    }
+
+    private static List<Fut> futList(ConfigurationParameters parameters, String key) {
+        List<Fut> futs = new ArrayList<>();
+        for (String label : list(parameters, key)) {
+            futs.add(Fut.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    key + "=" + label + " is not a FUT (feature under test): use one of "
+                            + String.join(", ", Arrays.stream(Fut.values()).map(Fut::label).toList()))));
+        }
+        return futs;
+    }
+
+    private static Progress.Mode progress(ConfigurationParameters parameters) {
+        String value = parameters.get(PROGRESS).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("");
+        return switch (value) {
+            case "", "auto" -> Progress.Mode.AUTO;
+            case "on", "true", "yes" -> Progress.Mode.ON;
+            case "off", "false", "no" -> Progress.Mode.OFF;
+            default -> throw new IllegalArgumentException(PROGRESS + "=" + value + " is not auto, on or off");
+        };
     }
 
     private static List<String> list(ConfigurationParameters parameters, String key) {

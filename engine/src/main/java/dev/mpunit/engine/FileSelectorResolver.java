@@ -19,9 +19,9 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 import dev.mpunit.engine.verdict.Filters;
 
 /**
- * One test file becomes one descriptor per configured variant, under its group (from its
- * directory) and variant. Files the include/exclude filters reject are left out, as run-tests.py
- * leaves them out of its results.
+ * One test file becomes one descriptor per selected variant, under its group (from its
+ * directory) and variant. Files the include/exclude filters or the group keys reject are left
+ * out, as run-tests.py leaves them out of its results.
  */
 final class FileSelectorResolver implements SelectorResolver {
 
@@ -60,6 +60,10 @@ final class FileSelectorResolver implements SelectorResolver {
                     + " (basics, extmod, float, …): it is not run", file);
             return Resolution.unresolved();
         }
+        if (!configuration.groupAdmitted(group.get())) {
+            // Left out on purpose (a skip or FUT key): no warning about a group nobody wants.
+            return Resolution.unresolved();
+        }
         if (!group.get().supported()) {
             report(Severity.WARNING, relativePath + " belongs to " + group.get().label()
                     + ", which this version of the micropython engine cannot run yet: it is not run", file);
@@ -70,7 +74,7 @@ final class FileSelectorResolver implements SelectorResolver {
         }
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
-        for (String variant : configuration.variants()) {
+        for (String variant : configuration.selectedVariants(configuration.variants())) {
             context.addToParent(() -> ids.selectVariant(group.get(), variant),
                             parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
                                     unittest)))

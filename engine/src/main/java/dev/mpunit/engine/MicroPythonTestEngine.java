@@ -56,6 +56,7 @@ public final class MicroPythonTestEngine implements TestEngine {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: " + e.getMessage()));
             return engine;
         }
+        new SelectionIssues(configuration).report(issues);
         TreeIds ids = new TreeIds(uniqueId);
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addSelectorResolver(context -> new DirectorySelectorResolver(configuration, context.getIssueReporter()))

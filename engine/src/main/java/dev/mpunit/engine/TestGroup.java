@@ -1,43 +1,97 @@
 package dev.mpunit.engine;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What kind of run a test file belongs to (Octoprobe's TestRunSpec label). The directory a file
- * lives in decides its group, as upstream decides which runner and which flags a directory gets.
+ * What kind of run a test file belongs to (Octoprobe's TestRunSpec label), with what upstream's
+ * testbed gives each: the FUT a tentacle must offer, how many tentacles a run takes, the
+ * whole-group timeout and the scheduling priority. The directory a file lives in decides its
+ * group, as upstream decides which runner and which flags a directory gets.
+ *
+ * <p>Declared in the order upstream's summary report lists groups (its {@code label_order}), so
+ * documentation and reports read the same as Octoprobe's.
  */
 enum TestGroup {
-    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", 10, true),
-    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", 20, true),
-    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", 30, true),
-    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", 30, true),
-    RUN_PERFBENCH("RUN-PERFBENCH", 40, false),
-    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", 50, false),
-    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", 50, false);
+    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
+    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", Fut.MCU_ONLY, 1, Duration.ofHours(1),
+            "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
+    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", Fut.MCU_ONLY, 1, Duration.ofHours(1),
+            "needs mpy-cross (run-tests.py --via-mpy)"),
+    // Upstream's perfbench asks for FUT_EXTMOD_HARDWARE, not MCU_ONLY: kept so the same tentacles qualify.
+    RUN_PERFBENCH("RUN-PERFBENCH", Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4),
+            "needs run-perfbench.py's runner and the board's N M arguments"),
+    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
+    RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", Fut.EXTMOD_HARDWARE, 1,
+            Duration.ofSeconds(30), "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
+    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", Fut.WLAN, 1, Duration.ofMinutes(1), null),
+    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", Fut.WLAN, 1, Duration.ofMinutes(1), null),
+    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", Fut.BLE, 2, Duration.ofMinutes(4),
+            "needs run-multitests.py's runner on a tentacle and a reference tentacle"),
+    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", Fut.WLAN, 2, Duration.ofMinutes(4),
+            "needs run-multitests.py's runner on a tentacle and a reference tentacle");
+
+    /**
+     * Upstream adds one minute per tentacle to every group's budget for flashing, so a timeout
+     * covers the flash as well as the tests (its TIMEOUT_FLASH_S).
+     */
+    static final Duration FLASH_ALLOWANCE = Duration.ofMinutes(1);
 
     private final String label;
-    private final int priority;
-    private final boolean runTestsSemantics;
+    private final Fut fut;
+    private final int tentacles;
+    private final Duration testTime;
+    private final String unsupportedReason;
 
-    TestGroup(String label, int priority, boolean runTestsSemantics) {
+    TestGroup(String label, Fut fut, int tentacles, Duration testTime, String unsupportedReason) {
         this.label = label;
-        this.priority = priority;
-        this.runTestsSemantics = runTestsSemantics;
+        this.fut = fut;
+        this.tentacles = tentacles;
+        this.testTime = testTime;
+        this.unsupportedReason = unsupportedReason;
     }
 
     String label() {
         return label;
     }
 
-    /** Lower runs first; the bartender hands out work of a more urgent group before the rest. */
-    int priority() {
-        return priority;
+    /** What every tentacle of a run must offer; a reference tentacle needs the same. */
+    Fut fut() {
+        return fut;
     }
 
-    /** Whether this engine can judge the group yet: run-tests.py semantics only, so far. */
+    /** Tentacles one run occupies: 1, or 2 where the second is the reference tentacle. */
+    int tentacles() {
+        return tentacles;
+    }
+
+    boolean needsReferenceTentacle() {
+        return tentacles > 1;
+    }
+
+    /** The whole group's budget on one board variant: its tests plus flashing each tentacle. */
+    Duration timeout() {
+        return testTime.plus(FLASH_ALLOWANCE.multipliedBy(tentacles));
+    }
+
+    /**
+     * Lower runs first. Upstream gives every test group the same priority (only its
+     * flash-format maintenance run goes before), so no group jumps the queue here either: the
+     * bartender's next criterion, the longest expected work, decides.
+     */
+    int priority() {
+        return 0;
+    }
+
+    /** Whether this engine can judge the group yet: run-tests.py semantics without mpy-cross, so far. */
     boolean supported() {
-        return runTestsSemantics;
+        return unsupportedReason == null;
+    }
+
+    /** What the engine lacks to run this group, for the discovery warning; empty when supported. */
+    Optional<String> unsupportedReason() {
+        return Optional.ofNullable(unsupportedReason);
     }
 
     static Optional<TestGroup> fromLabel(String label) {
@@ -46,7 +100,8 @@ enum TestGroup {
 
     /**
      * The group of a test directory of an upstream-style tree ({@code basics}, {@code net_inet},
-     * {@code ports/unix}); empty for directories that hold no tests ({@code feature_check}).
+     * {@code ports/unix}); empty for directories that hold no tests ({@code feature_check}). The
+     * mpy-cross groups run the same directories differently, so no directory names them.
      */
     static Optional<TestGroup> ofDirectory(String topDirectory) {
         return switch (topDirectory) {

@@ -64,6 +64,11 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
         if (group.isEmpty()) {
             return unknown(id);
         }
+        if (!group.get().supported()) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: " + group.get().label()
+                    + " is not supported yet: " + group.get().unsupportedReason().orElse("") + ": " + id + " runs nothing"));
+            return Resolution.unresolved();
+        }
         return context.addToParent(parent -> Optional.of(new GroupDescriptor(parent.getUniqueId(), group.get())))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> variantSelectors(group.get()))))
                 .orElseGet(Resolution::unresolved);
@@ -160,10 +165,10 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
         return candidates;
     }
 
-    /** A whole group re-runs as its variants: one per configured target. */
+    /** A whole group re-runs as its variants: one per configured target that the variant keys keep. */
     private Set<? extends DiscoverySelector> variantSelectors(TestGroup group) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        configuration.variants().forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
+        configuration.selectedVariants(configuration.variants()).forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
         return selectors;
     }
 

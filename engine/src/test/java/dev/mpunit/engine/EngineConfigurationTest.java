@@ -130,4 +130,29 @@ class EngineConfigurationTest {
                 TestGroup.RUN_TESTS_NET_INET);
         assertThat(configuration.roots()).hasSize(2);
     }
+
+    @Test
+    void progressIsAutoUnlessSaidAndAnythingElseNamesTheKey() {
+        assertThat(EngineConfiguration.from(parameters(Map.of())).progress()).isEqualTo(Progress.Mode.AUTO);
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", " ON "))).progress())
+                .isEqualTo(Progress.Mode.ON);
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", "off"))).progress())
+                .isEqualTo(Progress.Mode.OFF);
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.progress", "loud"))))
+                .hasMessageContaining("micropython.progress=loud");
+    }
+
+    @Test
+    void groupKeysCombineAsMptestsOnlyAndSkipOptions() {
+        EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
+                "micropython.only-fut", "WLAN,FUT_EXTMOD_HARDWARE", "micropython.skip-group", "RUN-TESTS_NET_HOSTED")));
+        assertThat(configuration.groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
+                TestGroup.RUN_TESTS_NET_INET);
+        assertThat(configuration.groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
+        assertThat(configuration.groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
+        assertThat(configuration.selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))
+                .containsExactly("RPI_PICO2", "RPI_PICO2-RISCV");
+        EngineConfiguration alone = EngineConfiguration.from(parameters(Map.of("micropython.groups", "RUN-TESTS_NET_INET")));
+        assertThat(alone.groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).as("groups scopes a tree, it filters nothing").isTrue();
+    }
 }
