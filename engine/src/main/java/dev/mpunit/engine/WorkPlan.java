@@ -112,13 +112,17 @@ final class WorkPlan<T> {
             return Optional.empty();
         }
         String current = firmware.get(tentacle);
-        String variant = current != null && tentacle.variants().contains(current) && mostUrgent(tentacle, current, idle) != null
-                ? current
-                : mostCritical(tentacle, idle);
+        // First what can start now; only a tentacle with nothing else waits for a busy reference.
+        boolean waitForReference = false;
+        String variant = choose(tentacle, current, idle, false);
+        if (variant == null && !tentacle.reference()) {
+            waitForReference = true;
+            variant = choose(tentacle, current, idle, true);
+        }
         if (variant == null) {
             return Optional.empty();
         }
-        TestRun run = mostUrgent(tentacle, variant, idle);
+        TestRun run = mostUrgent(tentacle, variant, idle, waitForReference);
         Piece<T> piece = take(run);
         boolean flash = !variant.equals(current);
         firmware.put(tentacle, variant);
@@ -146,12 +150,20 @@ final class WorkPlan<T> {
         return entry.piece();
     }
 
+    private String choose(Tentacle tentacle, String current, Predicate<Tentacle> idle, boolean waitForReference) {
+        if (current != null && tentacle.variants().contains(current)
+                && mostUrgent(tentacle, current, idle, waitForReference) != null) {
+            return current;
+        }
+        return mostCritical(tentacle, idle, waitForReference);
+    }
+
     /** The variant (of those it can be flashed with) whose remaining work per able tentacle is largest. */
-    private String mostCritical(Tentacle tentacle, Predicate<Tentacle> idle) {
+    private String mostCritical(Tentacle tentacle, Predicate<Tentacle> idle, boolean waitForReference) {
         String best = null;
         double bestLoad = -1;
         for (String variant : tentacle.variants()) {
-            if (mostUrgent(tentacle, variant, idle) == null) {
+            if (mostUrgent(tentacle, variant, idle, waitForReference) == null) {
                 continue;
             }
             double load = 0;
@@ -174,19 +186,20 @@ final class WorkPlan<T> {
 
     /**
      * The variant's most urgent group this tentacle can run now; the larger load among equals.
-     * Two-board work comes first: the reference tentacles serve every WLAN and BLE board, and their
-     * queue is the longest on a testbed. A reference tentacle does not wait for another busy
-     * reference, it has its own queue to serve meanwhile.
+     * Two-board work goes first while a reference tentacle is free for it (a free reference is the
+     * scarcest thing on a testbed: every WLAN and BLE board needs one). Waiting for a busy reference
+     * is for a tentacle with nothing else to run; it is reserved then, so it cannot be taken by its
+     * own queue before the waiting board gets it.
      */
-    private TestRun mostUrgent(Tentacle tentacle, String variant, Predicate<Tentacle> idle) {
+    private TestRun mostUrgent(Tentacle tentacle, String variant, Predicate<Tentacle> idle, boolean waitForReference) {
         if (building.contains(variant)) {
             return null;
         }
         TestRun best = null;
         for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
             if (open.get(run).isEmpty() || !tentacle.canRun(run)
-                    || run.withReference() && (tentacle.reference() ? freeReference(tentacle, run, idle, true)
-                            : findReference(tentacle, run)) == null) {
+                    || run.withReference() && (waitForReference ? findReference(tentacle, run)
+                            : freeReference(tentacle, run, idle, true)) == null) {
                 continue;
             }
             if (best == null || run.withReference() && !best.withReference()

@@ -48,7 +48,7 @@ class BartenderTest {
     }
 
     @Test
-    void urgentGroupsFirstThenLongestExpectedWorkNeverDiscoveryOrder() throws IOException {
+    void largestRunFirstThenLongestExpectedWorkNeverDiscoveryOrder() throws IOException {
         VariantDescriptor standard = variant(TestGroup.RUN_TESTS_STANDARD, "webassembly");
         VariantDescriptor hardware = variant(TestGroup.RUN_TESTS_EXTMOD_HARDWARE, "webassembly");
         List<TestFileDescriptor> files = List.of(
@@ -58,8 +58,11 @@ class BartenderTest {
                 file(standard, "basics/c_medium.py", 100));
         Tentacle wasm = tentacle("webassembly#1", "webassembly");
         Bartender bartender = new Bartender(List.of(wasm), files, DurationHistory.none(), CancellationToken.create());
-        assertThat(handOut(bartender, wasm))
-                .containsExactly("basics/b_big.py", "basics/c_medium.py", "basics/a_small.py", "extmod_hardware/uart.py");
+        // Every file counts the same without history: the standard run has the most work left until
+        // both runs are down to one file each.
+        assertThat(handOut(bartender, wasm)).startsWith("basics/b_big.py", "basics/c_medium.py")
+                .containsExactlyInAnyOrder("basics/b_big.py", "basics/c_medium.py", "basics/a_small.py",
+                        "extmod_hardware/uart.py");
     }
 
     @Test

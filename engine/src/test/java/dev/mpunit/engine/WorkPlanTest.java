@@ -50,21 +50,36 @@ class WorkPlanTest {
     }
 
     @Test
-    void aTwoBoardPieceReservesABusyReferenceWhichTakesItNext() {
+    void twoBoardWorkGoesFirstWhileAReferenceIsFree() {
+        Tentacle esp32 = new Tentacle("1111-ESP32_GENERIC", List.of("ESP32_GENERIC"), WIFI, false);
+        Tentacle reference = new Tentacle("2222-RPI_PICO_W", List.of("RPI_PICO_W"), WIFI, true);
+        WorkPlan<String> plan = plan(List.of(esp32, reference), List.of(piece("multi_net/tcp.py", ESP32_MULTINET, 5000),
+                piece("basics/a.py", ESP32_STANDARD, 90000)));
+        Assignment<String> pair = plan.pick(esp32, reference::equals).orElseThrow();
+        assertThat(pair.piece().item()).isEqualTo("multi_net/tcp.py");
+        assertThat(pair.reference()).contains(reference);
+        assertThat(plan.pick(reference, t -> false)).as("the free reference takes it up at once").contains(pair);
+        assertThat(plan.started(pair)).isTrue();
+    }
+
+    @Test
+    void aBoardWithNothingElseReservesABusyReferenceWhichTakesItNext() {
         Tentacle esp32 = new Tentacle("1111-ESP32_GENERIC", List.of("ESP32_GENERIC"), WIFI, false);
         Tentacle reference = new Tentacle("2222-RPI_PICO_W", List.of("RPI_PICO_W"), WIFI, true);
         WorkPlan<String> plan = plan(List.of(esp32, reference), List.of(piece("multi_net/tcp.py", ESP32_MULTINET, 5000),
                 piece("basics/a.py", ESP32_STANDARD, 100)));
+        Assignment<String> own = plan.pick(esp32, t -> false).orElseThrow();
+        assertThat(own.piece().item()).as("the reference is busy: its own work meanwhile").isEqualTo("basics/a.py");
+        plan.done(own.piece());
         Assignment<String> pair = plan.pick(esp32, t -> false).orElseThrow();
-        assertThat(pair.piece().item()).as("two-board work first: the references are the scarce ones")
-                .isEqualTo("multi_net/tcp.py");
-        assertThat(pair.reference()).contains(reference);
+        assertThat(pair.piece().item()).isEqualTo("multi_net/tcp.py");
         assertThat(plan.started(pair)).isFalse();
         assertThat(plan.pick(esp32, t -> false)).as("the board waits for its reference").isEmpty();
         assertThat(plan.pick(reference, t -> false)).contains(pair);
         assertThat(plan.started(pair)).isTrue();
         plan.done(pair.piece());
-        assertThat(plan.pick(esp32, t -> false)).map(a -> a.piece().item()).contains("basics/a.py");
+        assertThat(plan.finishedFor(esp32)).isTrue();
+        assertThat(plan.finishedFor(reference)).isTrue();
     }
 
     @Test
