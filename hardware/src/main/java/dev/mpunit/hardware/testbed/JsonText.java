@@ -29,10 +29,22 @@ final class JsonText {
         try {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new InventoryException(sourceName + where(e.getLocation()) + ": JSON syntax error: "
-                    + firstLine(e.getOriginalMessage()) + "; fix the JSON there (a trailing comma, a missing comma"
-                    + " or quote, or a key written twice are the usual causes)", e);
+            throw new InventoryException(sourceName + where(e.getLocation()) + ": " + explain(e), e);
         }
+    }
+
+    private static String explain(JacksonException e) {
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Duplicate")) {
+            return "JSON syntax error: " + message + "; a key appears once per object (the second one would"
+                    + " silently replace the first): remove or rename one";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "JSON syntax error: more text after the inventory's closing '}'; the file holds one JSON object:"
+                    + " remove the rest, or move it into the object";
+        }
+        return "JSON syntax error: " + message + "; fix the JSON there (a trailing comma, a missing comma or a"
+                + " missing quote are the usual causes)";
     }
 
     private static String where(TokenStreamLocation location) {
