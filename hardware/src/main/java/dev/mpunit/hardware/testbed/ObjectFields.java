@@ -43,10 +43,6 @@ final class ObjectFields {
         return object.has(name);
     }
 
-    List<String> names() {
-        return List.copyOf(object.propertyNames());
-    }
-
     void problem(String name, String what) {
         problems.add(where, fieldPath(name), what);
     }

@@ -36,10 +36,6 @@ final class Problems {
         return lines.size();
     }
 
-    boolean isEmpty() {
-        return lines.isEmpty();
-    }
-
     void throwIfAny() throws InventoryException {
         if (lines.isEmpty()) {
             return;
