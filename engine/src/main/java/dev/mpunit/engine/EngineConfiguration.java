@@ -1,5 +1,6 @@
 package dev.mpunit.engine;
 
+import dev.mpunit.hardware.testbed.Fut;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -259,7 +260,7 @@ record EngineConfiguration(
         for (String label : list(parameters, key)) {
             futs.add(Fut.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
                     key + "=" + label + " is not a FUT (feature under test): use one of "
-                            + String.join(", ", Arrays.stream(Fut.values()).map(Fut::label).toList()))));
+                            + String.join(", ", Arrays.stream(Fut.values()).map(Fut::upstreamName).toList()))));
         }
         return futs;
     }

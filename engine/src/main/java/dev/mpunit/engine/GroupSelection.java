@@ -1,5 +1,6 @@
 package dev.mpunit.engine;
 
+import dev.mpunit.hardware.testbed.Fut;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package dev.mpunit.engine;
 
+import dev.mpunit.hardware.testbed.Fut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -63,6 +64,6 @@ class TestGroupTest {
         assertThat(Fut.fromLabel("FUT_WLAN")).contains(Fut.WLAN);
         assertThat(Fut.fromLabel(" extmod_hardware ")).contains(Fut.EXTMOD_HARDWARE);
         assertThat(Fut.fromLabel("FUT_NFC")).isEmpty();
-        assertThat(Fut.BLE.label()).isEqualTo("FUT_BLE");
+        assertThat(Fut.BLE.upstreamName()).isEqualTo("FUT_BLE");
     }
 }

@@ -2,6 +2,7 @@ package dev.mpunit.hardware.testbed;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,14 @@ public enum Fut {
     /** The names an inventory accepts, for messages. */
     static List<String> acceptedNames() {
         return Arrays.stream(values()).map(Fut::name).toList();
+    }
+
+    /**
+     * Reads a name as a user types it in a selection ({@code FUT_WLAN}, {@code WLAN}, {@code wlan});
+     * inventories are read strictly by {@link #byName}.
+     */
+    public static Optional<Fut> fromLabel(String text) {
+        return byName(text.strip().toUpperCase(Locale.ROOT));
     }
 
     /** Reads a name as written in an inventory, with or without upstream's prefix. */
