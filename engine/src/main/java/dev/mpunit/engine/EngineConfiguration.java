@@ -1,6 +1,5 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.hardware.testbed.Fut;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,9 @@ import java.util.regex.Pattern;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.mpunit.hardware.board.Pacing;
+import dev.mpunit.hardware.testbed.Fut;
+import dev.mpunit.hardware.testbed.InventoryException;
+import dev.mpunit.hardware.testbed.Testbed;
 
 /**
  * The engine's {@code micropython.*} configuration parameters, read once per discovery or
@@ -51,7 +53,8 @@ record EngineConfiguration(
         Duration boardReplTimeout,
         int serialBaudrate,
         VariantSelection variantSelection,
-        Progress.Mode progress) {
+        Progress.Mode progress,
+        Optional<Testbed> testbed) {
 
     static final String PREFIX = "micropython.";
     static final String TARGET = PREFIX + "target";
@@ -87,6 +90,7 @@ record EngineConfiguration(
     static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
     static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
     static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
+    static final String TESTBED = PREFIX + "testbed";
 
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
@@ -120,7 +124,28 @@ record EngineConfiguration(
                 duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
                 positiveInt(parameters, SERIAL_BAUDRATE, 115200),
                 new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
-                progress(parameters));
+                progress(parameters),
+                testbed(parameters));
+    }
+
+    /**
+     * The testbed inventory, read and checked at discovery: its variants make the tree. It replaces
+     * {@code micropython.target}; both at once would leave it unclear which boards to use.
+     */
+    private static Optional<Testbed> testbed(ConfigurationParameters parameters) {
+        Optional<String> file = parameters.get(TESTBED).map(String::trim).filter(value -> !value.isEmpty());
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        if (parameters.get(TARGET).map(String::trim).filter(value -> !value.isEmpty()).isPresent()) {
+            throw new IllegalArgumentException("both " + TARGET + " and " + TESTBED + " are set: a testbed inventory"
+                    + " lists its own tentacles; set one of them");
+        }
+        try {
+            return Optional.of(Testbed.load(Path.of(file.get())));
+        } catch (InventoryException e) {
+            throw new IllegalArgumentException(TESTBED + "=" + file.get() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
@@ -129,7 +154,11 @@ record EngineConfiguration(
                 .orElseGet(() -> TargetSpec.parse(variant));
     }
 
+    /** The variants on offer: the testbed's, else one per configured target. */
     List<String> variants() {
+        if (testbed.isPresent()) {
+            return testbed.get().variants();
+        }
         return targets.stream().map(TargetSpec::variant).toList();
     }
 

@@ -1,12 +1,13 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.hardware.testbed.Fut;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+
+import dev.mpunit.hardware.testbed.Fut;
 
 /**
  * Which test groups a run covers, from {@code micropython.groups} (alias {@code only-group}),

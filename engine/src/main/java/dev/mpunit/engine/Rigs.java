@@ -3,20 +3,26 @@ package dev.mpunit.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.testbed.TentacleSpec;
+import dev.mpunit.hardware.testbed.Testbed;
 
 /**
- * The tentacles of one run. From {@code micropython.target}: every board (emulator, device) is a
- * tentacle of its own, and a local port is as many tentacles as {@code micropython.workers}; each
- * offers its one variant and every feature under test, and runs its firmware already.
+ * The tentacles of one run, from a testbed inventory or from {@code micropython.target}.
  */
 final class Rigs {
 
     private Rigs() {
     }
 
+    /**
+     * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
+     * local port is as many tentacles as {@code micropython.workers}; each offers its one variant and
+     * every feature under test, and runs its firmware already.
+     */
     static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
         List<TentacleRig> rigs = new ArrayList<>();
@@ -29,6 +35,34 @@ final class Rigs {
                 rigs.add(new TentacleRig(tentacle, factory, variant));
             }
         });
+        return rigs;
+    }
+
+    /**
+     * From a testbed inventory: one tentacle per entry that offers a variant in the tree, named by
+     * its label ({@code 2731-RPI_PICO2}), offering its FUTs. A tentacle that runs one variant runs
+     * its firmware already; one with several needs flashing between them, which this engine does not
+     * do yet: it is taken out with that reason when its worker opens it.
+     */
+    static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets) {
+        List<TentacleRig> rigs = new ArrayList<>();
+        for (TentacleSpec spec : testbed.tentacles()) {
+            if (spec.variants().stream().noneMatch(filesPerVariant::containsKey)) {
+                continue;
+            }
+            Tentacle tentacle = new Tentacle(spec.label(), spec.variants(),
+                    spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
+            if (spec.variants().size() == 1) {
+                rigs.add(new TentacleRig(tentacle, targets.tentacle(spec), spec.variants().get(0)));
+            } else {
+                rigs.add(new TentacleRig(tentacle, () -> {
+                    throw new TargetException("tentacle " + spec.label() + " offers " + spec.variants().size()
+                            + " variants (" + String.join(", ", spec.variants()) + "): switching firmware between"
+                            + " them needs flashing, which mpunit does not do yet; list one build variant per"
+                            + " tentacle for now");
+                }, null));
+            }
+        }
         return rigs;
     }
 

@@ -13,6 +13,8 @@ import dev.mpunit.hardware.local.UnixTarget;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 import dev.mpunit.hardware.local.WebAssemblyTarget;
 import dev.mpunit.hardware.serial.DeviceString;
+import dev.mpunit.hardware.testbed.DutAccess;
+import dev.mpunit.hardware.testbed.TentacleSpec;
 
 /**
  * Target factories for one run, from the {@code micropython.*} configuration: local ports, emulated
@@ -48,7 +50,40 @@ final class Targets {
     }
 
     private BoardTarget board(TargetSpec target, Board board) {
-        BoardTarget.Config config = BoardTarget.Config.of(target.variant())
+        return board(target.variant(), board);
+    }
+
+    /** A tentacle's board under test, reached as its inventory entry says. */
+    TargetFactory tentacle(TentacleSpec tentacle) {
+        String name = tentacle.label();
+        DutAccess dut = tentacle.dut();
+        int baud = configuration.serialBaudrate();
+        if (dut instanceof DutAccess.Emulator emulator) {
+            if (emulator.kind().equals(DutAccess.Emulator.WEBASSEMBLY_PTY)) {
+                return () -> board(name, WebAssemblyPty.open(webassembly(), configuration.cpython()));
+            }
+            return () -> {
+                QemuMicrobit.Config config = qemuMicrobit();
+                if (emulator.firmware().isPresent()) {
+                    config = config.withFirmware(emulator.firmware().get());
+                }
+                return board(name, QemuMicrobit.open(config));
+            };
+        }
+        if (dut instanceof DutAccess.Device device) {
+            return () -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort()));
+        }
+        if (dut instanceof DutAccess.UsbSerial usb) {
+            return () -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
+                    BoardTraits.serialPort()));
+        }
+        DutAccess.UsbLocation location = (DutAccess.UsbLocation) dut;
+        return () -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
+                baud, BoardTraits.serialPort()));
+    }
+
+    private BoardTarget board(String name, Board board) {
+        BoardTarget.Config config = BoardTarget.Config.of(name)
                 .withReplTimeout(configuration.boardReplTimeout());
         if (configuration.boardPacing().isPresent()) {
             config = config.withPacing(configuration.boardPacing().get());

@@ -1,9 +1,10 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.hardware.testbed.Fut;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+
+import dev.mpunit.hardware.testbed.Fut;
 
 /**
  * What kind of run a test file belongs to (Octoprobe's TestRunSpec label), with what upstream's

@@ -45,7 +45,9 @@ final class TestRunExecution {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
-            List<TentacleRig> rigs = Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+            List<TentacleRig> rigs = configuration.testbed().isPresent()
+                    ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets())
+                    : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
                     request.getCancellationToken());
             rigs.stream().filter(rig -> rig.firmware() != null)

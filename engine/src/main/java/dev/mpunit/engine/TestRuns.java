@@ -1,9 +1,10 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.hardware.testbed.Fut;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import dev.mpunit.hardware.testbed.Fut;
 
 /** The bartender's view of a test file's test run: its group's urgency and what it needs of a tentacle. */
 final class TestRuns {

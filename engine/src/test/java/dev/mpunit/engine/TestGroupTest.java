@@ -1,6 +1,5 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.hardware.testbed.Fut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -8,6 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+
+import dev.mpunit.hardware.testbed.Fut;
 
 /** The groups table against upstream's TestRunSpecs (testbed_micropython, src/…/testrunspecs). */
 class TestGroupTest {

@@ -190,7 +190,9 @@ class TestbedTest {
         Testbed testbed = Testbed.load(Path.of("../examples/testbeds/emulated.json"));
 
         assertThat(testbed.tentacles()).extracting(TentacleSpec::serial)
-                .containsExactly("emu-microbit-1", "emu-microbit-2", "emu-microbit-3", "emu-wasm-1");
+                .containsExactly("emulated-mb01", "emulated-mb02", "emulated-mb03", "emulated-wa01");
+        assertThat(testbed.tentacles()).extracting(TentacleSpec::label)
+                .containsExactly("mb01-MICROBIT", "mb02-MICROBIT", "mb03-MICROBIT", "wa01-WEBASSEMBLY");
         assertThat(testbed.variants()).containsExactly("MICROBIT", "WEBASSEMBLY");
         assertThat(testbed.offering("MICROBIT")).hasSize(3)
                 .allMatch(tentacle -> tentacle.dut().equals(new DutAccess.Emulator("qemu-microbit")));
