@@ -1,0 +1,196 @@
+package dev.mpunit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+import dev.mpunit.hardware.emulated.QemuMicrobit;
+
+/**
+ * The engine on a testbed inventory: the emulated testbed of {@code examples/testbeds} runs the
+ * examples over all its tentacles with one tentacle's verdicts, and a tentacle that dies mid-run
+ * leaves its work to the others.
+ */
+class TestbedEngineTest {
+
+    private static final Path EXAMPLES = Path.of("../examples/tests");
+    private static final Path EMULATED_TESTBED = Path.of("../examples/testbeds/emulated.json");
+
+    @TempDir
+    static Path cache;
+
+    private static EngineTestKit.Builder engine() {
+        return EngineTestKit.engine(MicroPythonTestEngine.ID)
+                .configurationParameter("micropython.cache", cache.toString())
+                .configurationParameter("micropython.root", EXAMPLES.toString())
+                .configurationParameter("micropython.progress", "off")
+                .selectors(selectDirectory(EXAMPLES.toFile()));
+    }
+
+    @Test
+    void emulatedTestbedSpreadsTheExamplesOverEveryTentacleWithOneTentaclesVerdicts() {
+        BoardEngineTest.assumeQemuMicrobit();
+        WebAssemblyAvailable.assumeNode();
+        EngineExecutionResults testbed = engine()
+                .configurationParameter("micropython.testbed", EMULATED_TESTBED.toString()).execute();
+        EngineExecutionResults microbit = engine().configurationParameter("micropython.target", "qemu-microbit")
+                .execute();
+        EngineExecutionResults pty = engine().configurationParameter("micropython.target", "webassembly-pty")
+                .execute();
+
+        Map<String, String> tentacles = reportEntries(testbed, "micropython.tentacle");
+        Map<String, Long> perTentacle = tentacles.values().stream()
+                .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+        System.out.println("emulated testbed, files per tentacle: " + perTentacle);
+        assertThat(perTentacle).containsOnlyKeys("mb01-MICROBIT", "mb02-MICROBIT", "mb03-MICROBIT", "wa01-WEBASSEMBLY");
+
+        Map<String, String> verdicts = verdicts(testbed);
+        Map<String, String> alone = new TreeMap<>(verdicts(microbit, "qemu-microbit", "MICROBIT"));
+        alone.putAll(verdicts(pty, "webassembly-pty", "WEBASSEMBLY"));
+        assertThat(verdicts).hasSizeGreaterThan(100).isEqualTo(alone);
+    }
+
+    @Test
+    void aTentacleKilledMidRunLeavesItsFilesToTheOthersAndNoTestWithoutAVerdict(@TempDir Path bench)
+            throws IOException, InterruptedException {
+        BoardEngineTest.assumeQemuMicrobit();
+        // The doomed tentacle's QEMU is told apart by its own copy of the firmware.
+        Path doomedFirmware = Files.copy(QemuMicrobit.DEFAULT_FIRMWARE, bench.resolve("doomed-mb02.hex"));
+        Path inventory = Files.writeString(bench.resolve("testbed.json"), """
+                {"testbed": "doomed", "tentacles": [
+                  {"serial": "emulated-mb01", "board": "MICROBIT", "dut": {"emulator": "qemu-microbit"}},
+                  {"serial": "emulated-mb02", "board": "MICROBIT",
+                   "dut": {"emulator": "qemu-microbit", "firmware": "%s"}}]}
+                """.formatted(doomedFirmware));
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger kills = new AtomicInteger();
+        Thread killer = new Thread(() -> killOnceSeen(doomedFirmware.toString(), running, kills), "tentacle-killer");
+        killer.setDaemon(true);
+        killer.start();
+        EngineExecutionResults results;
+        try {
+            results = engine().configurationParameter("micropython.testbed", inventory.toString()).execute();
+        } finally {
+            running.set(false);
+            killer.join(5000);
+        }
+        EngineExecutionResults alone = engine().configurationParameter("micropython.target", "qemu-microbit").execute();
+
+        Map<String, String> tentacles = reportEntries(results, "micropython.tentacle");
+        Map<String, Long> perTentacle = tentacles.values().stream()
+                .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+        System.out.println("tentacle killed mid-run (" + kills.get() + " QEMU processes killed), files per tentacle: "
+                + perTentacle);
+        assertThat(kills.get()).as("the doomed tentacle's QEMU was killed").isPositive();
+        assertThat(perTentacle.getOrDefault("mb01-MICROBIT", 0L))
+                .as("the survivor ran most of the files").isGreaterThan(perTentacle.getOrDefault("mb02-MICROBIT", 0L));
+
+        long files = results.allEvents().started().stream()
+                .filter(event -> lastType(event.getTestDescriptor().getUniqueId()).equals("file")).count()
+                + results.allEvents().skipped().stream()
+                .filter(event -> lastType(event.getTestDescriptor().getUniqueId()).equals("file")).count();
+        long ended = results.allEvents().finished().stream()
+                .filter(event -> lastType(event.getTestDescriptor().getUniqueId()).equals("file")).count()
+                + results.allEvents().skipped().stream()
+                .filter(event -> lastType(event.getTestDescriptor().getUniqueId()).equals("file")).count();
+        assertThat(ended).as("every started file ended").isEqualTo(files);
+
+        Map<String, String> verdicts = verdicts(results);
+        Map<String, String> expected = verdicts(alone, "qemu-microbit", "MICROBIT");
+        assertThat(verdicts.keySet()).isEqualTo(expected.keySet());
+        // The file that was running when its board died may have failed with that: nothing else differs.
+        List<String> differing = verdicts.keySet().stream()
+                .filter(key -> !verdicts.get(key).equals(expected.get(key))).toList();
+        assertThat(differing).as("verdicts unlike one tentacle's").hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(key -> assertThat(verdicts.get(key)).contains("lost the board"));
+    }
+
+    /** Kills the QEMU running this firmware, and every one started for it again, from 2.5 s after it appears (its first tests have run). */
+    private static void killOnceSeen(String firmware, AtomicBoolean running, AtomicInteger kills) {
+        long seenAt = 0;
+        while (running.get()) {
+            List<ProcessHandle> doomed = ProcessHandle.current().descendants()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(firmware)).orElse(false))
+                    .toList();
+            if (!doomed.isEmpty() && seenAt == 0) {
+                seenAt = System.nanoTime();
+            }
+            if (seenAt != 0 && System.nanoTime() - seenAt > 2_500_000_000L) {
+                doomed.forEach(process -> {
+                    if (process.destroyForcibly()) {
+                        kills.incrementAndGet();
+                    }
+                });
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static String lastType(UniqueId id) {
+        List<UniqueId.Segment> segments = id.getSegments();
+        return segments.get(segments.size() - 1).getType();
+    }
+
+    /** Each file's and case's outcome (and a failure's message), keyed by its id without the variant. */
+    private static Map<String, String> verdicts(EngineExecutionResults results) {
+        return verdicts(results, null, null);
+    }
+
+    private static Map<String, String> verdicts(EngineExecutionResults results, String variant, String renamedTo) {
+        Map<String, String> verdicts = new TreeMap<>();
+        for (Event event : results.allEvents().list()) {
+            UniqueId id = event.getTestDescriptor().getUniqueId();
+            String type = lastType(id);
+            if (!type.equals("file") && !type.equals("case")) {
+                continue;
+            }
+            String key = id.getSegments().stream()
+                    .map(segment -> segment.getType().equals("variant") && segment.getValue().equals(variant)
+                            ? renamedTo : segment.getValue())
+                    .filter(value -> !value.equals(MicroPythonTestEngine.ID))
+                    .collect(Collectors.joining("/"));
+            if (event.getType() == EventType.SKIPPED) {
+                verdicts.put(key, "SKIPPED");
+            } else if (event.getType() == EventType.FINISHED) {
+                TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+                String message = result.getThrowable().map(Throwable::getMessage).orElse("");
+                verdicts.put(key, result.getStatus() + (result.getStatus() == TestExecutionResult.Status.FAILED
+                        && message.contains("lost the board") ? ": " + message : ""));
+            }
+        }
+        return verdicts;
+    }
+
+    private static Map<String, String> reportEntries(EngineExecutionResults results, String key) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Event event : results.allEvents().reportingEntryPublished().list()) {
+            event.getPayload(ReportEntry.class).flatMap(entry -> java.util.Optional.ofNullable(entry.getKeyValuePairs()
+                    .get(key))).ifPresent(value -> values.put(event.getTestDescriptor().getUniqueId().toString(), value));
+        }
+        return values;
+    }
+}
