@@ -102,6 +102,11 @@ final class Progress {
         running.remove(tentacle, test);
     }
 
+    /** A tentacle was lost before the test ran: it is no longer running there, and not done either. */
+    synchronized void testGivenBack(String tentacle, String test) {
+        running.remove(tentacle, test);
+    }
+
     /** Stops the timer and leaves a summary line in place of the progress line. */
     void finish() {
         ScheduledExecutorService stopping;

@@ -50,6 +50,11 @@ final class TestFileRun {
         this.resources = resources;
     }
 
+    /** Whether the file (or a case of it) failed, once it ended; for the progress line. */
+    boolean failed(TestFileDescriptor file) {
+        return listener.hasFailed(file);
+    }
+
     /** @throws BoardLostException when the worker's board is gone before the file ran; the file is not ended */
     void run(TestFileDescriptor file, Worker worker) throws BoardLostException {
         try {

@@ -53,7 +53,13 @@ final class TestRunExecution {
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
-            runWorkers(rigs, bartender, fileRun, resources);
+            Progress progress = Progress.onStderr(configuration.progress());
+            progress.start(files.size());
+            try {
+                runWorkers(rigs, bartender, fileRun, resources, progress);
+            } finally {
+                progress.finish();
+            }
             bartender.drain();
             endUnfinished(files, listener, resources);
         }
@@ -62,8 +68,9 @@ final class TestRunExecution {
     }
 
     private void runWorkers(List<TentacleRig> rigs, Bartender bartender, TestFileRun fileRun,
-            RunResources resources) {
-        List<Worker> workers = rigs.stream().map(rig -> new Worker(rig, resources, bartender, fileRun)).toList();
+            RunResources resources, Progress progress) {
+        List<Worker> workers = rigs.stream()
+                .map(rig -> new Worker(rig, resources, bartender, fileRun, progress)).toList();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
             Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());

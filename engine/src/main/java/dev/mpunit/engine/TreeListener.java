@@ -23,6 +23,7 @@ final class TreeListener {
     private final Map<TestDescriptor, Integer> openChildren = new HashMap<>();
     private final Set<TestDescriptor> started = new HashSet<>();
     private final Set<TestDescriptor> done = new HashSet<>();
+    private final Set<TestDescriptor> failed = new HashSet<>();
 
     TreeListener(EngineExecutionListener delegate, TestDescriptor engine) {
         this.delegate = delegate;
@@ -57,6 +58,9 @@ final class TreeListener {
 
     synchronized void finished(TestDescriptor descriptor, TestExecutionResult result) {
         if (done.add(descriptor)) {
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failed.add(descriptor);
+            }
             delegate.executionFinished(descriptor, result);
             childDone(descriptor);
         }
@@ -88,6 +92,10 @@ final class TreeListener {
 
     synchronized boolean isStarted(TestDescriptor descriptor) {
         return started.contains(descriptor);
+    }
+
+    synchronized boolean hasFailed(TestDescriptor descriptor) {
+        return failed.contains(descriptor) || descriptor.getChildren().stream().anyMatch(failed::contains);
     }
 
     synchronized boolean isDone(TestDescriptor descriptor) {

@@ -18,11 +18,13 @@ final class Worker implements Runnable {
     private final RunResources resources;
     private final Bartender bartender;
     private final TestFileRun fileRun;
+    private final Progress progress;
     private Target target;
     private VariantRuntime variant;
 
-    Worker(TentacleRig rig, RunResources resources, Bartender bartender, TestFileRun fileRun) {
+    Worker(TentacleRig rig, RunResources resources, Bartender bartender, TestFileRun fileRun, Progress progress) {
         this.rig = rig;
+        this.progress = progress;
         this.resources = resources;
         this.bartender = bartender;
         this.fileRun = fileRun;
@@ -60,6 +62,7 @@ final class Worker implements Runnable {
                 TestFileDescriptor file = assignment.get().piece().item();
                 variant = resources.variant(file.variant());
                 boolean lost = false;
+                progress.testStarted(name(), file.relativePath());
                 try {
                     fileRun.run(file, this);
                 } catch (BoardLostException e) {
@@ -70,6 +73,9 @@ final class Worker implements Runnable {
                 } finally {
                     if (!lost) {
                         bartender.done(assignment.get());
+                        progress.testFinished(name(), file.relativePath(), fileRun.failed(file));
+                    } else {
+                        progress.testGivenBack(name(), file.relativePath());
                     }
                 }
             }
