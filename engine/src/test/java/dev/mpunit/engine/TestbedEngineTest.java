@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -123,6 +124,47 @@ class TestbedEngineTest {
                 .filter(key -> !verdicts.get(key).equals(expected.get(key))).toList();
         assertThat(differing).as("verdicts unlike one tentacle's").hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(key -> assertThat(verdicts.get(key)).contains("lost the board"));
+    }
+
+    @Test
+    void aBrokenInventoryIsADiscoveryErrorNamingEveryTentacleAndField(@TempDir Path bench) throws IOException {
+        Path inventory = Files.writeString(bench.resolve("lab.json"), """
+                {"testbed": "lab", "tentacles": [
+                  {"serial": "e46340474b174429", "board": "RPI_PICO2", "fut": ["WLAN"], "dut": {"usb_location": "3"}},
+                  {"serial": "0000000000002731", "board": "RPI_PICO", "futs": ["WIFI"], "dut": {"emulator": "qemu"}}]}
+                """);
+        List<DiscoveryIssue> issues = engine().configurationParameter("micropython.testbed", inventory.toString())
+                .discover().getDiscoveryIssues();
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains("micropython.testbed", "lab.json",
+                    "tentacles[0] (serial e46340474b174429, board RPI_PICO2), field 'fut'", "did you mean 'futs'",
+                    "tentacles[1] (serial 0000000000002731, board RPI_PICO), field 'futs'", "WIFI",
+                    "field 'dut.emulator'");
+        });
+    }
+
+    @Test
+    void aTargetAndATestbedAtOnceIsADiscoveryError() {
+        List<DiscoveryIssue> issues = engine().configurationParameter("micropython.testbed", EMULATED_TESTBED.toString())
+                .configurationParameter("micropython.target", "qemu-microbit").discover().getDiscoveryIssues();
+        assertThat(issues).singleElement().satisfies(issue -> assertThat(issue.message())
+                .contains("both micropython.target and micropython.testbed are set"));
+    }
+
+    @Test
+    void aRealTentacleNotOnUsbFailsItsTestsSayingWhy(@TempDir Path bench) throws IOException {
+        Path inventory = Files.writeString(bench.resolve("lab.json"), """
+                {"testbed": "lab", "tentacles": [
+                  {"serial": "e46340474b174429", "board": "RPI_PICO2", "dut": {"usb_location": "3"}}]}
+                """);
+        EngineExecutionResults results = engine().configurationParameter("micropython.testbed", inventory.toString())
+                .configurationParameter("micropython.include", "basics/int_.*").execute();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(0));
+        assertThat(results.testEvents().failed().list()).isNotEmpty().allSatisfy(event -> assertThat(event
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
+                .contains("every tentacle of RPI_PICO2 was lost", "4429-RPI_PICO2",
+                        "tentacle 4429-RPI_PICO2 (serial e46340474b174429) was not found on USB"));
     }
 
     /** Kills the QEMU running this firmware, and every one started for it again, from 2.5 s after it appears (its first tests have run). */
