@@ -68,6 +68,12 @@ class TestbedEngineTest {
         Map<String, String> verdicts = verdicts(testbed);
         Map<String, String> alone = new TreeMap<>(verdicts(microbit, "qemu-microbit", "MICROBIT"));
         alone.putAll(verdicts(pty, "webassembly-pty", "WEBASSEMBLY"));
+        Map<String, String> messages = new TreeMap<>(failureMessages(testbed, null, null));
+        messages.putAll(failureMessages(microbit, "qemu-microbit", "MICROBIT"));
+        messages.putAll(failureMessages(pty, "webassembly-pty", "WEBASSEMBLY"));
+        verdicts.keySet().stream().filter(key -> !verdicts.get(key).equals(alone.get(key)))
+                .forEach(key -> System.out.println("differs: " + key + " testbed " + verdicts.get(key) + ", alone "
+                        + alone.get(key) + ": " + messages.get(key)));
         assertThat(verdicts).hasSizeGreaterThan(100).isEqualTo(alone);
     }
 
@@ -225,6 +231,23 @@ class TestbedEngineTest {
             }
         }
         return verdicts;
+    }
+
+    /** Failure messages, keyed as {@link #verdicts}; with a run's failure messages both sides show. */
+    private static Map<String, String> failureMessages(EngineExecutionResults results, String variant,
+            String renamedTo) {
+        Map<String, String> messages = new TreeMap<>();
+        for (Event event : results.testEvents().failed().list()) {
+            UniqueId id = event.getTestDescriptor().getUniqueId();
+            String key = id.getSegments().stream()
+                    .map(segment -> segment.getType().equals("variant") && segment.getValue().equals(variant)
+                            ? renamedTo : segment.getValue())
+                    .filter(value -> !value.equals(MicroPythonTestEngine.ID))
+                    .collect(Collectors.joining("/"));
+            messages.merge(key, event.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                    .map(Throwable::getMessage).orElse(""), (a, b) -> a + " | " + b);
+        }
+        return messages;
     }
 
     private static Map<String, String> reportEntries(EngineExecutionResults results, String key) {

@@ -30,6 +30,15 @@ public record Pacing(int chunkSize, Duration gap) {
         return new Pacing(chunkSize, gap);
     }
 
+    /** A quarter of the data rate: half the chunk, twice the gap (at least 1 ms). Unpaced stays unpaced. */
+    public Pacing slower() {
+        if (equals(UNPACED)) {
+            return this;
+        }
+        Duration twice = gap.multipliedBy(2);
+        return new Pacing(Math.max(1, chunkSize / 2), twice.isZero() ? Duration.ofMillis(1) : twice);
+    }
+
     @Override
     public String toString() {
         return this.equals(UNPACED) ? "unpaced" : chunkSize + " bytes every " + gap.toMillis() + " ms";

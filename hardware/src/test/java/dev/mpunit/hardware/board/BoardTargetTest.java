@@ -190,6 +190,20 @@ class BoardTargetTest {
         }
     }
 
+    @Test
+    void syntaxErrorAtTheSafePacingIsBelievedOnlyWhenASlowerTransferAgrees() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config().withPacing(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            // A loaded machine: now even 16 ms between chunks loses the first byte of a chunk.
+            board.loseBytesFasterThan(Duration.ofMillis(20));
+            assertThat(text(target.execute(script("x = 1 # pad\n'fine' #out:fine\n")))).isEqualTo("fine\r\n");
+            assertThat(target.pacing()).as("the slower pacing from now on").isEqualTo(Pacing.of(16, Duration.ofMillis(32)));
+            // A SyntaxError of the test's own survives the slower transfer.
+            assertThat(text(target.execute(script("x = 'unclosed #out:never\n")))).contains("SyntaxError");
+        }
+    }
+
     private static BoardTarget.Config calibrating(Pacing safe) {
         return new BoardTarget.Config("simulated", Optional.of(safe), true, Duration.ofMillis(500),
                 Duration.ofMillis(500), Duration.ofMillis(300), 3);
