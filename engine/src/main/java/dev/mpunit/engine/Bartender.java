@@ -53,6 +53,13 @@ final class Bartender {
         notifyAll();
     }
 
+    /** The variant's firmware could not be built: its files are not handed out; the caller ends them. */
+    synchronized List<TestFileDescriptor> buildFailed(String variant) {
+        List<TestFileDescriptor> withdrawn = plan.withdraw(variant).stream().map(Piece::item).toList();
+        notifyAll();
+        return withdrawn;
+    }
+
     /**
      * The next piece for this tentacle; empty when nothing is left it could run, or the run was
      * cancelled (fail-fast stops handing out work).

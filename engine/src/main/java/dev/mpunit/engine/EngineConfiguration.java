@@ -54,7 +54,10 @@ record EngineConfiguration(
         int serialBaudrate,
         VariantSelection variantSelection,
         Progress.Mode progress,
-        Optional<Testbed> testbed) {
+        Optional<Testbed> testbed,
+        Optional<Path> firmwareDirectory,
+        Optional<String> firmwareBuild,
+        Duration firmwareBuildTimeout) {
 
     static final String PREFIX = "micropython.";
     static final String TARGET = PREFIX + "target";
@@ -91,6 +94,9 @@ record EngineConfiguration(
     static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
     static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
     static final String TESTBED = PREFIX + "testbed";
+    static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
+    static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
+    static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
 
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
@@ -125,7 +131,10 @@ record EngineConfiguration(
                 positiveInt(parameters, SERIAL_BAUDRATE, 115200),
                 new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
                 progress(parameters),
-                testbed(parameters));
+                testbed(parameters),
+                path(parameters, FIRMWARE_DIR),
+                parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
+                duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)));
     }
 
     /**

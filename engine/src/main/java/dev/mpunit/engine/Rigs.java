@@ -40,11 +40,11 @@ final class Rigs {
 
     /**
      * From a testbed inventory: one tentacle per entry that offers a variant in the tree, named by
-     * its label ({@code 2731-RPI_PICO2}), offering its FUTs. A tentacle that runs one variant runs
-     * its firmware already; one with several needs flashing between them, which this engine does not
-     * do yet: it is taken out with that reason when its worker opens it.
+     * its label ({@code 2731-RPI_PICO2}), offering its FUTs. A tentacle of one variant runs its
+     * firmware already; one of several is flashed whenever it changes variant.
      */
-    static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets) {
+    static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets,
+            Firmwares firmwares) {
         List<TentacleRig> rigs = new ArrayList<>();
         for (TentacleSpec spec : testbed.tentacles()) {
             if (spec.variants().stream().noneMatch(filesPerVariant::containsKey)) {
@@ -52,16 +52,9 @@ final class Rigs {
             }
             Tentacle tentacle = new Tentacle(spec.label(), spec.variants(),
                     spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
-            if (spec.variants().size() == 1) {
-                rigs.add(new TentacleRig(tentacle, targets.tentacle(spec), spec.variants().get(0)));
-            } else {
-                rigs.add(new TentacleRig(tentacle, () -> {
-                    throw new TargetException("tentacle " + spec.label() + " offers " + spec.variants().size()
-                            + " variants (" + String.join(", ", spec.variants()) + "): switching firmware between"
-                            + " them needs flashing, which mpunit does not do yet; list one build variant per"
-                            + " tentacle for now");
-                }, null));
-            }
+            // One variant: the board runs it already. Several: which one is unknown, the first flashes.
+            String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware));
         }
         return rigs;
     }
@@ -77,14 +70,14 @@ final class Rigs {
         }
 
         @Override
-        public Target open() throws TargetException {
+        public Target open(String variant) throws TargetException {
             synchronized (this) {
                 if (failure != null) {
                     throw failure;
                 }
             }
             try {
-                return factory.open();
+                return factory.open(variant);
             } catch (TargetException e) {
                 synchronized (this) {
                     failure = e;

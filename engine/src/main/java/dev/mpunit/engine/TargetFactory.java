@@ -3,9 +3,13 @@ package dev.mpunit.engine;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 
-/** Opens one more instance of a variant's target for a worker; called at execution, never at discovery. */
+/**
+ * Opens a tentacle's target running one variant's firmware (flashed first when the tentacle must
+ * change firmware); called at execution, never at discovery. A tentacle of one variant ignores the
+ * argument.
+ */
 @FunctionalInterface
 interface TargetFactory {
 
-    Target open() throws TargetException;
+    Target open(String variant) throws TargetException;
 }

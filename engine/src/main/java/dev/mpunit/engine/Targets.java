@@ -37,14 +37,14 @@ final class Targets {
 
     TargetFactory factory(TargetSpec target) {
         return switch (target.kind()) {
-            case WEBASSEMBLY -> () -> new WebAssemblyTarget(webassembly());
-            case UNIX -> () -> UnixTarget.open(new UnixTarget.Config(
+            case WEBASSEMBLY -> variant -> new WebAssemblyTarget(webassembly());
+            case UNIX -> variant -> UnixTarget.open(new UnixTarget.Config(
                     configuration.unixMicropython().orElse(null), configuration.emit(),
                     configuration.unixMicropypath().orElse(null)));
-            case QEMU_MICROBIT -> () -> board(target, QemuMicrobit.open(qemuMicrobit()));
-            case WEBASSEMBLY_PTY -> () -> board(target, WebAssemblyPty.open(webassembly(),
+            case QEMU_MICROBIT -> variant -> board(target, QemuMicrobit.open(qemuMicrobit()));
+            case WEBASSEMBLY_PTY -> variant -> board(target, WebAssemblyPty.open(webassembly(),
                     configuration.cpython()));
-            case DEVICE -> () -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
+            case DEVICE -> variant -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
                     configuration.serialBaudrate(), BoardTraits.serialPort()));
         };
     }
@@ -53,32 +53,62 @@ final class Targets {
         return board(target.variant(), board);
     }
 
-    /** A tentacle's board under test, reached as its inventory entry says. */
-    TargetFactory tentacle(TentacleSpec tentacle) {
+    /**
+     * A tentacle's board under test, reached as its inventory entry says. An emulated micro:bit of
+     * several variants is "flashed" by starting QEMU on the variant's firmware; a board with a
+     * programmer is flashed by it whenever the variant changes.
+     */
+    TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares) {
         String name = tentacle.label();
         DutAccess dut = tentacle.dut();
         int baud = configuration.serialBaudrate();
+        boolean several = tentacle.variants().size() > 1;
         if (dut instanceof DutAccess.Emulator emulator) {
             if (emulator.kind().equals(DutAccess.Emulator.WEBASSEMBLY_PTY)) {
-                return () -> board(name, WebAssemblyPty.open(webassembly(), configuration.cpython()));
+                return variant -> board(name, WebAssemblyPty.open(webassembly(), configuration.cpython()));
             }
-            return () -> {
+            return variant -> {
                 QemuMicrobit.Config config = qemuMicrobit();
-                if (emulator.firmware().isPresent()) {
+                boolean own = !several || variant.equals(tentacle.variants().get(0));
+                if (own && emulator.firmware().isPresent()) {
                     config = config.withFirmware(emulator.firmware().get());
+                } else if (several) {
+                    config = config.withFirmware(firmwares.find(variant));
                 }
                 return board(name, QemuMicrobit.open(config));
             };
         }
+        TargetFactory opener = openerOf(tentacle, name, dut, baud);
+        if (tentacle.programmer().isEmpty()) {
+            if (!several) {
+                return opener;
+            }
+            return variant -> {
+                throw new TargetException("tentacle " + name + " offers " + tentacle.variants().size()
+                        + " variants (" + String.join(", ", tentacle.variants()) + ") but has no programmer to"
+                        + " switch between them: add one to its inventory entry, or list one build variant");
+            };
+        }
+        return new ProgrammedTentacle(tentacle, opener, firmwares, portOf(dut));
+    }
+
+    private static String portOf(DutAccess dut) {
+        if (dut instanceof DutAccess.Device device && device.device() instanceof DeviceString.Port port) {
+            return port.path();
+        }
+        return "";
+    }
+
+    private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {
         if (dut instanceof DutAccess.Device device) {
-            return () -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort()));
+            return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort()));
         }
         if (dut instanceof DutAccess.UsbSerial usb) {
-            return () -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
+            return variant -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
                     BoardTraits.serialPort()));
         }
         DutAccess.UsbLocation location = (DutAccess.UsbLocation) dut;
-        return () -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
+        return variant -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
                 baud, BoardTraits.serialPort()));
     }
 

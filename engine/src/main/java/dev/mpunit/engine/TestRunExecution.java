@@ -46,17 +46,26 @@ final class TestRunExecution {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
             List<TentacleRig> rigs = configuration.testbed().isPresent()
-                    ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets())
+                    ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
+                            new Firmwares(configuration.firmwareDirectory()))
                     : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
                     request.getCancellationToken());
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
+            FirmwareBuilds builds = null;
+            if (configuration.testbed().isPresent() && configuration.firmwareBuild().isPresent()) {
+                builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, listener);
+                builds.start(filesPerVariant);
+            }
             Progress progress = Progress.onStderr(configuration.progress());
             progress.start(files.size());
             try {
                 runWorkers(rigs, bartender, fileRun, resources, progress);
+                if (builds != null && !request.getCancellationToken().isCancellationRequested()) {
+                    builds.awaitEnd();
+                }
             } finally {
                 progress.finish();
             }

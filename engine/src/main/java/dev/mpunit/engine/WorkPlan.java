@@ -309,6 +309,20 @@ final class WorkPlan<T> {
         return false;
     }
 
+    /** The variant's firmware cannot be had (its build failed): its open pieces leave the plan, to be ended by the caller. */
+    List<Piece<T>> withdraw(String variant) {
+        building.remove(variant);
+        List<Piece<T>> withdrawn = new ArrayList<>();
+        for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
+            PriorityQueue<Entry<T>> queue = open.get(run);
+            while (!queue.isEmpty()) {
+                withdrawn.add(queue.poll().piece());
+            }
+            remaining.put(run, 0L);
+        }
+        return withdrawn;
+    }
+
     /** Every piece never handed out (nobody could run it, or the run was cancelled). */
     List<Piece<T>> drain() {
         List<Piece<T>> left = new ArrayList<>();

@@ -20,6 +20,7 @@ final class Worker implements Runnable {
     private final TestFileRun fileRun;
     private final Progress progress;
     private Target target;
+    private String targetVariant;
     private VariantRuntime variant;
 
     Worker(TentacleRig rig, RunResources resources, Bartender bartender, TestFileRun fileRun, Progress progress) {
@@ -40,11 +41,20 @@ final class Worker implements Runnable {
         return target == null ? name() : target.port();
     }
 
-    /** A target that cannot be opened takes its tentacle out; the reason stays with the variant. */
+    /**
+     * The tentacle's target, running the variant of the file at hand: a tentacle that changes variant
+     * is closed and opened again (flashed on the way). A target that cannot be opened takes its
+     * tentacle out; the reason stays with the variant.
+     */
     Target target() throws BoardLostException {
+        if (target != null && !variant.name().equals(targetVariant)) {
+            target.close();
+            target = null;
+        }
         if (target == null) {
             try {
-                target = rig.target().open();
+                targetVariant = variant.name();
+                target = rig.target().open(targetVariant);
             } catch (BoardLostException e) {
                 throw e;
             } catch (TargetException e) {

@@ -125,11 +125,53 @@ class TestbedEngineTest {
         Map<String, String> verdicts = verdicts(results);
         Map<String, String> expected = verdicts(alone, "qemu-microbit", "MICROBIT");
         assertThat(verdicts.keySet()).isEqualTo(expected.keySet());
-        // The file that was running when its board died may have failed with that: nothing else differs.
+        // The file that was running when its board died may have failed with that (a crash, as
+        // run-tests.py would say, naming the dead board): nothing else differs.
+        Map<String, String> messages = failureMessages(results, null, null);
         List<String> differing = verdicts.keySet().stream()
                 .filter(key -> !verdicts.get(key).equals(expected.get(key))).toList();
+        differing.forEach(key -> System.out.println("differs: " + key + ": " + messages.get(key)));
         assertThat(differing).as("verdicts unlike one tentacle's").hasSizeLessThanOrEqualTo(1)
-                .allSatisfy(key -> assertThat(verdicts.get(key)).contains("lost the board"));
+                .allSatisfy(key -> assertThat(messages.get(key)).contains(doomedFirmware.toString()));
+    }
+
+    @Test
+    void aTentacleOfTwoVariantsIsFlashedBetweenThemAndAFailedBuildFailsOnlyItsVariant(@TempDir Path bench)
+            throws IOException {
+        BoardEngineTest.assumeQemuMicrobit();
+        Path firmware = Files.createDirectories(bench.resolve("firmware"));
+        Path inventory = Files.writeString(bench.resolve("testbed.json"), """
+                {"testbed": "flashing", "tentacles": [
+                  {"serial": "emulated-mb01", "board": "MICROBIT", "build_variants": ["", "AGAIN", "BROKEN"],
+                   "dut": {"emulator": "qemu-microbit"}}]}
+                """);
+        // The "build" copies Debian's firmware under the variant's name, slowly; BROKEN's fails.
+        String build = "sleep 1; test \"{build_variant}\" != BROKEN || { echo 'error: no such board variant' >&2; exit 2; };"
+                + " cp " + QemuMicrobit.DEFAULT_FIRMWARE + " " + firmware + "/{variant}.hex";
+        EngineExecutionResults results = engine()
+                .configurationParameter("micropython.testbed", inventory.toString())
+                .configurationParameter("micropython.firmware.dir", firmware.toString())
+                .configurationParameter("micropython.firmware.build", build)
+                .configurationParameter("micropython.include", "basics/.*").execute();
+        EngineExecutionResults alone = engine().configurationParameter("micropython.target", "qemu-microbit")
+                .configurationParameter("micropython.include", "basics/.*").execute();
+
+        Map<String, String> verdicts = verdicts(results);
+        Map<String, String> expected = verdicts(alone, "qemu-microbit", "MICROBIT");
+        Map<String, String> again = verdicts(alone, "qemu-microbit", "MICROBIT-AGAIN");
+        assertThat(verdicts).as("both built variants: one tentacle's verdicts")
+                .containsAllEntriesOf(expected).containsAllEntriesOf(again);
+        Map<String, String> broken = failureMessages(results, null, null);
+        assertThat(broken.keySet()).filteredOn(key -> key.contains("/MICROBIT-BROKEN/")).hasSize(
+                (int) expected.keySet().stream().filter(key -> !key.contains(".py/")).count());
+        assertThat(broken).allSatisfy((key, message) -> {
+            if (key.contains("/MICROBIT-BROKEN/")) {
+                assertThat(message).contains("the firmware build for MICROBIT-BROKEN failed (exit 2)",
+                        "error: no such board variant");
+            }
+        });
+        assertThat(Files.list(firmware).map(path -> path.getFileName().toString()))
+                .containsExactlyInAnyOrder("MICROBIT.hex", "MICROBIT-AGAIN.hex");
     }
 
     @Test
@@ -225,9 +267,7 @@ class TestbedEngineTest {
                 verdicts.put(key, "SKIPPED");
             } else if (event.getType() == EventType.FINISHED) {
                 TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
-                String message = result.getThrowable().map(Throwable::getMessage).orElse("");
-                verdicts.put(key, result.getStatus() + (result.getStatus() == TestExecutionResult.Status.FAILED
-                        && message.contains("lost the board") ? ": " + message : ""));
+                verdicts.put(key, result.getStatus().toString());
             }
         }
         return verdicts;

@@ -1,0 +1,125 @@
+package dev.mpunit.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.platform.engine.TestExecutionResult;
+
+import dev.mpunit.hardware.testbed.TentacleSpec;
+import dev.mpunit.hardware.testbed.Testbed;
+
+/**
+ * Builds each variant's firmware in the background ({@code micropython.firmware.build}), one after
+ * the other, the variant with the most files first. Only a variant's own work waits for its build;
+ * a build that fails (or runs out of time) fails that variant's tests with the build's last lines.
+ * The command is run by {@code sh -c} with {@code {variant}}, {@code {board}} and
+ * {@code {build_variant}} replaced; its output goes to {@code builds/<variant>.log} in the cache.
+ */
+final class FirmwareBuilds {
+
+    private static final int TAIL_LINES = 20;
+
+    private final EngineConfiguration configuration;
+    private final Testbed testbed;
+    private final Bartender bartender;
+    private final TreeListener listener;
+    private Thread thread;
+
+    FirmwareBuilds(EngineConfiguration configuration, Testbed testbed, Bartender bartender, TreeListener listener) {
+        this.configuration = configuration;
+        this.testbed = testbed;
+        this.bartender = bartender;
+        this.listener = listener;
+    }
+
+    /** Marks every variant building and starts the builds; the variants' work is held back until each is done. */
+    void start(Map<String, Integer> filesPerVariant) {
+        List<String> order = new ArrayList<>(filesPerVariant.keySet());
+        order.sort((a, b) -> Integer.compare(filesPerVariant.get(b), filesPerVariant.get(a)));
+        order.forEach(bartender::building);
+        thread = new Thread(() -> order.forEach(this::build), "mpunit-firmware-builds");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the builds to end, so a failed build's tests are ended before the engine is. */
+    void awaitEnd() {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void build(String variant) {
+        String command = command(variant);
+        Path log = configuration.cacheDirectory().resolve("builds")
+                .resolve(variant.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+        String failure;
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(configuration.firmwareBuildTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                failure = "did not finish within " + configuration.firmwareBuildTimeout().toSeconds() + " s ("
+                        + EngineConfiguration.FIRMWARE_BUILD_TIMEOUT + ")";
+            } else if (process.exitValue() != 0) {
+                failure = "failed (exit " + process.exitValue() + ")";
+            } else {
+                bartender.built(variant);
+                return;
+            }
+        } catch (IOException e) {
+            failure = "could not be started: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "was interrupted";
+        }
+        String message = "the firmware build for " + variant + " " + failure + "; the command was: " + command
+                + "; its output is in " + log + tail(log);
+        for (TestFileDescriptor file : bartender.buildFailed(variant)) {
+            listener.started(file);
+            listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(message, null)),
+                    message);
+        }
+    }
+
+    private String command(String variant) {
+        String board = variant;
+        String buildVariant = "";
+        for (TentacleSpec tentacle : testbed.tentacles()) {
+            if (tentacle.variants().contains(variant)) {
+                board = tentacle.board();
+                buildVariant = variant.length() > board.length() ? variant.substring(board.length() + 1) : "";
+                break;
+            }
+        }
+        return configuration.firmwareBuild().orElseThrow().replace("{variant}", variant).replace("{board}", board)
+                .replace("{build_variant}", buildVariant);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                return " (empty)";
+            }
+            return ", ending:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES),
+                    lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

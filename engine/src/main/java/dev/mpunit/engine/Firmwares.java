@@ -1,0 +1,48 @@
+package dev.mpunit.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mpunit.hardware.TargetException;
+
+/**
+ * Where each variant's firmware is ({@code micropython.firmware.dir}): {@code <variant>.<ext>},
+ * {@code <variant>/firmware.<ext>} or {@code build-<variant>/firmware.<ext>}, in MicroPython's
+ * firmware formats. Looked up when a tentacle is flashed, so a build running in the background may
+ * still put it there.
+ */
+final class Firmwares {
+
+    private static final List<String> FORMATS = List.of("hex", "uf2", "bin", "dfu", "elf");
+
+    private final Optional<Path> directory;
+
+    Firmwares(Optional<Path> directory) {
+        this.directory = directory;
+    }
+
+    Path find(String variant) throws TargetException {
+        if (directory.isEmpty()) {
+            throw new TargetException("no firmware for " + variant + ": set " + EngineConfiguration.FIRMWARE_DIR
+                    + " to the folder holding each variant's firmware (" + variant + ".hex, " + variant
+                    + "/firmware.uf2, …)");
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (String format : FORMATS) {
+            candidates.add(directory.get().resolve(variant + "." + format));
+            candidates.add(directory.get().resolve(variant).resolve("firmware." + format));
+            candidates.add(directory.get().resolve("build-" + variant).resolve("firmware." + format));
+        }
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new TargetException("no firmware for " + variant + " in " + directory.get() + " (looked for "
+                + variant + ".{" + String.join(",", FORMATS) + "}, " + variant + "/firmware.*, build-" + variant
+                + "/firmware.*): build it (" + EngineConfiguration.FIRMWARE_BUILD + ") or put it there");
+    }
+}
