@@ -73,9 +73,12 @@ final class Bartender {
                     notifyAll();
                     while (!plan.started(picked.get())) {
                         // A two-board piece starts when its reference takes it up.
-                        if (!waitAWhile()) {
+                        if (cancellation.isCancellationRequested() || !waitAWhile()) {
                             return Optional.empty();
                         }
+                    }
+                    if (plan.calledOff(picked.get())) {
+                        continue;
                     }
                     return picked;
                 }

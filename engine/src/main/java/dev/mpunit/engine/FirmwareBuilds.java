@@ -30,6 +30,8 @@ final class FirmwareBuilds {
     private final Bartender bartender;
     private final TreeListener listener;
     private Thread thread;
+    private volatile boolean cancelled;
+    private volatile Process current;
 
     FirmwareBuilds(EngineConfiguration configuration, Testbed testbed, Bartender bartender, TreeListener listener) {
         this.configuration = configuration;
@@ -43,9 +45,19 @@ final class FirmwareBuilds {
         List<String> order = new ArrayList<>(filesPerVariant.keySet());
         order.sort((a, b) -> Integer.compare(filesPerVariant.get(b), filesPerVariant.get(a)));
         order.forEach(bartender::building);
-        thread = new Thread(() -> order.forEach(this::build), "mpunit-firmware-builds");
+        thread = new Thread(() -> order.forEach(this::buildOrFail), "mpunit-firmware-builds");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Fail-fast: the running build is stopped and no other starts; their variants' tests end unrun. */
+    void cancel() {
+        cancelled = true;
+        Process process = current;
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     /** Waits for the builds to end, so a failed build's tests are ended before the engine is. */
@@ -60,6 +72,19 @@ final class FirmwareBuilds {
         }
     }
 
+    private void buildOrFail(String variant) {
+        if (cancelled) {
+            bartender.buildFailed(variant);
+            return;
+        }
+        try {
+            build(variant);
+        } catch (RuntimeException e) {
+            // A variant left "building" would keep its tentacles waiting for ever.
+            fail(variant, "the firmware build for " + variant + " could not be run: " + e);
+        }
+    }
+
     private void build(String variant) {
         String command = command(variant);
         Path log = configuration.cacheDirectory().resolve("builds")
@@ -69,6 +94,7 @@ final class FirmwareBuilds {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            current = process;
             process.getOutputStream().close();
             if (!process.waitFor(configuration.firmwareBuildTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -78,6 +104,7 @@ final class FirmwareBuilds {
             } else if (process.exitValue() != 0) {
                 failure = "failed (exit " + process.exitValue() + ")";
             } else {
+                current = null;
                 bartender.built(variant);
                 return;
             }
@@ -87,8 +114,17 @@ final class FirmwareBuilds {
             Thread.currentThread().interrupt();
             failure = "was interrupted";
         }
-        String message = "the firmware build for " + variant + " " + failure + "; the command was: " + command
-                + "; its output is in " + log + tail(log);
+        current = null;
+        if (cancelled) {
+            // Its tests end as not run (cancelled), with the rest.
+            bartender.buildFailed(variant);
+            return;
+        }
+        fail(variant, "the firmware build for " + variant + " " + failure + "; the command was: " + command
+                + "; its output is in " + log + tail(log));
+    }
+
+    private void fail(String variant, String message) {
         for (TestFileDescriptor file : bartender.buildFailed(variant)) {
             listener.started(file);
             listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(message, null)),

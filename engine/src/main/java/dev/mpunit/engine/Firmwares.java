@@ -24,9 +24,16 @@ final class Firmwares {
         this.directory = directory;
     }
 
-    Path find(String variant) throws TargetException {
+    /** A variant's firmware is not there: that variant's tests fail, the tentacle stays in for the others. */
+    static final class Missing extends TargetException {
+        Missing(String message) {
+            super(message);
+        }
+    }
+
+    Path find(String variant) throws Missing {
         if (directory.isEmpty()) {
-            throw new TargetException("no firmware for " + variant + ": set " + EngineConfiguration.FIRMWARE_DIR
+            throw new Missing("no firmware for " + variant + ": set " + EngineConfiguration.FIRMWARE_DIR
                     + " to the folder holding each variant's firmware (" + variant + ".hex, " + variant
                     + "/firmware.uf2, …)");
         }
@@ -41,7 +48,7 @@ final class Firmwares {
                 return candidate;
             }
         }
-        throw new TargetException("no firmware for " + variant + " in " + directory.get() + " (looked for "
+        throw new Missing("no firmware for " + variant + " in " + directory.get() + " (looked for "
                 + variant + ".{" + String.join(",", FORMATS) + "}, " + variant + "/firmware.*, build-" + variant
                 + "/firmware.*): build it (" + EngineConfiguration.FIRMWARE_BUILD + ") or put it there");
     }

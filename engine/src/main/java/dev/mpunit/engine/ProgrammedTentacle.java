@@ -22,14 +22,20 @@ final class ProgrammedTentacle implements TargetFactory {
     private final TentacleSpec tentacle;
     private final TargetFactory opener;
     private final Firmwares firmwares;
-    private final String port;
+    private final DutLookup dut;
     private String flashed;
 
-    ProgrammedTentacle(TentacleSpec tentacle, TargetFactory opener, Firmwares firmwares, String port) {
+    /** Where the programmer finds the board; asked at each flash, as a USB board moves when it resets. */
+    @FunctionalInterface
+    interface DutLookup {
+        Programmer.Dut find() throws TargetException;
+    }
+
+    ProgrammedTentacle(TentacleSpec tentacle, TargetFactory opener, Firmwares firmwares, DutLookup dut) {
         this.tentacle = tentacle;
         this.opener = opener;
         this.firmwares = firmwares;
-        this.port = port;
+        this.dut = dut;
     }
 
     @Override
@@ -47,7 +53,7 @@ final class ProgrammedTentacle implements TargetFactory {
         Programmer programmer = Programmer.of(spec.kind(), spec.args());
         FlashResult result;
         try {
-            result = programmer.flash(firmware, new Programmer.Dut("", 0, 0, "", port), spec.timeout());
+            result = programmer.flash(firmware, dut.find(), spec.timeout());
         } catch (IOException | TentacleException e) {
             throw new TargetException("cannot flash " + variant + " onto tentacle " + tentacle.label() + ": "
                     + e.getMessage(), e);

@@ -79,24 +79,18 @@ final class Targets {
             };
         }
         TargetFactory opener = openerOf(tentacle, name, dut, baud);
+        if (!several) {
+            // The board runs its one variant already: nothing to flash.
+            return opener;
+        }
         if (tentacle.programmer().isEmpty()) {
-            if (!several) {
-                return opener;
-            }
             return variant -> {
                 throw new TargetException("tentacle " + name + " offers " + tentacle.variants().size()
                         + " variants (" + String.join(", ", tentacle.variants()) + ") but has no programmer to"
                         + " switch between them: add one to its inventory entry, or list one build variant");
             };
         }
-        return new ProgrammedTentacle(tentacle, opener, firmwares, portOf(dut));
-    }
-
-    private static String portOf(DutAccess dut) {
-        if (dut instanceof DutAccess.Device device && device.device() instanceof DeviceString.Port port) {
-            return port.path();
-        }
-        return "";
+        return new ProgrammedTentacle(tentacle, opener, firmwares, () -> TentacleDuts.programmerDut(tentacle));
     }
 
     private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {

@@ -63,7 +63,10 @@ final class TestRunExecution {
             progress.start(files.size());
             try {
                 runWorkers(rigs, bartender, fileRun, resources, progress);
-                if (builds != null && !request.getCancellationToken().isCancellationRequested()) {
+                if (builds != null) {
+                    if (request.getCancellationToken().isCancellationRequested()) {
+                        builds.cancel();
+                    }
                     builds.awaitEnd();
                 }
             } finally {
@@ -94,6 +97,12 @@ final class TestRunExecution {
             }
         } catch (InterruptedException e) {
             threads.shutdownNow();
+            try {
+                // Give the workers a moment to end their files before what is left is ended here.
+                threads.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                // Interrupted twice: end what is left now.
+            }
             Thread.currentThread().interrupt();
         }
     }

@@ -36,6 +36,10 @@ final class TreeListener {
     }
 
     synchronized void started(TestDescriptor descriptor) {
+        if (done.contains(descriptor)) {
+            // Already ended (skipped after an interruption, say): a late start would be a second verdict.
+            return;
+        }
         descriptor.getParent().ifPresent(this::startContainer);
         if (started.add(descriptor)) {
             delegate.executionStarted(descriptor);

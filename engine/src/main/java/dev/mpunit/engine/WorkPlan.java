@@ -47,6 +47,8 @@ final class WorkPlan<T> {
     /** Reference tentacle → the two-board piece waiting for it. */
     private final Map<Tentacle, Assignment<T>> reserved = new LinkedHashMap<>();
     private final Set<Tentacle> waitingForReference = new HashSet<>();
+    /** Two-board pieces called off because one side was lost before they started (the piece went back). */
+    private final Set<Assignment<T>> calledOff = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Comparator<Entry<T>> pieceOrder;
     private long added;
 
@@ -138,9 +140,14 @@ final class WorkPlan<T> {
         return Optional.of(pair);
     }
 
-    /** Whether a two-board piece picked for a tentacle has been taken up by its reference. */
+    /** Whether a two-board piece picked for a tentacle has been taken up by its reference, or called off. */
     boolean started(Assignment<T> pair) {
         return pair.reference().isEmpty() || reserved.get(pair.reference().get()) != pair;
+    }
+
+    /** Whether the two-board piece was called off (its piece went back): the waiting board asks again. */
+    boolean calledOff(Assignment<T> pair) {
+        return calledOff.remove(pair);
     }
 
     private Piece<T> take(TestRun run) {
@@ -257,6 +264,7 @@ final class WorkPlan<T> {
             if (entry.getKey() == tentacle || pair.tentacle() == tentacle) {
                 reserved.remove(entry.getKey());
                 waitingForReference.remove(pair.tentacle());
+                calledOff.add(pair);
                 giveBack(pair.piece());
             }
         }

@@ -44,18 +44,20 @@ final class Worker implements Runnable {
     /**
      * The tentacle's target, running the variant of the file at hand: a tentacle that changes variant
      * is closed and opened again (flashed on the way). A target that cannot be opened takes its
-     * tentacle out; the reason stays with the variant.
+     * tentacle out; the reason stays with its variants. A variant's firmware that is not there fails
+     * that file only: the tentacle stays in for its other variants.
      */
-    Target target() throws BoardLostException {
+    Target target() throws TargetException {
         if (target != null && !variant.name().equals(targetVariant)) {
-            target.close();
+            Target old = target;
             target = null;
+            old.close();
         }
         if (target == null) {
             try {
                 targetVariant = variant.name();
                 target = rig.target().open(targetVariant);
-            } catch (BoardLostException e) {
+            } catch (BoardLostException | Firmwares.Missing e) {
                 throw e;
             } catch (TargetException e) {
                 throw new BoardLostException(e.getMessage(), e);
@@ -67,31 +69,50 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         try {
-            Optional<Assignment<TestFileDescriptor>> assignment;
-            while ((assignment = bartender.next(rig.tentacle())).isPresent()) {
-                TestFileDescriptor file = assignment.get().piece().item();
-                variant = resources.variant(file.variant());
-                boolean lost = false;
-                progress.testStarted(name(), file.relativePath());
-                try {
-                    fileRun.run(file, this);
-                } catch (BoardLostException e) {
-                    lost = true;
-                    variant.lost(name(), e);
-                    bartender.lost(rig.tentacle(), assignment.get());
+            Optional<Assignment<TestFileDescriptor>> next;
+            while ((next = bartender.next(rig.tentacle())).isPresent()) {
+                Assignment<TestFileDescriptor> assignment = next.get();
+                if (assignment.tentacle() != rig.tentacle()) {
+                    // The reference side of a two-board piece: the board's worker runs and ends it.
+                    // (No two-board group runs in this engine yet; the bartender only schedules them.)
+                    continue;
+                }
+                if (!runOne(assignment)) {
                     return;
-                } finally {
-                    if (!lost) {
-                        bartender.done(assignment.get());
-                        progress.testFinished(name(), file.relativePath(), fileRun.failed(file));
-                    } else {
-                        progress.testGivenBack(name(), file.relativePath());
-                    }
                 }
             }
         } finally {
             if (target != null) {
                 target.close();
+            }
+        }
+    }
+
+    /** False when the tentacle was lost: the piece went back to the bartender. */
+    private boolean runOne(Assignment<TestFileDescriptor> assignment) {
+        TestFileDescriptor file = assignment.piece().item();
+        boolean settled = false;
+        try {
+            variant = resources.variant(file.variant());
+            progress.testStarted(name(), file.relativePath());
+            fileRun.run(file, this);
+            settled = true;
+            bartender.done(assignment);
+            progress.testFinished(name(), file.relativePath(), fileRun.failed(file));
+            return true;
+        } catch (BoardLostException e) {
+            for (String offered : rig.tentacle().variants()) {
+                resources.variant(offered).lost(name(), e);
+            }
+            settled = true;
+            bartender.lost(rig.tentacle(), assignment);
+            progress.testGivenBack(name(), file.relativePath());
+            return false;
+        } finally {
+            if (!settled) {
+                // Something unforeseen ended this worker: the piece must not stay held, or the
+                // tentacles waiting for it would wait for ever. It is ended as unfinished later.
+                bartender.done(assignment);
             }
         }
     }

@@ -20,6 +20,7 @@ import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.tentacle.Programmer;
 import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.ProgrammerSpec;
@@ -34,6 +35,10 @@ class ProgrammedTentacleTest {
         return new TentacleSpec("e46340474b174429", "RPI_PICO2", List.of("", "RISCV"), Set.of(Fut.MCU_ONLY), Map.of(),
                 new DutAccess.Device("/dev/ttyACM0"), Optional.of(new ProgrammerSpec("command", programmerCommand,
                         Duration.ofSeconds(10))), Duration.ZERO, Optional.empty(), false);
+    }
+
+    private static Programmer.Dut acm0() {
+        return new Programmer.Dut("", 0, 0, "", "/dev/ttyACM0");
     }
 
     private record Opened(String variant) implements Target {
@@ -64,7 +69,7 @@ class ProgrammedTentacleTest {
                 "echo {firmware} {port} >> " + log)), variant -> {
                     opened.add(variant);
                     return new Opened(variant);
-                }, new Firmwares(Optional.of(firmware)), "/dev/ttyACM0");
+                }, new Firmwares(Optional.of(firmware)), ProgrammedTentacleTest::acm0);
 
         tentacle.open("RPI_PICO2");
         tentacle.open("RPI_PICO2");
@@ -82,7 +87,7 @@ class ProgrammedTentacleTest {
         Files.writeString(firmware.resolve("RPI_PICO2.uf2"), "arm");
         ProgrammedTentacle tentacle = new ProgrammedTentacle(pico2(List.of("sh", "-c",
                 "echo 'ERROR: no accessible RP-series devices in BOOTSEL mode'; exit 3")),
-                Opened::new, new Firmwares(Optional.of(firmware)), "/dev/ttyACM0");
+                Opened::new, new Firmwares(Optional.of(firmware)), ProgrammedTentacleTest::acm0);
 
         assertThatThrownBy(() -> tentacle.open("RPI_PICO2")).isInstanceOf(TargetException.class)
                 .hasMessageContaining("flashing RPI_PICO2 onto tentacle 4429-RPI_PICO2 failed (exit 3")

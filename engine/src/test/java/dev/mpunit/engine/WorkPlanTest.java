@@ -89,6 +89,8 @@ class WorkPlanTest {
         WorkPlan<String> plan = plan(List.of(esp32, reference), List.of(piece("multi_net/tcp.py", ESP32_MULTINET, 5000)));
         Assignment<String> pair = plan.pick(esp32, t -> false).orElseThrow();
         plan.lost(reference);
+        assertThat(plan.started(pair)).as("the waiting board stops waiting").isTrue();
+        assertThat(plan.calledOff(pair)).as("and does not run it alone").isTrue();
         assertThat(plan.finishedFor(esp32)).as("no reference is left for the two-board piece").isTrue();
         assertThat(plan.drain()).extracting(Piece::item).containsExactly("multi_net/tcp.py");
         assertThat(pair.reference()).contains(reference);

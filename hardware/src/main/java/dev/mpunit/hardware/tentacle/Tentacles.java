@@ -1,6 +1,7 @@
 package dev.mpunit.hardware.tentacle;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** The entry point for the engine: which tentacles are plugged in, against the inventory. */
@@ -17,6 +18,22 @@ public final class Tentacles {
      */
     public static Discovery discover(Set<String> inventorySerials) {
         return discover(new LibUsbTree(), inventorySerials);
+    }
+
+    /**
+     * The USB device at a location ({@code 1-2.3}) on the live tree, for a programmer that addresses
+     * a board by bus and address (picotool) or by location (dfu-util); empty when nothing is there.
+     */
+    public static Optional<UsbDevice> deviceAt(String location) {
+        return deviceAt(new LibUsbTree(), location);
+    }
+
+    static Optional<UsbDevice> deviceAt(UsbTree tree, String location) {
+        try {
+            return tree.devices().stream().filter(device -> device.location().equals(location)).findFirst();
+        } catch (TentacleException e) {
+            return Optional.empty();
+        }
     }
 
     /** Finds the tentacles on {@code tree} (a recording, for inspection without the hardware). */
