@@ -25,12 +25,14 @@ public interface Target extends AutoCloseable {
 
     /**
      * Runs a script again in the most careful way the target has, when its last run of it could
-     * have been damaged on the way rather than failed on its own: a board that was sent the code
-     * faster than its safe pacing. The caller asks after a failing verdict, and a careful run that
-     * differs stands (the target then stays careful).
+     * have been damaged on the way rather than failed on its own: a board sent the code faster
+     * than its safe pacing (or at it, on a loaded machine), or one that lost its link midway. The
+     * caller asks after a failing verdict, and a careful run that differs stands (the target then
+     * stays careful).
      *
-     * @return the careful run, or empty when there is no more careful way (local targets, a board
-     *     already at its safe pacing)
+     * @return the careful run, or empty when there is no more careful way (local targets, a
+     *     timeout, an unpaced board)
+     * @throws BoardLostException when the board is gone: the script goes to another board
      */
     default java.util.Optional<Execution> rerunCarefully(Script script) throws TargetException {
         return java.util.Optional.empty();

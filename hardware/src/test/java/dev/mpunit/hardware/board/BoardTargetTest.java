@@ -157,6 +157,29 @@ class BoardTargetTest {
     }
 
     @Test
+    void crashWithALostLinkIsBelievedOnlyWhenItHappensAgain() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Script dies = script("#out:partial\n#die\n");
+            assertThat(target.execute(dies).ending()).isEqualTo(Execution.Ending.CRASHED);
+            assertThat(target.rerunCarefully(dies)).as("run again on the restarted board")
+                    .hasValueSatisfying(again -> assertThat(text(again)).contains("lost the board"));
+            assertThat(board.hardResets()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void boardThatDiesForGoodDuringATestLosesTheTestToAnotherBoard() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config())) {
+            Script dies = script("#out:partial\n#die\n");
+            assertThat(target.execute(dies).ending()).isEqualTo(Execution.Ending.CRASHED);
+            board.dead();
+            assertThatThrownBy(() -> target.rerunCarefully(dies)).isInstanceOf(BoardLostException.class);
+        }
+    }
+
+    @Test
     void deadBoardIsLostAfterTheLadderAndStaysLost() throws Exception {
         SimulatedBoard board = new SimulatedBoard(true, 1 << 20).dead();
         try (BoardTarget target = new BoardTarget(board, config())) {
@@ -253,7 +276,25 @@ class BoardTargetTest {
             assertThat(target.rerunCarefully(test)).hasValueSatisfying(
                     careful -> assertThat(text(careful)).isEqualTo("fine\r\n"));
             assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(16)));
-            assertThat(target.rerunCarefully(test)).isEmpty();
+            // Asked again, at the safe pacing already: a quarter of the rate, which agrees.
+            assertThat(target.rerunCarefully(test)).hasValueSatisfying(
+                    slow -> assertThat(text(slow)).isEqualTo("fine\r\n"));
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(16)));
+        }
+    }
+
+    @Test
+    void failureAtTheSafePacingIsBelievedOnlyWhenASlowerTransferAgrees() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        try (BoardTarget target = new BoardTarget(board, config().withPacing(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            // A loaded machine: 16 ms between chunks now loses a chunk's first byte ('#' of '#out').
+            board.loseBytesFasterThan(Duration.ofMillis(20));
+            Script test = script("x = 1 # pad\n#out:fine\n");
+            assertThat(text(target.execute(test))).isEmpty();
+            assertThat(target.rerunCarefully(test)).hasValueSatisfying(
+                    slow -> assertThat(text(slow)).isEqualTo("fine\r\n"));
+            assertThat(target.pacing()).isEqualTo(Pacing.of(16, Duration.ofMillis(32)));
         }
     }
 
