@@ -1,6 +1,5 @@
 package dev.mpunit.reporting;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,8 +90,10 @@ final class Summary {
             String name = ResultsFolderListener.testName(test);
             String verdict = values.get(ReportEntryKeys.VERDICT);
             String runFolder = FileNames.runFolder(group, variant);
-            boolean failed = verdict.equals("fail") || verdict.equals("ignored") || verdict.equals("xfail");
-            String log = runFolder + "/" + (failed ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
+            // TestRun writes a failure's .out exactly when the entries carry its output (after this call).
+            boolean out = (verdict.equals("fail") || verdict.equals("ignored") || verdict.equals("xfail"))
+                    && values.containsKey(ReportEntryKeys.OUTPUT);
+            String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
                     begin == null ? end : begin, end, log));
         }
@@ -132,29 +133,19 @@ final class Summary {
     }
 
     private void write(Instant end, boolean unfinished) {
-        List<FileOutcome> linked = outcomes.stream().map(this::withExistingLog).toList();
         Instant until = end == null ? clock.instant() : end;
-        long ran = linked.stream().filter(o -> o.tentacle() != null || o.start() != null).count();
+        long ran = outcomes.stream().filter(o -> o.tentacle() != null || o.start() != null).count();
         long millis = Duration.between(start, until).toMillis();
         SummaryReport.Header header = new SummaryReport.Header(settings.trigger(), settings.testbed(),
                 settings.instance(), time(start), end == null ? null : time(end), millis,
                 ran == 0 ? null : millis / ran, settings.refFirmware(), settings.refTests(), error, unfinished,
                 junit.totals());
-        SummaryReport report = SummaryReport.of(header, linked, known);
-        String svg = TimelineSvg.render(linked, known);
+        SummaryReport report = SummaryReport.of(header, outcomes, known);
+        String svg = TimelineSvg.render(outcomes, known);
         AtomicFiles.write(folder.resolve(TIMELINE), svg);
         AtomicFiles.write(folder.resolve(HTML), SummaryHtml.render(report, svg));
         // The markdown last: a reader that polls it finds the HTML it links to already there.
         AtomicFiles.write(folder.resolve(MARKDOWN), SummaryMarkdown.render(report));
-    }
-
-    /** A failure without output has no {@code .out}: its cell links the run's console log instead. */
-    private FileOutcome withExistingLog(FileOutcome o) {
-        if (!o.log().endsWith(".out") || Files.exists(folder.resolve(o.log()))) {
-            return o;
-        }
-        String log = o.log().substring(0, o.log().indexOf('/') + 1) + "testresults.txt";
-        return new FileOutcome(o.group(), o.variant(), o.name(), o.verdict(), o.tentacle(), o.start(), o.end(), log);
     }
 
     private String time(Instant instant) {
