@@ -1,17 +1,23 @@
 package dev.mpunit.reporting;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
- * Counts tests the way JUnit's XML reports do, so the summary's JUnit line equals what CI reads
- * from {@code --reports-dir}: every identifier that is a test (a file, a unittest-based file and
- * each of its cases), aborted and skipped ones (with every test under a skipped container) as
- * skipped, failed ones as failed whatever the throwable (XML splits them into failures and errors).
+ * Counts tests the way JUnit's XML reports ({@code LegacyXmlReportGeneratingListener}, the console
+ * launcher's {@code --reports-dir}) do, so the summary's JUnit line equals what CI reads from them:
+ * every identifier that is a test (a file, a unittest-based file and each of its cases); skipped
+ * when it or an ancestor was skipped or it was aborted; failed when it failed, or passed under a
+ * failed ancestor (a passing case of a failed unittest file: the XML gives it the file's failure);
+ * failures and errors together.
  */
 final class JunitCounts {
 
@@ -22,32 +28,52 @@ final class JunitCounts {
         }
     }
 
-    // By id: an identifier counts once, with its last status.
-    private final Map<UniqueId, TestExecutionResult.Status> statuses = new HashMap<>();
+    private final TestPlan plan;
+    // By unique id, containers too: a test's ancestors decide with it.
+    private final Map<String, TestExecutionResult.Status> statuses = new HashMap<>();
+    private final Set<String> skipped = new HashSet<>();
+    private final Set<TestIdentifier> tests = new LinkedHashSet<>();
+
+    JunitCounts(TestPlan plan) {
+        this.plan = plan;
+    }
 
     void finished(TestIdentifier test, TestExecutionResult result) {
+        statuses.put(test.getUniqueId(), result.getStatus());
         if (test.isTest()) {
-            statuses.put(test.getUniqueIdObject(), result.getStatus());
+            tests.add(test);
         }
     }
 
     void skipped(TestIdentifier test) {
+        skipped.add(test.getUniqueId());
         if (test.isTest()) {
-            statuses.put(test.getUniqueIdObject(), TestExecutionResult.Status.ABORTED);
+            tests.add(test);
         }
     }
 
     Totals totals() {
         int failed = 0;
-        int skipped = 0;
-        for (TestExecutionResult.Status status : statuses.values()) {
-            switch (status) {
-                case FAILED -> failed++;
-                case ABORTED -> skipped++;
-                default -> {
-                }
+        int skips = 0;
+        for (TestIdentifier test : tests) {
+            TestExecutionResult.Status own = statuses.get(test.getUniqueId());
+            if (skipped.contains(test.getUniqueId()) || own == TestExecutionResult.Status.ABORTED) {
+                skips++;
+            } else if (own == TestExecutionResult.Status.FAILED || ancestorFailed(test)) {
+                failed++;
             }
         }
-        return new Totals(statuses.size(), failed, skipped);
+        return new Totals(tests.size(), failed, skips);
+    }
+
+    private boolean ancestorFailed(TestIdentifier test) {
+        Optional<TestIdentifier> parent = plan.getParent(test);
+        while (parent.isPresent()) {
+            if (statuses.get(parent.get().getUniqueId()) == TestExecutionResult.Status.FAILED) {
+                return true;
+            }
+            parent = plan.getParent(parent.get());
+        }
+        return false;
     }
 }

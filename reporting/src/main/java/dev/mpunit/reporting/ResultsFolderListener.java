@@ -72,7 +72,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the results folder " + folder, e);
         }
-        summary = new Summary(folder, plan.getConfigurationParameters(), clock);
+        summary = new Summary(folder, plan, clock);
         writeContext(null, true);
     }
 

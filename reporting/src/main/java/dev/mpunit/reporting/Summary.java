@@ -42,10 +42,12 @@ final class Summary {
     private final Instant start;
     private final Map<UniqueId, Instant> started = new HashMap<>();
     private final List<FileOutcome> outcomes = new ArrayList<>();
-    private final JunitCounts junit = new JunitCounts();
+    private final JunitCounts junit;
     private Instant lastWrite;
 
-    Summary(Path folder, ConfigurationParameters config, Clock clock) {
+    Summary(Path folder, TestPlan plan, Clock clock) {
+        ConfigurationParameters config = plan.getConfigurationParameters();
+        this.junit = new JunitCounts(plan);
         this.folder = folder;
         this.clock = clock;
         this.start = clock.instant();
