@@ -129,8 +129,13 @@ final class Summary {
     private void writeIfDue() {
         Instant now = clock.instant();
         if (lastWrite == null || !now.isBefore(lastWrite.plus(REWRITE_INTERVAL))) {
-            write(null, true);
             lastWrite = now;
+            try {
+                write(null, true);
+            } catch (RuntimeException e) {
+                // Called before the run's own files are written: a summary that cannot be written (a full
+                // disk) must not cost the test's results; the next write, or the one at the end, tries again.
+            }
         }
     }
 
