@@ -47,6 +47,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<String, TestRun> runs = new LinkedHashMap<>();
     private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
+    private Summary summary;
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -71,7 +72,15 @@ public final class ResultsFolderListener implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the results folder " + folder, e);
         }
+        summary = new Summary(folder, plan, clock);
         writeContext(null, true);
+    }
+
+    @Override
+    public synchronized void executionStarted(TestIdentifier test) {
+        if (summary != null) {
+            summary.started(test);
+        }
     }
 
     @Override
@@ -95,6 +104,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         }
         Map<String, String> values = entries.remove(test.getUniqueIdObject());
         List<Path> published = files.remove(test.getUniqueIdObject());
+        summary.finished(test, result, values);
         if (values == null || !values.containsKey(ReportEntryKeys.GROUP) || !values.containsKey(ReportEntryKeys.VARIANT)) {
             return;
         }
@@ -117,6 +127,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         if (folder == null) {
             return;
         }
+        summary.skipped(test, testPlan);
         List<TestIdentifier> skipped = new ArrayList<>();
         skipped.add(test);
         skipped.addAll(testPlan.getDescendants(test));
@@ -143,6 +154,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
             run.write(timeEnd, false);
         }
         writeContext(timeEnd, false);
+        summary.end();
+        summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;
         testPlan = null;
@@ -166,15 +179,17 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     private void writeContext(String timeEnd, boolean unfinished) {
         Map<String, Object> context = new LinkedHashMap<>();
-        // Octoprobe's fields; those a test run cannot know (which testbed, which firmware) stay null.
-        context.put("testbed", null);
+        // Octoprobe's fields; those nobody configured (which testbed, which firmware) stay null.
+        SummarySettings settings = summary.settings();
+        context.put("testbed", settings.testbed());
+        context.put("testbed_instance", settings.instance());
         context.put("time_start", timeStart);
         context.put("time_end", timeEnd);
-        context.put("ref_firmware", null);
-        context.put("ref_tests", null);
-        context.put("trigger", null);
+        context.put("ref_firmware", settings.refFirmware());
+        context.put("ref_tests", settings.refTests());
+        context.put("trigger", settings.trigger());
         context.put("commandline", ProcessHandle.current().info().commandLine().orElse(null));
-        context.put("error", null);
+        context.put("error", summary.error());
         context.put("unfinished", unfinished);
         AtomicFiles.write(folder.resolve("context.json"), Json.write(context));
     }
@@ -184,7 +199,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         return segment(test.getUniqueIdObject(), FILE_SEGMENT).orElse(test.getDisplayName());
     }
 
-    private static Optional<String> segment(UniqueId id, String type) {
+    static Optional<String> segment(UniqueId id, String type) {
         List<UniqueId.Segment> segments = id.getSegments();
         for (int i = segments.size() - 1; i >= 0; i--) {
             if (segments.get(i).getType().equals(type)) {

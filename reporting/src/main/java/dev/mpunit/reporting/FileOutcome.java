@@ -1,0 +1,14 @@
+package dev.mpunit.reporting;
+
+import java.time.Instant;
+
+/**
+ * One test file's end as the summary sees it. {@code verdict} is the engine's
+ * ({@code micropython.verdict}, or {@code skip} for a file skipped before it ran); {@code tentacle},
+ * {@code start} and {@code end} are null when it did not run on one. {@code log} is the file's
+ * log relative to the results folder: its {@code .out} when there is one, else its run's
+ * {@code testresults.txt}.
+ */
+record FileOutcome(String group, String variant, String name, String verdict, String tentacle, Instant start,
+        Instant end, String log) {
+}

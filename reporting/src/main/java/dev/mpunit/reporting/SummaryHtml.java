@@ -1,0 +1,98 @@
+package dev.mpunit.reporting;
+
+/**
+ * {@code summary_report.html}: the markdown's content with every failure row and the timeline,
+ * as XHTML (parseable as XML) with its CSS inline and no script, so it opens from a CI artifact
+ * or an unpacked tarball without a network.
+ */
+final class SummaryHtml {
+
+    private static final String CSS = """
+            body{font-family:sans-serif;margin:1.5em;color:#222}
+            table{border-collapse:collapse;margin:.8em 0}
+            th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left}
+            td.n{text-align:right}
+            .unfinished,.error{background:#fff3cd;border:1px solid #e0c060;padding:.5em}
+            a.FAIL{color:#d62728;font-weight:bold} a.XFAIL,a.ignored{color:#b07000} a.pass{color:#2e7d32} a.skip{color:#777}
+            tr.all td:first-child{font-weight:bold} tr.flaky td:first-child{font-style:italic}
+            """;
+
+    private SummaryHtml() {
+    }
+
+    static String render(SummaryReport report, String timelineSvg) {
+        SummaryReport.Header h = report.header();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n"
+                + "<meta charset=\"UTF-8\"/>\n<title>MicroPython test summary</title>\n<style>\n" + CSS
+                + "</style>\n</head>\n<body>\n<h1>MicroPython test summary</h1>\n");
+        if (h.unfinished()) {
+            html.append("<p class=\"unfinished\">Unfinished: the run is still going or was interrupted; "
+                    + "the counts are partial.</p>\n");
+        }
+        if (h.error() != null) {
+            html.append("<p class=\"error\">Error: ").append(Xml.escape(h.error())).append("</p>\n");
+        }
+        html.append("<table class=\"header\">\n");
+        row(html, "Trigger", h.trigger());
+        row(html, "Testbed", SummaryText.testbed(h));
+        row(html, "Time", h.start() + " – " + (h.end() == null ? "…" : h.end()));
+        row(html, "Duration", SummaryText.duration(h));
+        row(html, "Firmware", h.refFirmware());
+        row(html, "Tests", h.refTests());
+        row(html, "JUnit", SummaryText.junit(h.junit()));
+        html.append("</table>\n<table class=\"groups\">\n<tr><th>Group</th><th>Runs</th><th>Passed</th><th>Ignored</th>"
+                + "<th>Skipped</th><th>Xfailed</th><th>Failed</th></tr>\n");
+        for (SummaryReport.Group g : report.groups()) {
+            html.append("<tr><td>").append(Xml.escape(g.name())).append("</td>");
+            for (int n : new int[] {g.runs(), g.passed(), g.ignored(), g.skipped(), g.xfailed(), g.failed()}) {
+                html.append("<td class=\"n\">").append(n).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+        for (SummaryReport.Group g : report.groups()) {
+            failures(html, g);
+        }
+        html.append("<h2>Timeline</h2>\n").append(timelineSvg);
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static void failures(StringBuilder html, SummaryReport.Group g) {
+        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(Xml.escape(g.name())).append("</h2>\n");
+        if (!g.failures().isEmpty()) {
+            html.append("<p>Failures: <b>failed everywhere</b>, <i>flaky</i>.</p>\n<table class=\"failures\">\n<tr><th>Test</th>");
+            g.variants().forEach(v -> html.append("<th>").append(Xml.escape(v)).append("</th>"));
+            html.append("</tr>\n");
+            for (SummaryReport.Row row : g.failures()) {
+                html.append("<tr").append(row.allFailed() ? " class=\"all\"" : row.flaky() ? " class=\"flaky\"" : "")
+                        .append("><td>").append(Xml.escape(row.name())).append("</td>");
+                for (String variant : g.variants()) {
+                    SummaryReport.Cell cell = row.cells().get(variant);
+                    html.append("<td>");
+                    if (cell != null) {
+                        html.append("<a class=\"").append(Xml.escape(cell.word().split("/")[0])).append("\" href=\"")
+                                .append(Xml.escape(cell.link())).append("\">").append(Xml.escape(cell.word()))
+                                .append("</a>");
+                    }
+                    html.append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        if (!g.unexpectedPasses().isEmpty()) {
+            html.append("<p>Unexpectedly passing (listed as known failures):</p>\n<ul>\n");
+            g.unexpectedPasses().forEach(p -> html.append("<li>").append(Xml.escape(p)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+    }
+
+    private static void row(StringBuilder html, String label, String value) {
+        if (value != null) {
+            html.append("<tr><th>").append(label).append("</th><td>").append(Xml.escape(value)).append("</td></tr>\n");
+        }
+    }
+}

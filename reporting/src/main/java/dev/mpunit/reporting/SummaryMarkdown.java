@@ -1,0 +1,92 @@
+package dev.mpunit.reporting;
+
+import java.util.List;
+
+/**
+ * {@code summary_report.md}: short enough for a pull request's comment, so each failures matrix
+ * stops after {@link #MAX_ROWS} rows and points to the HTML for the rest.
+ */
+final class SummaryMarkdown {
+
+    static final int MAX_ROWS = 50;
+
+    private SummaryMarkdown() {
+    }
+
+    static String render(SummaryReport report) {
+        StringBuilder md = new StringBuilder("# MicroPython test summary\n\n");
+        SummaryReport.Header h = report.header();
+        if (h.unfinished()) {
+            md.append("**Unfinished:** the run is still going or was interrupted; the counts are partial.\n\n");
+        }
+        if (h.error() != null) {
+            md.append("**Error:** ").append(escape(h.error())).append("\n\n");
+        }
+        md.append("| | |\n|---|---|\n");
+        line(md, "Trigger", h.trigger());
+        line(md, "Testbed", SummaryText.testbed(h));
+        line(md, "Time", h.start() + " – " + (h.end() == null ? "…" : h.end()));
+        line(md, "Duration", SummaryText.duration(h));
+        line(md, "Firmware", h.refFirmware());
+        line(md, "Tests", h.refTests());
+        line(md, "JUnit", SummaryText.junit(h.junit()));
+        md.append('\n');
+
+        md.append("| Group | Runs | Passed | Ignored | Skipped | Xfailed | Failed |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|\n");
+        for (SummaryReport.Group g : report.groups()) {
+            md.append("| ").append(escape(g.name())).append(" | ").append(g.runs()).append(" | ").append(g.passed())
+                    .append(" | ").append(g.ignored()).append(" | ").append(g.skipped()).append(" | ")
+                    .append(g.xfailed()).append(" | ").append(g.failed()).append(" |\n");
+        }
+        for (SummaryReport.Group g : report.groups()) {
+            failures(md, g);
+        }
+        return md.toString();
+    }
+
+    private static void failures(StringBuilder md, SummaryReport.Group g) {
+        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty()) {
+            return;
+        }
+        md.append("\n## ").append(escape(g.name())).append('\n');
+        if (!g.failures().isEmpty()) {
+            md.append("\nFailures (**failed everywhere**, *flaky*):\n\n| Test |");
+            g.variants().forEach(v -> md.append(' ').append(escape(v)).append(" |"));
+            md.append("\n|---|");
+            g.variants().forEach(v -> md.append("---|"));
+            md.append('\n');
+            List<SummaryReport.Row> rows = g.failures();
+            for (SummaryReport.Row row : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+                String name = escape(row.name());
+                md.append("| ").append(row.allFailed() ? "**" + name + "**" : row.flaky() ? "*" + name + "*" : name)
+                        .append(" |");
+                for (String variant : g.variants()) {
+                    SummaryReport.Cell cell = row.cells().get(variant);
+                    md.append(' ').append(cell == null ? "" : "[" + cell.word() + "](" + cell.link() + ")").append(" |");
+                }
+                md.append('\n');
+            }
+            if (rows.size() > MAX_ROWS) {
+                md.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more in [")
+                        .append(Summary.HTML).append("](").append(Summary.HTML).append(").\n");
+            }
+        }
+        if (!g.unexpectedPasses().isEmpty()) {
+            md.append("\nUnexpectedly passing (listed as known failures):\n\n");
+            g.unexpectedPasses().forEach(p -> md.append("- ").append(escape(p)).append('\n'));
+        }
+    }
+
+    private static void line(StringBuilder md, String label, String value) {
+        if (value != null) {
+            md.append("| ").append(label).append(" | ").append(escape(value)).append(" |\n");
+        }
+    }
+
+    /** Table cells end at a bare {@code |}; names with markdown's own characters keep them literal. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+                .replace("[", "\\[").replace("]", "\\]").replace("\n", " ");
+    }
+}

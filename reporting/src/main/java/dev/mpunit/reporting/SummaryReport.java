@@ -1,0 +1,143 @@
+package dev.mpunit.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the summary files show, computed from the file outcomes and the known failures: counts per
+ * group and each group's failures matrix. The markdown and HTML renderers only format it.
+ */
+record SummaryReport(Header header, List<Group> groups) {
+
+    /** The run as a whole; {@code end} null while unfinished. */
+    record Header(String trigger, String testbed, String instance, String start, String end, long durationMillis,
+            Long millisPerTest, String refFirmware, String refTests, String error, boolean unfinished,
+            JunitCounts.Totals junit) {
+    }
+
+    /**
+     * One test group: {@code runs} is how many variants ran it (its {@code <group>@<variant>}
+     * folders); the counts are of test files, each with its last verdict per variant.
+     */
+    record Group(String name, List<String> variants, int runs, int passed, int ignored, int skipped, int xfailed,
+            int failed, List<Row> failures, List<String> unexpectedPasses) {
+    }
+
+    /** A test that failed on some variant: a cell per variant (absent where it did not run). */
+    record Row(String name, Map<String, Cell> cells, boolean allFailed, boolean flaky) {
+    }
+
+    /** {@code word} is {@code pass}, {@code FAIL}, {@code XFAIL}, {@code skip}, {@code ignored}, or several joined by {@code /} when they differed. */
+    record Cell(String word, String link) {
+    }
+
+    static SummaryReport of(Header header, List<FileOutcome> outcomes, KnownFailures known) {
+        // group -> variant -> name -> outcomes in finishing order
+        Map<String, Map<String, Map<String, List<FileOutcome>>>> tree = new TreeMap<>();
+        for (FileOutcome outcome : outcomes) {
+            tree.computeIfAbsent(outcome.group(), g -> new TreeMap<>())
+                    .computeIfAbsent(outcome.variant(), v -> new TreeMap<>())
+                    .computeIfAbsent(outcome.name(), n -> new ArrayList<>()).add(outcome);
+        }
+        List<Group> groups = new ArrayList<>();
+        tree.forEach((group, variants) -> groups.add(group(group, variants, known)));
+        return new SummaryReport(header, groups);
+    }
+
+    /** The verdict the summary shows: a failure the xfail file lists is an expected one. */
+    static String effective(FileOutcome outcome, KnownFailures known) {
+        if (outcome.verdict().equals("fail") && known.lists(outcome.group(), outcome.name(), outcome.variant())) {
+            return "xfail";
+        }
+        return outcome.verdict();
+    }
+
+    static boolean failing(String verdict) {
+        return verdict.equals("fail") || verdict.equals("xfail");
+    }
+
+    /** Failures of the last outcomes, in the xfail file's shape: next run's known failures. */
+    static KnownFailures template(List<FileOutcome> outcomes, KnownFailures known) {
+        Map<String, FileOutcome> last = new LinkedHashMap<>();
+        outcomes.forEach(o -> last.put(o.group() + '\0' + o.variant() + '\0' + o.name(), o));
+        Map<String, Map<String, Set<String>>> byGroup = new TreeMap<>();
+        for (FileOutcome outcome : last.values()) {
+            if (failing(effective(outcome, known))) {
+                byGroup.computeIfAbsent(outcome.group(), g -> new TreeMap<>())
+                        .computeIfAbsent(outcome.name(), n -> new TreeSet<>()).add(outcome.variant());
+            }
+        }
+        return new KnownFailures(byGroup);
+    }
+
+    private static Group group(String group, Map<String, Map<String, List<FileOutcome>>> variants,
+            KnownFailures known) {
+        int passed = 0;
+        int ignored = 0;
+        int skipped = 0;
+        int xfailed = 0;
+        int failed = 0;
+        List<String> unexpected = new ArrayList<>();
+        Set<String> failingNames = new TreeSet<>();
+        for (Map.Entry<String, Map<String, List<FileOutcome>>> variant : variants.entrySet()) {
+            for (Map.Entry<String, List<FileOutcome>> test : variant.getValue().entrySet()) {
+                List<FileOutcome> runs = test.getValue();
+                FileOutcome last = runs.get(runs.size() - 1);
+                switch (effective(last, known)) {
+                    case "pass" -> passed++;
+                    case "ignored" -> ignored++;
+                    case "skip" -> skipped++;
+                    case "xfail" -> xfailed++;
+                    default -> failed++;
+                }
+                if (last.verdict().equals("pass") && known.lists(group, test.getKey(), variant.getKey())) {
+                    unexpected.add(test.getKey() + " on " + variant.getKey());
+                }
+                if (runs.stream().anyMatch(o -> failing(effective(o, known)))) {
+                    failingNames.add(test.getKey());
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String name : failingNames) {
+            rows.add(row(name, variants, known));
+        }
+        return new Group(group, List.copyOf(variants.keySet()), variants.size(), passed, ignored, skipped, xfailed,
+                failed, rows, unexpected);
+    }
+
+    private static Row row(String name, Map<String, Map<String, List<FileOutcome>>> variants, KnownFailures known) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        boolean allFailed = true;
+        boolean flaky = false;
+        for (Map.Entry<String, Map<String, List<FileOutcome>>> variant : variants.entrySet()) {
+            List<FileOutcome> runs = variant.getValue().get(name);
+            if (runs == null) {
+                allFailed = false;
+                continue;
+            }
+            // Several tentacles of one variant ran it (a re-run) and did not agree: flaky.
+            Set<String> words = new LinkedHashSet<>();
+            runs.forEach(o -> words.add(word(effective(o, known))));
+            flaky |= words.size() > 1;
+            allFailed &= words.stream().allMatch(w -> w.equals("FAIL") || w.equals("XFAIL"));
+            cells.put(variant.getKey(), new Cell(String.join("/", words), runs.get(runs.size() - 1).log()));
+        }
+        return new Row(name, cells, allFailed && !flaky, flaky);
+    }
+
+    /** run-tests.py's and Octoprobe's words: failures in capitals, so they stand out. */
+    static String word(String verdict) {
+        return switch (verdict) {
+            case "fail" -> "FAIL";
+            case "xfail" -> "XFAIL";
+            default -> verdict;
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mpunit.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.w3c.dom.Element;
+
+/**
+ * The summary's JUnit line counts what the console launcher's {@code --reports-dir} XML counts,
+ * on a real run (webassembly MicroPython) of plain files and a unittest-based file whose cases are
+ * tests too; and its file table adds up to the files.
+ */
+class SummaryCountsEndToEndTest {
+
+    static final Path COUNTS = Path.of("src/test/resources/fixtures/counts").toAbsolutePath();
+    private static final Pattern JUNIT = Pattern.compile("\\| JUnit \\| (\\d+) tests, (\\d+) passed, (\\d+) failed, (\\d+) skipped \\|");
+    private static final Pattern GROUP = Pattern.compile(
+            "\\| RUN-TESTS\\\\_STANDARD \\| 1 \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|");
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void needsNode() {
+        WebAssemblyAvailable.assumeNode();
+    }
+
+    @Test
+    void theSummaryCountsWhatTheXmlReportCounts() throws Exception {
+        Path results = temp.resolve("results");
+        Path reports = temp.resolve("reports");
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(COUNTS.toFile()))
+                .filters(EngineFilter.includeEngines("micropython"))
+                .configurationParameter("micropython.root", COUNTS.toString())
+                .configurationParameter("micropython.workers", "1")
+                .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
+                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .build(), new ResultsFolderListener(),
+                new LegacyXmlReportGeneratingListener(reports, new PrintWriter(new StringWriter())));
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        Element suite = factory.newDocumentBuilder().parse(reports.resolve("TEST-micropython.xml").toFile())
+                .getDocumentElement();
+        int tests = Integer.parseInt(suite.getAttribute("tests"));
+        int failed = Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors"));
+        int skipped = Integer.parseInt(suite.getAttribute("skipped"));
+        String md = Files.readString(results.resolve(Summary.MARKDOWN));
+
+        Matcher junit = JUNIT.matcher(md);
+        assertThat(junit.find()).as(md).isTrue();
+        assertThat(Integer.parseInt(junit.group(1))).as("tests").isEqualTo(tests);
+        assertThat(Integer.parseInt(junit.group(3))).as("failed").isEqualTo(failed);
+        assertThat(Integer.parseInt(junit.group(4))).as("skipped").isEqualTo(skipped);
+        assertThat(Integer.parseInt(junit.group(2))).as("passed").isEqualTo(tests - failed - skipped);
+        // 4 files and the unittest file's 3 cases.
+        assertThat(tests).isEqualTo(7);
+        assertThat(failed).as("fail_exp.py, unittest_mixed.py, its test_wrong and, under the failed file, test_adds").isEqualTo(4);
+        assertThat(skipped).as("skip_print.py and test_skipped").isEqualTo(2);
+
+        Matcher group = GROUP.matcher(md);
+        assertThat(group.find()).as(md).isTrue();
+        // Files only: passed, ignored, skipped, xfailed, failed.
+        assertThat(group.group(1) + " " + group.group(2) + " " + group.group(3) + " " + group.group(4) + " "
+                + group.group(5)).isEqualTo("1 0 1 0 2");
+    }
+}
