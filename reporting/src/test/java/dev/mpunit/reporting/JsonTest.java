@@ -25,7 +25,7 @@ class JsonTest {
 
         String json = Json.write(value);
 
-        Map<String, Object> parsed = JsonParser.object(json);
+        Map<String, Object> parsed = JsonReader.object(json);
         assertThat(parsed.get("text")).isEqualTo(value.get("text"));
         assertThat(parsed).containsEntry("none", null).containsEntry("yes", true).containsEntry("count", 42L)
                 .containsEntry("small", 7L).containsEntry("list", Arrays.asList("a", null, List.of(), Map.of()))
@@ -45,8 +45,8 @@ class JsonTest {
 
     @Test
     void theTestParserRejectsWhatIsNotJson() {
-        assertThatThrownBy(() -> JsonParser.parse("{\"a\": 1,}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JsonParser.parse("\"raw\nnewline\"")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JsonParser.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonReader.parse("{\"a\": 1,}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonReader.parse("\"raw\nnewline\"")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonReader.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

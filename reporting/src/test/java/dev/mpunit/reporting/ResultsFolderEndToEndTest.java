@@ -65,13 +65,13 @@ class ResultsFolderEndToEndTest {
                 .build(), new ResultsFolderListener(), recorder);
 
         Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
-        assertThat(JsonParser.object(Files.readString(results.resolve("context.json"))))
+        assertThat(JsonReader.object(Files.readString(results.resolve("context.json"))))
                 .containsEntry("unfinished", false).extracting(context -> context.get("time_end")).isNotNull();
-        Map<String, Object> contextTest = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        Map<String, Object> contextTest = JsonReader.object(Files.readString(run.resolve("context_test.json")));
         assertThat(contextTest).containsEntry("unfinished", false).containsEntry("testgroup", "RUN-TESTS_STANDARD")
                 .containsEntry("port-variant", "webassembly");
         assertThat((List<?>) contextTest.get("tentacles")).isNotEmpty();
-        Map<String, Object> runTests = JsonParser.object(Files.readString(run.resolve("_results.json")));
+        Map<String, Object> runTests = JsonReader.object(Files.readString(run.resolve("_results.json")));
         assertThat((List<?>) runTests.get("results")).extracting(result -> (Object) ((List<?>) result).subList(0, 2))
                 .containsExactly(List.of("basics/fail_exp.py", "fail"), List.of("basics/pass_exp.py", "pass"),
                         List.of("basics/skip_print.py", "skip"));
@@ -89,12 +89,12 @@ class ResultsFolderEndToEndTest {
         deleteTree(results);
         recorder.replayUntilFirstTestFinished(new ResultsFolderListener());
 
-        assertThat(JsonParser.object(Files.readString(results.resolve("context.json"))))
+        assertThat(JsonReader.object(Files.readString(results.resolve("context.json"))))
                 .containsEntry("unfinished", true).containsEntry("time_end", null);
-        Map<String, Object> interrupted = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        Map<String, Object> interrupted = JsonReader.object(Files.readString(run.resolve("context_test.json")));
         assertThat(interrupted).containsEntry("unfinished", true).containsEntry("time_end", null);
         assertThat((List<?>) interrupted.get("results")).hasSize(1);
-        assertThat((List<?>) JsonParser.object(Files.readString(run.resolve("_results.json"))).get("results")).hasSize(1);
+        assertThat((List<?>) JsonReader.object(Files.readString(run.resolve("_results.json"))).get("results")).hasSize(1);
     }
 
     private static void deleteTree(Path root) throws IOException {

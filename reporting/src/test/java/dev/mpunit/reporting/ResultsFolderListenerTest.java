@@ -70,13 +70,13 @@ class ResultsFolderListenerTest {
         listener.executionSkipped(id(skipped), "no threads");
         listener.testPlanExecutionFinished(plan);
 
-        Map<String, Object> context = JsonParser.object(Files.readString(results.resolve("context.json")));
+        Map<String, Object> context = JsonReader.object(Files.readString(results.resolve("context.json")));
         assertThat(context).containsEntry("time_start", "2026-01-02 03:04:05")
                 .containsEntry("time_end", "2026-01-02 03:04:05").containsEntry("unfinished", false)
                 .containsEntry("testbed", null).containsKey("commandline");
 
         Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
-        Map<String, Object> contextTest = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        Map<String, Object> contextTest = JsonReader.object(Files.readString(run.resolve("context_test.json")));
         assertThat(contextTest).containsEntry("testgroup", "RUN-TESTS_STANDARD")
                 .containsEntry("port-variant", "webassembly").containsEntry("tentacle", "webassembly#1")
                 .containsEntry("tentacles", List.of("webassembly#1")).containsEntry("unfinished", false)
@@ -84,7 +84,7 @@ class ResultsFolderListenerTest {
         assertThat((List<?>) contextTest.get("results")).hasSize(4).first()
                 .isEqualTo(result("basics/fail \"quoted\".py", "fail", "line 2 differs"));
 
-        Map<String, Object> runTests = JsonParser.object(Files.readString(run.resolve("_results.json")));
+        Map<String, Object> runTests = JsonReader.object(Files.readString(run.resolve("_results.json")));
         assertThat(runTests.get("results")).isEqualTo(List.of(
                 List.of("basics/fail \"quoted\".py", "fail", "line 2 differs"),
                 List.of("basics/list1.py", "pass", ""),
@@ -123,13 +123,13 @@ class ResultsFolderListenerTest {
         run(listener, first, entries("fail", "CRASH", "Traceback\n", "ok\n"));
         listener.executionStarted(id(second));
 
-        Map<String, Object> context = JsonParser.object(Files.readString(results.resolve("context.json")));
+        Map<String, Object> context = JsonReader.object(Files.readString(results.resolve("context.json")));
         assertThat(context).containsEntry("unfinished", true).containsEntry("time_end", null);
         Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
-        Map<String, Object> contextTest = JsonParser.object(Files.readString(run.resolve("context_test.json")));
+        Map<String, Object> contextTest = JsonReader.object(Files.readString(run.resolve("context_test.json")));
         assertThat(contextTest).containsEntry("unfinished", true).containsEntry("time_end", null);
         assertThat(contextTest.get("results")).isEqualTo(List.of(result("basics/first.py", "fail", "CRASH")));
-        assertThat(JsonParser.object(Files.readString(run.resolve("_results.json"))).get("failed_tests"))
+        assertThat(JsonReader.object(Files.readString(run.resolve("_results.json"))).get("failed_tests"))
                 .isEqualTo(List.of("basics/first.py"));
         assertThat(run.resolve("basics_first.py.out")).hasContent("Traceback\n");
     }
@@ -148,7 +148,7 @@ class ResultsFolderListenerTest {
         listener.testPlanExecutionFinished(plan);
 
         Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
-        assertThat(JsonParser.object(Files.readString(run.resolve("_results.json"))).get("results")).isEqualTo(List.of(
+        assertThat(JsonReader.object(Files.readString(run.resolve("_results.json"))).get("results")).isEqualTo(List.of(
                 List.of("thread/a.py", "skip", "no threads here"), List.of("thread/b.py", "skip", "no threads here")));
     }
 

@@ -172,7 +172,7 @@ class SummaryTest {
                 .contains("| extmod/only\\_esp.py | [FAIL](RUN-TESTS_STANDARD@ESP32/extmod_only_esp.py.out) |  |")
                 .doesNotContain("basics/ok.py");
         assertThat(bench.results.resolve("RUN-TESTS_STANDARD@PICO2/basics_broken.py.out")).exists();
-        Map<String, Object> context = JsonParser.object(Files.readString(bench.results.resolve("context.json")));
+        Map<String, Object> context = JsonReader.object(Files.readString(bench.results.resolve("context.json")));
         assertThat(context).containsEntry("trigger", "PR #42").containsEntry("testbed", "ch_hans")
                 .containsEntry("testbed_instance", "ch_hans_1").containsEntry("error", null)
                 .containsEntry("ref_firmware", "https://github.com/micropython/micropython.git@v1.26.0");
@@ -240,7 +240,7 @@ class SummaryTest {
                 .as("listed for another variant only").contains("| extmod/only\\_esp.py | [FAIL](")
                 .contains("Unexpectedly passing").contains("- basics/ok.py on ESP32")
                 .as("JUnit's counts stay the engine's").contains("| JUnit | 8 tests, 4 passed, 3 failed, 1 skipped |");
-        assertThat(JsonParser.object(Files.readString(bench.results.resolve("context.json"))))
+        assertThat(JsonReader.object(Files.readString(bench.results.resolve("context.json"))))
                 .containsEntry("error", null);
     }
 
@@ -251,7 +251,7 @@ class SummaryTest {
 
         assertThat(bench.markdown()).contains("**Error:** xfail file").contains("is not a list of variant names")
                 .contains("| RUN-TESTS\\_STANDARD | 2 | 4 | 0 | 1 | 0 | 3 |");
-        assertThat((String) JsonParser.object(Files.readString(bench.results.resolve("context.json"))).get("error"))
+        assertThat((String) JsonReader.object(Files.readString(bench.results.resolve("context.json"))).get("error"))
                 .contains(xfail.toString()).contains("basics/broken.py");
         assertThat(bench.results.resolve("RUN-TESTS_STANDARD@PICO2/_results.json")).exists();
 
@@ -263,7 +263,7 @@ class SummaryTest {
     void theTemplateListsThisRunsFailuresAndMakesThemAllExpectedNextTime() throws IOException {
         Bench first = campaign(Map.of());
         Path template = first.results.resolve(Summary.XFAIL_TEMPLATE);
-        assertThat(JsonParser.parse(Files.readString(template))).isEqualTo(Map.of("RUN-TESTS_STANDARD", Map.of(
+        assertThat(JsonReader.parse(Files.readString(template))).isEqualTo(Map.of("RUN-TESTS_STANDARD", Map.of(
                 "basics/broken.py", List.of("ESP32", "PICO2"), "extmod/only_esp.py", List.of("ESP32"))));
 
         Path copy = Files.copy(template, temp.resolve("known.json"));
@@ -271,8 +271,8 @@ class SummaryTest {
         Bench second = campaign(Map.of(SummarySettings.XFAIL, copy.toString()));
         assertThat(second.markdown()).contains("| RUN-TESTS\\_STANDARD | 2 | 4 | 0 | 1 | 3 | 0 |")
                 .doesNotContain("Unexpectedly passing");
-        assertThat(JsonParser.parse(Files.readString(second.results.resolve(Summary.XFAIL_TEMPLATE))))
-                .as("still failing, still listed").isEqualTo(JsonParser.parse(Files.readString(copy)));
+        assertThat(JsonReader.parse(Files.readString(second.results.resolve(Summary.XFAIL_TEMPLATE))))
+                .as("still failing, still listed").isEqualTo(JsonReader.parse(Files.readString(copy)));
     }
 
     @Test
@@ -310,7 +310,7 @@ class SummaryTest {
 
     @Test
     void knownFailuresMatchByGroupTestAndVariantOrStar() {
-        KnownFailures known = KnownFailures.fromJson(JsonParser.parse("""
+        KnownFailures known = KnownFailures.fromJson(JsonReader.parse("""
                 {"G": {"a.py": ["V1"], "b.py": ["*"]}}"""), "test");
         assertThat(known.lists("G", "a.py", "V1")).isTrue();
         assertThat(known.lists("G", "a.py", "V2")).isFalse();
