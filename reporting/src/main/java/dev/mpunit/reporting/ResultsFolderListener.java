@@ -39,6 +39,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FILE_SEGMENT = "file";
+    private static final String CANCELLED_BY_ENGINE = "not run: the test run was cancelled";
 
     private final Clock clock;
     private Path folder;
@@ -47,6 +48,10 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<String, TestRun> runs = new LinkedHashMap<>();
     private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
+    private Secrets secrets;
+    private AtomicFiles writer;
+    private BaselineRun baseline;
+    private int cancelled;
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -66,6 +71,10 @@ public final class ResultsFolderListener implements TestExecutionListener {
         folder = Path.of(configured.get()).toAbsolutePath();
         testPlan = plan;
         timeStart = now();
+        secrets = Secrets.of(plan.getConfigurationParameters());
+        writer = new AtomicFiles(secrets);
+        // Read now: the baseline may be this very folder, about to be overwritten.
+        baseline = BaselineRun.read(plan.getConfigurationParameters().get(BaselineRun.BASELINE));
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -128,6 +137,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 continue;
             }
             TestRun run = run(group.get(), variant.get());
+            if (cancelledRun(reason)) {
+                cancelled++;
+            }
             run.add(TestResult.skippedBeforeRun(testName(file), reason));
             run.write(null, true);
         }
@@ -139,16 +151,20 @@ public final class ResultsFolderListener implements TestExecutionListener {
             return;
         }
         String timeEnd = now();
+        // A cancelled (fail-fast) run ends, but did not run everything: it stays marked unfinished.
+        boolean unfinished = cancelled > 0;
         for (TestRun run : runs.values()) {
-            run.write(timeEnd, false);
+            run.write(timeEnd, unfinished);
         }
-        writeContext(timeEnd, false);
+        baseline.compareWith(folder, writer);
+        writeContext(timeEnd, unfinished);
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;
         testPlan = null;
         runs.clear();
         entries.clear();
         files.clear();
+        cancelled = 0;
     }
 
     private TestRun run(String group, String variant) {
@@ -160,7 +176,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + runFolder, e);
             }
-            return new TestRun(group, variant, runFolder, now());
+            return new TestRun(group, variant, runFolder, now(), writer);
         });
     }
 
@@ -173,10 +189,28 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("ref_firmware", null);
         context.put("ref_tests", null);
         context.put("trigger", null);
-        context.put("commandline", ProcessHandle.current().info().commandLine().orElse(null));
-        context.put("error", null);
+        context.put("commandline", secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null)));
+        context.put("error", error());
         context.put("unfinished", unfinished);
-        AtomicFiles.write(folder.resolve("context.json"), Json.write(context));
+        writer.write(folder.resolve("context.json"), Json.write(context));
+    }
+
+    /** Run-level problems: a cancellation, a baseline that could not be read. {@code null} when there are none. */
+    private String error() {
+        List<String> errors = new ArrayList<>();
+        if (cancelled > 0) {
+            errors.add("cancelled: " + cancelled + " test files were not run");
+        }
+        baseline.error().ifPresent(errors::add);
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+
+    /**
+     * The engine's skip reason for files a cancellation left unrun (docs/report-entries.md), or
+     * the launcher's for a whole engine it did not start.
+     */
+    static boolean cancelledRun(String reason) {
+        return reason != null && (reason.startsWith(CANCELLED_BY_ENGINE) || reason.equals("Execution cancelled"));
     }
 
     /** The relative path ({@code basics/list1.py}): the value of the unique id's last {@code file} segment. */
