@@ -45,7 +45,10 @@ final class Secrets {
             if (value.length() >= MIN_LENGTH) {
                 forms.add(value);
                 // JSON files hold the value escaped: a quote or backslash in it would hide it from a plain search.
+                // A reason that quotes the output line as a string literal ("expected \"…\" but was \"…\"")
+                // has it escaped once already, and JSON escapes that again.
                 forms.add(Json.escaped(value));
+                forms.add(Json.escaped(Json.escaped(value)));
             }
         }
         this.needles = forms.stream().map(form -> form.getBytes(StandardCharsets.UTF_8))
