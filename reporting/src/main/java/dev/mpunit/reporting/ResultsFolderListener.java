@@ -30,7 +30,8 @@ import org.junit.platform.launcher.TestPlan;
  * readable results.
  *
  * <p>Reads only launcher events and the {@code micropython.*} report entries
- * ({@code docs/report-entries.md}).
+ * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
+ * which blanks out the run's {@link Secrets}.
  */
 public final class ResultsFolderListener implements TestExecutionListener {
 
