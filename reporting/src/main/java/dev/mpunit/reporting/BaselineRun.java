@@ -2,7 +2,10 @@ package dev.mpunit.reporting;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The baseline named by {@value #BASELINE}, read when the plan starts (it may be the folder this
@@ -16,7 +19,7 @@ final class BaselineRun {
 
     private final Path folder;
     private final FolderResults results;
-    private String error;
+    private final String error;
 
     private BaselineRun(Path folder, FolderResults results, String error) {
         this.folder = folder;
@@ -36,22 +39,23 @@ final class BaselineRun {
         }
     }
 
-    /** Writes baseline.md and baseline.json into {@code current}; nothing when no baseline was asked for. */
-    void compareWith(Path current, AtomicFiles writer) {
+    /**
+     * Writes baseline.md and baseline.json into {@code current}; nothing when no baseline was
+     * asked for. This run's verdicts come from memory, not from its folder: a reused folder may
+     * still hold runs of an earlier plan.
+     */
+    void compareWith(Path current, List<FolderResults.Run> now, AtomicFiles writer) {
         if (folder == null) {
             return;
         }
         if (results != null) {
-            try {
-                BaselineComparison comparison = BaselineComparison.compare(folder.toString(), results,
-                        FolderResults.read(current));
-                writer.write(current.resolve("baseline.json"), Json.write(comparison.json()));
-                writer.write(current.resolve("baseline.md"), comparison.markdown());
-                return;
-            } catch (IOException e) {
-                // This run wrote nothing to compare (no test of it reported a verdict).
-                error = "baseline not compared: " + e.getMessage();
-            }
+            Map<String, FolderResults.Run> runs = new TreeMap<>();
+            now.forEach(run -> runs.put(run.key(), run));
+            BaselineComparison comparison = BaselineComparison.compare(folder.toString(), results,
+                    new FolderResults(runs));
+            writer.write(current.resolve("baseline.json"), Json.write(comparison.json()));
+            writer.write(current.resolve("baseline.md"), comparison.markdown());
+            return;
         }
         writer.write(current.resolve("baseline.json"), Json.write(BaselineComparison.errorJson(folder.toString(), error)));
         writer.write(current.resolve("baseline.md"), BaselineComparison.errorMarkdown(folder.toString(), error));

@@ -157,7 +157,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         for (TestRun run : runs.values()) {
             run.write(timeEnd, unfinished);
         }
-        baseline.compareWith(folder, writer);
+        baseline.compareWith(folder, runs.values().stream().map(TestRun::verdicts).toList(), writer);
         writeContext(timeEnd, unfinished);
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;

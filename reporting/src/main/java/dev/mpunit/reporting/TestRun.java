@@ -40,6 +40,13 @@ final class TestRun {
         return folder;
     }
 
+    /** The verdicts so far, by test name: what a baseline is compared with. */
+    FolderResults.Run verdicts() {
+        Map<String, String> verdicts = new TreeMap<>();
+        results.values().forEach(result -> verdicts.put(result.name(), result.result()));
+        return new FolderResults.Run(group, variant, verdicts);
+    }
+
     void add(TestResult result) {
         results.put(result.name(), result);
         if (result.tentacle() != null) {

@@ -82,12 +82,15 @@ class BaselineComparisonTest {
     void theBaselineMayBeTheFolderThisRunOverwrites() throws IOException {
         Path folder = temp.resolve("results");
         runListener(folder, null, Map.of("basics/a.py", "pass"));
+        // A run of an earlier plan that this one does not repeat: it stays in the folder, but was not run now.
+        Path stale = Files.createDirectories(folder.resolve("RUN-TESTS_STANDARD@unix"));
+        Files.copy(folder.resolve("RUN-TESTS_STANDARD@webassembly/_results.json"), stale.resolve("_results.json"));
 
         runListener(folder, folder.toString(), Map.of("basics/a.py", "fail"));
 
-        Map<?, ?> run = (Map<?, ?>) ((List<?>) JsonParser.object(Files.readString(folder.resolve("baseline.json")))
-                .get("runs")).get(0);
-        assertThat(run.get("new_failures")).isEqualTo(List.of("basics/a.py"));
+        List<?> runs = (List<?>) JsonParser.object(Files.readString(folder.resolve("baseline.json"))).get("runs");
+        assertThat(runs.stream().map(run -> (Object) ((Map<?, ?>) run).get("presence")).toList()).containsExactly("gone", "both");
+        assertThat(((Map<?, ?>) runs.get(1)).get("new_failures")).isEqualTo(List.of("basics/a.py"));
     }
 
     @Test
