@@ -10,19 +10,33 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Replaces files whole: a reader (or a run killed mid-write) sees the old content or the new,
- * never half of it.
+ * never half of it. Every byte the results folder gets passes here, so this is also where the
+ * secrets are blanked out: a writer that went around it could leak them.
  */
 final class AtomicFiles {
 
-    private AtomicFiles() {
+    private final Secrets secrets;
+
+    AtomicFiles(Secrets secrets) {
+        this.secrets = secrets;
     }
 
-    static void write(Path target, String content) {
-        replace(target, temp -> Files.writeString(temp, content, StandardCharsets.UTF_8));
+    void write(Path target, String content) {
+        bytes(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void copy(Path source, Path target) {
-        replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    /** A file entry's content, read whole: it is redacted like any other (outputs are bounded by the test's timeout). */
+    void copy(Path source, Path target) {
+        try {
+            bytes(target, Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + source, e);
+        }
+    }
+
+    private void bytes(Path target, byte[] content) {
+        byte[] redacted = secrets.redact(content);
+        replace(target, temp -> Files.write(temp, redacted));
     }
 
     private interface Filler {

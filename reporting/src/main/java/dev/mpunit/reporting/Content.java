@@ -13,11 +13,11 @@ record Content(String text, Path file) {
         return new Content(null, file);
     }
 
-    void writeTo(Path target) {
+    void writeTo(AtomicFiles files, Path target) {
         if (file != null) {
-            AtomicFiles.copy(file, target);
+            files.copy(file, target);
         } else {
-            AtomicFiles.write(target, text);
+            files.write(target, text);
         }
     }
 }

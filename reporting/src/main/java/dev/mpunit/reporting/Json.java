@@ -70,8 +70,20 @@ final class Json {
         out.append(indent).append(']');
     }
 
+    /** The text as it stands between the quotes of a JSON string. */
+    static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        escape(out, text);
+        return out.toString();
+    }
+
     private static void string(StringBuilder out, String text) {
         out.append('"');
+        escape(out, text);
+        out.append('"');
+    }
+
+    private static void escape(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -92,6 +104,5 @@ final class Json {
                 }
             }
         }
-        out.append('"');
     }
 }

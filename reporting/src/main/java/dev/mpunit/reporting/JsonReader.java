@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict recursive-descent JSON parser for the files users hand the reporting module (xfail
- * lists, the testbed inventory): hand-written, like {@link Json}, so the module needs nothing
- * beyond the launcher. Numbers become Long (or Double with a fraction or exponent).
+ * A strict recursive-descent JSON parser for the files the reporting module reads (xfail
+ * lists, the testbed inventory, a baseline results folder): hand-written, like {@link Json}, so
+ * the module needs nothing beyond the launcher. Numbers become Long (or Double with a fraction or exponent).
  */
 final class JsonReader {
 

@@ -30,7 +30,8 @@ import org.junit.platform.launcher.TestPlan;
  * readable results.
  *
  * <p>Reads only launcher events and the {@code micropython.*} report entries
- * ({@code docs/report-entries.md}).
+ * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
+ * which blanks out the run's {@link Secrets}.
  */
 public final class ResultsFolderListener implements TestExecutionListener {
 
@@ -39,6 +40,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FILE_SEGMENT = "file";
+    private static final String CANCELLED_BY_ENGINE = "not run: the test run was cancelled";
 
     private final Clock clock;
     private Path folder;
@@ -48,6 +50,10 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
     private Summary summary;
+    private Secrets secrets;
+    private AtomicFiles writer;
+    private BaselineRun baseline;
+    private int cancelled;
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -67,12 +73,16 @@ public final class ResultsFolderListener implements TestExecutionListener {
         folder = Path.of(configured.get()).toAbsolutePath();
         testPlan = plan;
         timeStart = now();
+        secrets = Secrets.of(plan.getConfigurationParameters());
+        writer = new AtomicFiles(secrets);
+        // Read now: the baseline may be this very folder, about to be overwritten.
+        baseline = BaselineRun.read(plan.getConfigurationParameters().get(BaselineRun.BASELINE));
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the results folder " + folder, e);
         }
-        summary = new Summary(folder, plan, clock);
+        summary = new Summary(folder, plan, clock, writer);
         writeContext(null, true);
     }
 
@@ -139,6 +149,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 continue;
             }
             TestRun run = run(group.get(), variant.get());
+            if (cancelledRun(reason)) {
+                cancelled++;
+            }
             run.add(TestResult.skippedBeforeRun(testName(file), reason));
             run.write(null, true);
         }
@@ -150,10 +163,13 @@ public final class ResultsFolderListener implements TestExecutionListener {
             return;
         }
         String timeEnd = now();
+        // A cancelled (fail-fast) run ends, but did not run everything: it stays marked unfinished.
+        boolean unfinished = cancelled > 0;
         for (TestRun run : runs.values()) {
-            run.write(timeEnd, false);
+            run.write(timeEnd, unfinished);
         }
-        writeContext(timeEnd, false);
+        baseline.compareWith(folder, runs.values().stream().map(TestRun::verdicts).toList(), writer);
+        writeContext(timeEnd, unfinished);
         summary.end();
         summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
@@ -162,6 +178,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         runs.clear();
         entries.clear();
         files.clear();
+        cancelled = 0;
     }
 
     private TestRun run(String group, String variant) {
@@ -173,7 +190,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + runFolder, e);
             }
-            return new TestRun(group, variant, runFolder, now());
+            return new TestRun(group, variant, runFolder, now(), writer);
         });
     }
 
@@ -188,10 +205,31 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("ref_firmware", settings.refFirmware());
         context.put("ref_tests", settings.refTests());
         context.put("trigger", settings.trigger());
-        context.put("commandline", ProcessHandle.current().info().commandLine().orElse(null));
-        context.put("error", summary.error());
+        context.put("commandline", secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null)));
+        context.put("error", error());
         context.put("unfinished", unfinished);
-        AtomicFiles.write(folder.resolve("context.json"), Json.write(context));
+        writer.write(folder.resolve("context.json"), Json.write(context));
+    }
+
+    /** Run-level problems: a cancellation, a baseline that could not be read. {@code null} when there are none. */
+    private String error() {
+        List<String> errors = new ArrayList<>();
+        if (cancelled > 0) {
+            errors.add("cancelled: " + cancelled + " test files were not run");
+        }
+        baseline.error().ifPresent(errors::add);
+        if (summary != null && summary.error() != null) {
+            errors.add(summary.error());
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+
+    /**
+     * The engine's skip reason for files a cancellation left unrun (docs/report-entries.md), or
+     * the launcher's for a whole engine it did not start.
+     */
+    static boolean cancelledRun(String reason) {
+        return reason != null && (reason.startsWith(CANCELLED_BY_ENGINE) || reason.equals("Execution cancelled"));
     }
 
     /** The relative path ({@code basics/list1.py}): the value of the unique id's last {@code file} segment. */

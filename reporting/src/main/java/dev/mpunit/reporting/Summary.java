@@ -44,9 +44,11 @@ final class Summary {
     private final List<FileOutcome> outcomes = new ArrayList<>();
     private final JunitCounts junit;
     private Instant lastWrite;
+    private final AtomicFiles writer;
 
-    Summary(Path folder, TestPlan plan, Clock clock) {
+    Summary(Path folder, TestPlan plan, Clock clock, AtomicFiles writer) {
         ConfigurationParameters config = plan.getConfigurationParameters();
+        this.writer = writer;
         this.junit = new JunitCounts(plan);
         this.folder = folder;
         this.clock = clock;
@@ -122,7 +124,7 @@ final class Summary {
 
     void end() {
         write(clock.instant(), false);
-        AtomicFiles.write(folder.resolve(XFAIL_TEMPLATE),
+        writer.write(folder.resolve(XFAIL_TEMPLATE),
                 Json.write(SummaryReport.template(outcomes, known).toJson()));
     }
 
@@ -149,10 +151,10 @@ final class Summary {
                 junit.totals());
         SummaryReport report = SummaryReport.of(header, outcomes, known);
         String svg = TimelineSvg.render(outcomes, known);
-        AtomicFiles.write(folder.resolve(TIMELINE), svg);
-        AtomicFiles.write(folder.resolve(HTML), SummaryHtml.render(report, svg));
+        writer.write(folder.resolve(TIMELINE), svg);
+        writer.write(folder.resolve(HTML), SummaryHtml.render(report, svg));
         // The markdown last: a reader that polls it finds the HTML it links to already there.
-        AtomicFiles.write(folder.resolve(MARKDOWN), SummaryMarkdown.render(report));
+        writer.write(folder.resolve(MARKDOWN), SummaryMarkdown.render(report));
     }
 
     private String time(Instant instant) {

@@ -22,12 +22,14 @@ final class TestRun {
     private final String variant;
     private final Path folder;
     private final String timeStart;
+    private final AtomicFiles files;
     // By name: a file run twice (re-run by unique id in the same plan) keeps its last result.
     private final Map<String, TestResult> results = new TreeMap<>();
     private final Set<String> tentacles = new LinkedHashSet<>();
     private final Set<String> ports = new LinkedHashSet<>();
 
-    TestRun(String group, String variant, Path folder, String timeStart) {
+    TestRun(String group, String variant, Path folder, String timeStart, AtomicFiles files) {
+        this.files = files;
         this.group = group;
         this.variant = variant;
         this.folder = folder;
@@ -36,6 +38,13 @@ final class TestRun {
 
     Path folder() {
         return folder;
+    }
+
+    /** The verdicts so far, by test name: what a baseline is compared with. */
+    FolderResults.Run verdicts() {
+        Map<String, String> verdicts = new TreeMap<>();
+        results.values().forEach(result -> verdicts.put(result.name(), result.result()));
+        return new FolderResults.Run(group, variant, verdicts);
     }
 
     void add(TestResult result) {
@@ -49,19 +58,19 @@ final class TestRun {
         if (result.failed()) {
             String base = FileNames.testBaseName(result.name());
             if (result.expected() != null) {
-                result.expected().writeTo(folder.resolve(base + ".exp"));
+                result.expected().writeTo(files, folder.resolve(base + ".exp"));
             }
             if (result.output() != null) {
-                result.output().writeTo(folder.resolve(base + ".out"));
+                result.output().writeTo(files, folder.resolve(base + ".out"));
             }
         }
     }
 
     /** Rewrites the three summary files; {@code timeEnd} null while the run goes on. */
     void write(String timeEnd, boolean unfinished) {
-        AtomicFiles.write(folder.resolve("context_test.json"), Json.write(contextTest(timeEnd, unfinished)));
-        AtomicFiles.write(folder.resolve("_results.json"), Json.write(runTestsResults()));
-        AtomicFiles.write(folder.resolve("testresults.txt"), testResultsText());
+        files.write(folder.resolve("context_test.json"), Json.write(contextTest(timeEnd, unfinished)));
+        files.write(folder.resolve("_results.json"), Json.write(runTestsResults()));
+        files.write(folder.resolve("testresults.txt"), testResultsText());
     }
 
     private Map<String, Object> contextTest(String timeEnd, boolean unfinished) {

@@ -1,0 +1,171 @@
+package dev.mpunit.reporting;
+
+import static dev.mpunit.reporting.FakePlan.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestPlan;
+
+class BaselineComparisonTest {
+
+    @TempDir
+    Path temp;
+
+    final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @Test
+    void eachTestLandsInTheListThatSaysWhatChanged() {
+        FolderResults then = folder(run("RUN-TESTS_STANDARD", "webassembly", Map.of("a.py", "pass", "b.py", "fail",
+                "c.py", "fail", "gone.py", "pass", "d.py", "skip")), run("RUN-PERFBENCH", "unix", Map.of("p.py", "pass")),
+                run("RUN-TESTS_STANDARD", "old", Map.of("x.py", "pass")));
+        FolderResults now = folder(run("RUN-TESTS_STANDARD", "webassembly", Map.of("a.py", "fail", "b.py", "pass",
+                "c.py", "fail", "new.py", "fail", "d.py", "fail")), run("RUN-PERFBENCH", "unix", Map.of("p.py", "pass")));
+
+        BaselineComparison comparison = BaselineComparison.compare("/prev", then, now);
+
+        assertThat(comparison.runs()).extracting(BaselineComparison.RunDelta::name).containsExactly(
+                "RUN-PERFBENCH@unix", "RUN-TESTS_STANDARD@old", "RUN-TESTS_STANDARD@webassembly");
+        BaselineComparison.RunDelta wasm = comparison.runs().get(2);
+        assertThat(wasm.presence()).isEqualTo("both");
+        // d.py was skipped then: failing now is not news against a pass the baseline never had.
+        assertThat(wasm.newFailures()).containsExactly("a.py", "new.py");
+        assertThat(wasm.fixed()).containsExactly("b.py");
+        assertThat(wasm.stillFailing()).containsExactly("c.py");
+        assertThat(wasm.newTests()).containsExactly("new.py");
+        assertThat(wasm.goneTests()).containsExactly("gone.py");
+        assertThat(wasm.perfbench()).isNull();
+        assertThat(comparison.runs().get(1).presence()).isEqualTo("gone");
+        assertThat(comparison.runs().get(1).goneTests()).containsExactly("x.py");
+        assertThat(comparison.runs().get(0).perfbench()).isEqualTo(BaselineComparison.NO_PERFBENCH_NUMBERS);
+
+        Map<String, Object> json = JsonReader.object(Json.write(comparison.json()));
+        assertThat(json).containsEntry("baseline", "/prev").containsEntry("error", null);
+        assertThat(json.get("totals")).isEqualTo(Map.of("new_failures", 2L, "fixed", 1L, "still_failing", 1L,
+                "new_tests", 1L, "gone_tests", 2L));
+        assertThat(comparison.markdown()).contains("| RUN-TESTS_STANDARD@webassembly | 2 | 1 | 1 | 1 | 1 |",
+                "| RUN-TESTS_STANDARD@old (gone) |", "New failures:\n\n- `a.py`\n- `new.py`\n",
+                "Perfbench: not compared");
+    }
+
+    @Test
+    void aRunComparedWithAnEarlierFolderOfTheListenerWritesBaselineFiles() throws IOException {
+        Path previous = temp.resolve("previous");
+        runListener(previous, null, Map.of("basics/a.py", "pass", "basics/b.py", "fail"));
+        Path current = temp.resolve("current");
+
+        runListener(current, previous.toString(), Map.of("basics/a.py", "fail", "basics/b.py", "pass"));
+
+        Map<String, Object> json = JsonReader.object(Files.readString(current.resolve("baseline.json")));
+        assertThat(json).containsEntry("baseline", previous.toAbsolutePath().toString()).containsEntry("error", null);
+        Map<?, ?> run = (Map<?, ?>) ((List<?>) json.get("runs")).get(0);
+        assertThat(run.get("run")).isEqualTo("RUN-TESTS_STANDARD@webassembly");
+        assertThat(run.get("new_failures")).isEqualTo(List.of("basics/a.py"));
+        assertThat(run.get("fixed")).isEqualTo(List.of("basics/b.py"));
+        assertThat(current.resolve("baseline.md")).content().contains("New failures:\n\n- `basics/a.py`");
+        assertThat(JsonReader.object(Files.readString(current.resolve("context.json")))).containsEntry("error", null);
+    }
+
+    @Test
+    void theBaselineMayBeTheFolderThisRunOverwrites() throws IOException {
+        Path folder = temp.resolve("results");
+        runListener(folder, null, Map.of("basics/a.py", "pass"));
+        // A run of an earlier plan that this one does not repeat: it stays in the folder, but was not run now.
+        Path stale = Files.createDirectories(folder.resolve("RUN-TESTS_STANDARD@unix"));
+        Files.writeString(stale.resolve("_results.json"), Files.readString(
+                folder.resolve("RUN-TESTS_STANDARD@webassembly/_results.json")).replace("webassembly", "unix"));
+
+        runListener(folder, folder.toString(), Map.of("basics/a.py", "fail"));
+
+        List<?> runs = (List<?>) JsonReader.object(Files.readString(folder.resolve("baseline.json"))).get("runs");
+        assertThat(runs.stream().map(run -> (Object) ((Map<?, ?>) run).get("presence")).toList()).containsExactly("gone", "both");
+        assertThat(((Map<?, ?>) runs.get(1)).get("new_failures")).isEqualTo(List.of("basics/a.py"));
+    }
+
+    @Test
+    void aMissingBaselineIsSaidAndTheRunGoesOn() throws IOException {
+        Path current = temp.resolve("current");
+        Path missing = temp.resolve("no-such-folder");
+
+        runListener(current, missing.toString(), Map.of("basics/a.py", "pass"));
+
+        assertThat(current.resolve("RUN-TESTS_STANDARD@webassembly/_results.json")).exists();
+        assertThat(current.resolve("baseline.md")).content().contains("Not compared: baseline not read: " + missing);
+        assertThat(JsonReader.object(Files.readString(current.resolve("baseline.json"))))
+                .containsEntry("error", "baseline not read: " + missing + " is not a folder").containsEntry("runs", List.of());
+        assertThat(JsonReader.object(Files.readString(current.resolve("context.json"))).get("error"))
+                .isEqualTo("baseline not read: " + missing + " is not a folder");
+    }
+
+    @Test
+    void anUnreadableBaselineNamesTheFile() throws IOException {
+        Path broken = Files.createDirectories(temp.resolve("broken/RUN-TESTS_STANDARD@webassembly"));
+        Files.writeString(broken.resolve("context_test.json"), "{\"results\": [");
+
+        Path current = temp.resolve("current");
+        runListener(current, temp.resolve("broken").toString(), Map.of("basics/a.py", "pass"));
+
+        assertThat((String) JsonReader.object(Files.readString(current.resolve("context.json"))).get("error"))
+                .startsWith("baseline not read: cannot read the results in " + broken);
+    }
+
+    @Test
+    void aRunTestsPyFolderIsABaselineToo() throws IOException {
+        Path runTests = Files.createDirectories(temp.resolve("run-tests"));
+        Files.writeString(runTests.resolve("_results.json"), """
+                {"args": {"target": "webassembly", "group": "RUN-TESTS_STANDARD"},
+                 "results": [["basics/a.py", "fail", ""]], "failed_tests": ["basics/a.py"]}
+                """);
+
+        FolderResults results = FolderResults.read(runTests);
+
+        assertThat(results.runs()).containsOnlyKeys("RUN-TESTS_STANDARD@webassembly");
+        assertThat(results.runs().get("RUN-TESTS_STANDARD@webassembly").results()).isEqualTo(Map.of("basics/a.py", "fail"));
+    }
+
+    private void runListener(Path folder, String baseline, Map<String, String> verdicts) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(ResultsFolderListener.RESULTS_DIR, folder.toString());
+        if (baseline != null) {
+            parameters.put(BaselineRun.BASELINE, baseline);
+        }
+        FakePlan fake = new FakePlan(parameters);
+        Map<String, FakePlan.Node> files = new LinkedHashMap<>();
+        verdicts.keySet().stream().sorted().forEach(name -> files.put(name, fake.file(name)));
+        TestPlan plan = fake.plan();
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        listener.testPlanExecutionStarted(plan);
+        files.forEach((name, node) -> {
+            listener.executionStarted(id(node));
+            listener.reportingEntryPublished(id(node), ReportEntry.from(Map.of(
+                    ReportEntryKeys.GROUP, "RUN-TESTS_STANDARD", ReportEntryKeys.VARIANT, "webassembly",
+                    ReportEntryKeys.VERDICT, verdicts.get(name))));
+            listener.executionFinished(id(node), TestExecutionResult.successful());
+        });
+        listener.testPlanExecutionFinished(plan);
+    }
+
+    private static FolderResults folder(FolderResults.Run... runs) {
+        Map<String, FolderResults.Run> map = new LinkedHashMap<>();
+        for (FolderResults.Run run : runs) {
+            map.put(run.key(), run);
+        }
+        return new FolderResults(map);
+    }
+
+    private static FolderResults.Run run(String group, String variant, Map<String, String> results) {
+        return new FolderResults.Run(group, variant, results);
+    }
+}
