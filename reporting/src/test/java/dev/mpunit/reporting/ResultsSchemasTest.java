@@ -1,0 +1,106 @@
+package dev.mpunit.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The results folder of a run of the examples against the JSON Schemas in {@code docs/schemas}:
+ * every JSON file the listener writes (context, each run's context_test and _results, the baseline
+ * comparison, the xfail template) validates against the schema of its kind.
+ */
+class ResultsSchemasTest {
+
+    private static final Path EXAMPLES = Path.of("../examples/tests").toAbsolutePath().normalize();
+    private static final Path SCHEMAS = Path.of("../docs/schemas").toAbsolutePath().normalize();
+    private static final Map<String, String> SCHEMA_OF = Map.of(
+            "context.json", "context.schema.json",
+            "context_test.json", "context_test.schema.json",
+            "_results.json", "results.schema.json",
+            "baseline.json", "baseline.schema.json",
+            "xfail_template.json", "xfail.schema.json");
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void needsNode() {
+        WebAssemblyAvailable.assumeNode();
+    }
+
+    private void run(Path results, Map<String, String> configuration) {
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(EXAMPLES.toFile()))
+                .filters(EngineFilter.includeEngines("micropython"))
+                .configurationParameter("micropython.root", EXAMPLES.toString())
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString());
+        configuration.forEach(request::configurationParameter);
+        launcher.execute(request.build(), new ResultsFolderListener());
+    }
+
+    @Test
+    void everyJsonFileOfARunOfTheExamplesValidatesAgainstItsSchema() throws IOException {
+        Path first = temp.resolve("first");
+        Path xfail = Files.writeString(temp.resolve("xfail.json"),
+                "{\"RUN-TESTS_STANDARD\": {\"basics/no_such_test.py\": [\"*\"]}}");
+        assertThat(validate(xfail, "xfail.schema.json")).as("the xfail file itself").isEmpty();
+        run(first, Map.of());
+        Path second = temp.resolve("second");
+        run(second, Map.of("micropython.results.baseline", first.toString(),
+                "micropython.results.xfail", xfail.toString(), "micropython.results.trigger", "schema test"));
+
+        Map<String, Integer> kinds = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path folder : List.of(first, second)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                    String schema = SCHEMA_OF.get(file.getFileName().toString());
+                    assertThat(schema).as("a documented schema for " + file).isNotNull();
+                    kinds.merge(file.getFileName().toString(), 1, Integer::sum);
+                    validate(file, schema).forEach(message -> problems.add(folder.relativize(file) + ": " + message));
+                }
+            }
+        }
+        System.out.println("results folder JSON files validated against docs/schemas: " + kinds);
+        assertThat(problems).isEmpty();
+        assertThat(kinds).containsOnlyKeys(SCHEMA_OF.keySet());
+        assertThat(validate(first.resolve("context.json"), "context_test.schema.json"))
+                .as("the schemas are strict enough to tell one file from another").isNotEmpty();
+    }
+
+    private static List<String> validate(Path file, String schemaName) throws IOException {
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(SCHEMAS.resolve(schemaName))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        return schema.validate(new ObjectMapper().readTree(file.toFile())).stream()
+                .map(ValidationMessage::getMessage).toList();
+    }
+}
