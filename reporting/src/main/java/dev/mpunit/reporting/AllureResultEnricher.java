@@ -30,7 +30,8 @@ import io.qameta.allure.model.TestResult;
  * <li>the parameters {@code tentacle} and {@code port}, marked <em>excluded</em> so that which
  * tentacle ran a test never splits its history;</li>
  * <li>the attachments {@code output}, {@code expected} and, when both are there, {@code diff}
- * (unified, expected → output); and the two texts as the status details' expected/actual.</li>
+ * (unified, expected → output); and the two texts as a failed result's status details'
+ * expected/actual, in place of Allure's rendering of the assertion's values.</li>
  * </ul>
  * The report entries come from {@link AllureEntriesListener}. The result is recognised by the
  * {@code junit.platform.uniqueid} label Allure's JUnit Platform listener gives every result.
@@ -87,10 +88,11 @@ public final class AllureResultEnricher implements TestLifecycleListener {
         }
         if (result.getStatus() == Status.FAILED || result.getStatus() == Status.BROKEN) {
             StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
-            if (details.getExpected() == null && details.getActual() == null) {
-                details.setExpected(expected.string());
-                details.setActual(output.string());
-            }
+            // Allure renders the engine's AssertionFailedError values through opentest4j's
+            // ValueWrapper ("text (java.lang.String@1b2c3d)"), which spoils its diff view: the
+            // report entries hold the texts themselves.
+            details.setExpected(expected.string());
+            details.setActual(output.string());
             if (details.getMessage() == null) {
                 details.setMessage(entries.get(ReportEntryKeys.REASON));
             }
