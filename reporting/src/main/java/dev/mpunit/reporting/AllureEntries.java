@@ -17,6 +17,16 @@ final class AllureEntries {
     static final class Collected {
         private final Map<String, String> entries = new LinkedHashMap<>();
         private final Map<String, Path> files = new LinkedHashMap<>();
+        private Secrets secrets = Secrets.none();
+
+        /** The run's secrets (micropython.secrets): blanked out of everything Allure is given. */
+        synchronized void secrets(Secrets runSecrets) {
+            secrets = runSecrets;
+        }
+
+        synchronized Secrets secrets() {
+            return secrets;
+        }
 
         synchronized void putAll(Map<String, String> more) {
             entries.putAll(more);

@@ -28,6 +28,7 @@ public final class AllureEntriesListener implements TestExecutionListener {
     private static final String PREFIX = "micropython.";
 
     private final boolean active;
+    private volatile Secrets secrets = Secrets.none();
     /** What this launcher's run stored, so that it can be dropped when the run ends. */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
@@ -50,6 +51,13 @@ public final class AllureEntriesListener implements TestExecutionListener {
     }
 
     @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        if (active) {
+            secrets = Secrets.of(plan.getConfigurationParameters());
+        }
+    }
+
+    @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         if (!active || !MicroPythonTestPath.isMicroPython(test.getUniqueId())) {
             return;
@@ -61,7 +69,9 @@ public final class AllureEntriesListener implements TestExecutionListener {
             }
         });
         if (!ours.isEmpty()) {
-            AllureEntries.of(test.getUniqueId()).putAll(ours);
+            AllureEntries.Collected collected = AllureEntries.of(test.getUniqueId());
+            collected.secrets(secrets);
+            collected.putAll(ours);
             stored.add(test.getUniqueId());
         }
     }
@@ -74,7 +84,9 @@ public final class AllureEntriesListener implements TestExecutionListener {
         Path path = file.getPath();
         Path name = path.getFileName();
         if (name != null) {
-            AllureEntries.of(test.getUniqueId()).putFile(name.toString(), path);
+            AllureEntries.Collected collected = AllureEntries.of(test.getUniqueId());
+            collected.secrets(secrets);
+            collected.putFile(name.toString(), path);
             stored.add(test.getUniqueId());
         }
     }

@@ -64,15 +64,16 @@ public final class AllureResultEnricher implements TestLifecycleListener {
         }
         AllureEntries.Collected collected = AllureEntries.take(uniqueId);
         if (collected != null) {
-            enrich(result, collected.entries(), collected.files());
+            enrich(result, collected.entries(), collected.files(), collected.secrets());
         }
     }
 
-    private static void enrich(TestResult result, Map<String, String> entries, Map<String, Path> files) {
+    private static void enrich(TestResult result, Map<String, String> entries, Map<String, Path> files,
+            Secrets secrets) {
         addParameter(result, "tentacle", entries.get(ReportEntryKeys.TENTACLE));
-        addParameter(result, "port", entries.get(ReportEntryKeys.PORT));
-        Text output = text(entries.get(ReportEntryKeys.OUTPUT), files.get(OUTPUT_FILE));
-        Text expected = text(entries.get(ReportEntryKeys.EXPECTED), files.get(EXPECTED_FILE));
+        addParameter(result, "port", secrets.redact(entries.get(ReportEntryKeys.PORT)));
+        Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(OUTPUT_FILE)), secrets);
+        Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(EXPECTED_FILE)), secrets);
         if (output != null) {
             attach(result, "output", output.content(), ".txt");
         }
@@ -96,12 +97,22 @@ public final class AllureResultEnricher implements TestLifecycleListener {
             if (details.getMessage() == null) {
                 details.setMessage(entries.get(ReportEntryKeys.REASON));
             }
+            details.setMessage(secrets.redact(details.getMessage()));
+            details.setTrace(secrets.redact(details.getTrace()));
             result.setStatusDetails(details);
         }
     }
 
     /** An output: its bytes, and as a string when small enough to diff. */
     private record Text(byte[] content, String string) {
+    }
+
+    private static Text redacted(Text text, Secrets secrets) {
+        if (text == null) {
+            return null;
+        }
+        byte[] content = secrets.redact(text.content());
+        return new Text(content, text.string() == null ? null : new String(content, StandardCharsets.UTF_8));
     }
 
     private static Text text(String inline, Path file) {

@@ -92,6 +92,11 @@ final class Secrets {
     }
 
     /** Every secret value, plain or JSON-escaped, replaced by {@value #MASK}. */
+    /** {@code null} stays {@code null}. */
+    String redact(String text) {
+        return text == null ? null : new String(redact(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
     byte[] redact(byte[] content) {
         byte[] result = content;
         for (byte[] needle : needles) {

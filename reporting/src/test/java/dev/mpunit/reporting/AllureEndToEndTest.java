@@ -143,7 +143,7 @@ class AllureEndToEndTest {
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(results)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
-                Map<String, Object> result = JsonParser.object(Files.readString(file));
+                Map<String, Object> result = JsonReader.object(Files.readString(file));
                 List<String> ids = labels(result, "junit.platform.uniqueid");
                 assertThat(ids).as("unique id label of %s", file).hasSize(1);
                 assertThat(byId.put(ids.get(0), result)).as("one result for %s", ids.get(0)).isNull();

@@ -19,6 +19,10 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+
 /**
  * A MicroPython test prints its WLAN password and a token; the run is real (engine, launcher,
  * webassembly MicroPython), and then every byte of every file in the results folder is searched
@@ -93,6 +97,44 @@ class SecretsRedactionTest {
             assertThat(files).filteredOn(file -> file.getFileName().toString().equals("context_test.json"))
                     .singleElement().satisfies(file -> assertThat(file).content().contains("***"));
         }
+    }
+
+    @Test
+    void noFileAllureIsGivenHoldsASecretValue() throws IOException {
+        Path allure = temp.resolve("allure-results");
+        String previous = System.getProperty("allure.results.directory");
+        System.setProperty("allure.results.directory", allure.toString());
+        try {
+            Allure.setLifecycle(new AllureLifecycle());
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectDirectory(SECRET.toFile()))
+                    .filters(EngineFilter.includeEngines("micropython"))
+                    .configurationParameter("micropython.root", SECRET.toString())
+                    .configurationParameter("micropython.workers", "1")
+                    .configurationParameter("micropython.secrets", "MPUNIT_TEST_WLAN_PASS")
+                    .configurationParameter("MPUNIT_TEST_WLAN_PASS", WLAN_PASS)
+                    .configurationParameter("my.api.token", TOKEN)
+                    .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit3").toString())
+                    .build(), new AllureJunitPlatform(), new AllureEntriesListener());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("allure.results.directory");
+            } else {
+                System.setProperty("allure.results.directory", previous);
+            }
+            Allure.setLifecycle(new AllureLifecycle());
+        }
+        List<Path> files = allFiles(allure);
+        assertThat(files).as("Allure wrote results and attachments").hasSizeGreaterThan(2);
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).as(file.toString()).doesNotContain(latin1(WLAN_PASS))
+                    .doesNotContain(latin1(Json.escaped(WLAN_PASS))).doesNotContain(latin1(TOKEN))
+                    .doesNotContain("pa55").doesNotContain("1234");
+        }
+        assertThat(files).anySatisfy(file -> assertThat(file).content().contains("wifi: ***"));
     }
 
     private static List<Path> allFiles(Path root) throws IOException {
