@@ -95,6 +95,43 @@ class ResultsSchemasTest {
                 .as("the schemas are strict enough to tell one file from another").isNotEmpty();
     }
 
+    @Test
+    void anEmulatedTestbedRunWritesTheSameValidFilesWithItsTentacles() throws IOException {
+        assumeQemuMicrobit();
+        Path results = temp.resolve("testbed");
+        run(results, Map.of("micropython.testbed", EXAMPLES.resolveSibling("testbeds/emulated.json").toString(),
+                "micropython.only-variant", "MICROBIT"));
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                validate(file, SCHEMA_OF.get(file.getFileName().toString()))
+                        .forEach(message -> problems.add(results.relativize(file) + ": " + message));
+            }
+        }
+        assertThat(problems).isEmpty();
+        Map<String, Object> context = JsonReader.object(Files.readString(results.resolve("context.json")));
+        assertThat(context).containsEntry("testbed", "emulated").containsEntry("unfinished", false);
+        Map<String, Object> run = JsonReader.object(Files.readString(
+                results.resolve("RUN-TESTS_STANDARD@MICROBIT").resolve("context_test.json")));
+        assertThat(((List<?>) run.get("tentacles")).stream().map(String::valueOf).toList())
+                .as("the micro:bits that shared the files")
+                .contains("mb01-MICROBIT", "mb02-MICROBIT", "mb03-MICROBIT");
+        assertThat(results.resolve("timeline.svg")).content().contains("mb01-MICROBIT", "mb03-MICROBIT");
+        assertThat(results.resolve("summary_report.md")).content().contains("emulated");
+    }
+
+    /** QEMU and the micro:bit firmware, or a visible skip (a failure when MPUNIT_REQUIRE_EMULATORS is set, as in CI). */
+    private static void assumeQemuMicrobit() {
+        boolean available = Files.isExecutable(Path.of("/usr/bin/qemu-system-arm"))
+                && Files.isRegularFile(Path.of("/usr/share/firmware-microbit-micropython/firmware.hex"));
+        String reason = "the emulated testbed needs: apt-get install qemu-system-arm firmware-microbit-micropython";
+        String required = System.getenv("MPUNIT_REQUIRE_EMULATORS");
+        if (!available && required != null && !required.isBlank()) {
+            org.junit.jupiter.api.Assertions.fail(reason + " (MPUNIT_REQUIRE_EMULATORS is set)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(available, reason);
+    }
+
     private static List<String> validate(Path file, String schemaName) throws IOException {
         JsonSchema schema;
         try (InputStream in = Files.newInputStream(SCHEMAS.resolve(schemaName))) {
