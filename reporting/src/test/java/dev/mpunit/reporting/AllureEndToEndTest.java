@@ -1,7 +1,6 @@
 package dev.mpunit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,12 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
+
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -118,13 +113,7 @@ class AllureEndToEndTest {
             Allure.setLifecycle(new AllureLifecycle());
             TestExecutionListener allure = new AllureJunitPlatform();
             TestExecutionListener ours = new AllureEntriesListener();
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectDirectory(TREE.toFile()))
-                    .filters(EngineFilter.includeEngines("micropython"))
-                    .configurationParameter("micropython.root", TREE.toString())
-                    .configurationParameter("micropython.workers", "1")
+            EngineRun.execute(EngineRun.request(TREE)
                     .configurationParameter("micropython.report.inline-limit", inlineLimit)
                     .configurationParameter("junit.platform.reporting.output.dir", results.resolveSibling(
                             results.getFileName() + "-junit").toString())

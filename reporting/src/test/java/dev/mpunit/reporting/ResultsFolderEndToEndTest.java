@@ -1,7 +1,6 @@
 package dev.mpunit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,14 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
+
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The listener under a real launcher, behind the real engine on the webassembly MicroPython:
@@ -51,13 +46,7 @@ class ResultsFolderEndToEndTest {
         Path results = temp.resolve("results");
         Recorder recorder = new Recorder();
         // Only the listeners given here: the service-loaded copy would write the same folder twice.
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(TINY.toFile()))
-                .filters(EngineFilter.includeEngines("micropython"))
-                .configurationParameter("micropython.root", TINY.toString())
-                .configurationParameter("micropython.workers", "1")
+        EngineRun.execute(EngineRun.request(TINY)
                 // Small enough that the failure's outputs arrive as file entries, to be copied.
                 .configurationParameter("micropython.report.inline-limit", "8")
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())

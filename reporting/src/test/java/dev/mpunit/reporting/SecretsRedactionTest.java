@@ -1,7 +1,6 @@
 package dev.mpunit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -46,13 +40,7 @@ class SecretsRedactionTest {
     @Test
     void noFileOfTheResultsFolderHoldsASecretValue() throws IOException {
         Path results = temp.resolve("results");
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(SECRET.toFile()))
-                .filters(EngineFilter.includeEngines("micropython"))
-                .configurationParameter("micropython.root", SECRET.toString())
-                .configurationParameter("micropython.workers", "1")
+        EngineRun.execute(EngineRun.request(SECRET)
                 .configurationParameter("micropython.secrets", "MPUNIT_TEST_WLAN_PASS,MPUNIT_TEST_SHORT")
                 .configurationParameter("MPUNIT_TEST_WLAN_PASS", WLAN_PASS)
                 // Too short to be blanked out everywhere: "abc" would eat half of every output.
@@ -64,11 +52,7 @@ class SecretsRedactionTest {
                 .build(), new ResultsFolderListener());
         // The same run with the output over the inline limit: it comes as a file entry, which is copied.
         Path large = temp.resolve("large");
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(SECRET.toFile()))
-                .filters(EngineFilter.includeEngines("micropython"))
-                .configurationParameter("micropython.root", SECRET.toString())
-                .configurationParameter("micropython.workers", "1")
+        EngineRun.execute(EngineRun.request(SECRET)
                 .configurationParameter("micropython.report.inline-limit", "8")
                 .configurationParameter("micropython.secrets", "MPUNIT_TEST_WLAN_PASS")
                 .configurationParameter("MPUNIT_TEST_WLAN_PASS", WLAN_PASS)
@@ -106,13 +90,7 @@ class SecretsRedactionTest {
         System.setProperty("allure.results.directory", allure.toString());
         try {
             Allure.setLifecycle(new AllureLifecycle());
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectDirectory(SECRET.toFile()))
-                    .filters(EngineFilter.includeEngines("micropython"))
-                    .configurationParameter("micropython.root", SECRET.toString())
-                    .configurationParameter("micropython.workers", "1")
+            EngineRun.execute(EngineRun.request(SECRET)
                     .configurationParameter("micropython.secrets", "MPUNIT_TEST_WLAN_PASS")
                     .configurationParameter("MPUNIT_TEST_WLAN_PASS", WLAN_PASS)
                     .configurationParameter("my.api.token", TOKEN)

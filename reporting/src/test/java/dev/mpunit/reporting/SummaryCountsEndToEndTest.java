@@ -1,7 +1,6 @@
 package dev.mpunit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,11 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Element;
 
@@ -47,13 +42,7 @@ class SummaryCountsEndToEndTest {
     void theSummaryCountsWhatTheXmlReportCounts() throws Exception {
         Path results = temp.resolve("results");
         Path reports = temp.resolve("reports");
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(COUNTS.toFile()))
-                .filters(EngineFilter.includeEngines("micropython"))
-                .configurationParameter("micropython.root", COUNTS.toString())
-                .configurationParameter("micropython.workers", "1")
+        EngineRun.execute(EngineRun.request(COUNTS)
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
                 .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener(),
