@@ -131,7 +131,9 @@ final class WorkPlan<T> {
         if (!run.withReference()) {
             return Optional.of(new Assignment<>(piece, tentacle, flash, Optional.empty(), false));
         }
-        Tentacle reference = freeReference(tentacle, run, idle, false);
+        // An idle reference first: the pair starts at once.
+        Tentacle idleReference = reference(tentacle, run, idle);
+        Tentacle reference = idleReference != null ? idleReference : reference(tentacle, run, any -> true);
         boolean flashReference = !reference.referenceVariant().equals(firmware.get(reference));
         firmware.put(reference, reference.referenceVariant());
         Assignment<T> pair = new Assignment<>(piece, tentacle, flash, Optional.of(reference), flashReference);
@@ -205,8 +207,8 @@ final class WorkPlan<T> {
         TestRun best = null;
         for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
             if (open.get(run).isEmpty() || !tentacle.canRun(run)
-                    || run.withReference() && (waitForReference ? findReference(tentacle, run)
-                            : freeReference(tentacle, run, idle, true)) == null) {
+                    || run.withReference()
+                            && reference(tentacle, run, waitForReference ? any -> true : idle) == null) {
                 continue;
             }
             if (best == null || run.withReference() && !best.withReference()
@@ -218,25 +220,19 @@ final class WorkPlan<T> {
         return best;
     }
 
-    private Tentacle findReference(Tentacle tentacle, TestRun run) {
+    /**
+     * A reference tentacle free to stand opposite this one in the run (not reserved, not waiting
+     * itself, its firmware built) that also {@code suits}; {@code null} when there is none.
+     */
+    private Tentacle reference(Tentacle tentacle, TestRun run, Predicate<Tentacle> suits) {
         for (Tentacle candidate : references) {
             if (candidate != tentacle && candidate.canReference(run) && !reserved.containsKey(candidate)
-                    && !waitingForReference.contains(candidate) && !building.contains(candidate.referenceVariant())) {
+                    && !waitingForReference.contains(candidate) && !building.contains(candidate.referenceVariant())
+                    && suits.test(candidate)) {
                 return candidate;
             }
         }
         return null;
-    }
-
-    private Tentacle freeReference(Tentacle tentacle, TestRun run, Predicate<Tentacle> idle, boolean idleOnly) {
-        for (Tentacle candidate : references) {
-            if (candidate != tentacle && candidate.canReference(run) && !reserved.containsKey(candidate)
-                    && !waitingForReference.contains(candidate) && idle.test(candidate)
-                    && !building.contains(candidate.referenceVariant())) {
-                return candidate;
-            }
-        }
-        return idleOnly ? null : findReference(tentacle, run);
     }
 
     /** A piece handed out has ended, whatever its verdict. */
