@@ -263,11 +263,7 @@ class TestbedEngineTest {
             if (!type.equals("file") && !type.equals("case")) {
                 continue;
             }
-            String key = id.getSegments().stream()
-                    .map(segment -> segment.getType().equals("variant") && segment.getValue().equals(variant)
-                            ? renamedTo : segment.getValue())
-                    .filter(value -> !value.equals(MicroPythonTestEngine.ID))
-                    .collect(Collectors.joining("/"));
+            String key = key(id, variant, renamedTo);
             if (event.getType() == EventType.SKIPPED) {
                 verdicts.put(key, "SKIPPED");
             } else if (event.getType() == EventType.FINISHED) {
@@ -278,17 +274,22 @@ class TestbedEngineTest {
         return verdicts;
     }
 
+    /** The id without the engine, the variant renamed (a one-tentacle run's variant to the testbed's). */
+    private static String key(UniqueId id, String variant, String renamedTo) {
+        return id.getSegments().stream()
+                .map(segment -> segment.getType().equals("variant") && segment.getValue().equals(variant)
+                        ? renamedTo : segment.getValue())
+                .filter(value -> !value.equals(MicroPythonTestEngine.ID))
+                .collect(Collectors.joining("/"));
+    }
+
     /** Failure messages, keyed as {@link #verdicts}; with a run's failure messages both sides show. */
     private static Map<String, String> failureMessages(EngineExecutionResults results, String variant,
             String renamedTo) {
         Map<String, String> messages = new TreeMap<>();
         for (Event event : results.testEvents().failed().list()) {
             UniqueId id = event.getTestDescriptor().getUniqueId();
-            String key = id.getSegments().stream()
-                    .map(segment -> segment.getType().equals("variant") && segment.getValue().equals(variant)
-                            ? renamedTo : segment.getValue())
-                    .filter(value -> !value.equals(MicroPythonTestEngine.ID))
-                    .collect(Collectors.joining("/"));
+            String key = key(id, variant, renamedTo);
             messages.merge(key, event.getRequiredPayload(TestExecutionResult.class).getThrowable()
                     .map(Throwable::getMessage).orElse(""), (a, b) -> a + " | " + b);
         }
