@@ -163,7 +163,8 @@ class CPythonTest {
         assertThat(s(changed.expected())).isEqualTo("two\n");
 
         // every kind of damage is recomputed, and repaired
-        Path entry = cache.resolve(CPython.cacheKey(Files.readAllBytes(t), py.version(), "basics/c.py") + ".cpython");
+        Path entry = cache.resolve(CPython.cacheKey(Files.readAllBytes(t), py.version(), "basics/c.py",
+                CPython.digest(CPython.environment(System.getenv()))) + ".cpython");
         assertThat(entry).exists();
         byte[] good = Files.readAllBytes(entry);
         for (byte[] bad : List.of(new byte[0], "garbage".getBytes(), java.util.Arrays.copyOf(good, good.length - 1),
