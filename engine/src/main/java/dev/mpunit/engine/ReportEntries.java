@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
+import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
@@ -43,7 +45,7 @@ final class ReportEntries {
         entries.put(PORT, worker.port());
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
-        entries.put(REASON, verdict.message());
+        entries.put(REASON, Printable.message(verdict.message()));
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
         if (verdict.actual() != null && !passed) {
@@ -59,19 +61,29 @@ final class ReportEntries {
 
     private static void putOutput(TreeListener listener, TestDescriptor test, Map<String, String> entries, String key,
             String fileName, byte[] content, int inlineLimit, RunResources resources) {
-        if (content.length <= inlineLimit) {
+        boolean text = Printable.isText(content);
+        if (content.length <= inlineLimit && text) {
             entries.put(key, new String(content, StandardCharsets.UTF_8));
             return;
         }
+        // Consoles print entries: control bytes would act on the terminal, and bytes that are not
+        // UTF-8 would not survive a String. The entry shows them escaped; the file keeps them.
         try {
             Path directory = resources.outputDirectory(test);
             Path path = directory.resolve(fileName);
             Files.write(path, content);
             listener.fileEntryPublished(test, FileEntry.from(path, "text/plain"));
-            entries.put(key, "(" + content.length + " bytes, in file entry " + path + ")");
+            entries.put(key, content.length <= inlineLimit
+                    ? withLineEnd(Printable.lines(content)) + "(escaped: not plain text; the " + content.length
+                            + " bytes are in file entry " + path + ")"
+                    : "(" + content.length + " bytes, in file entry " + path + ")");
         } catch (IOException | RuntimeException e) {
-            entries.put(key, new String(content, 0, inlineLimit, StandardCharsets.UTF_8)
+            entries.put(key, Printable.lines(Arrays.copyOf(content, Math.min(content.length, inlineLimit)))
                     + "\n… (" + content.length + " bytes; could not write the file entry: " + e.getMessage() + ")");
         }
+    }
+
+    private static String withLineEnd(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 }

@@ -19,6 +19,7 @@ import org.opentest4j.TestAbortedException;
 import dev.mpunit.engine.verdict.ExpectedOutput;
 import dev.mpunit.engine.verdict.HostPlatform;
 import dev.mpunit.engine.verdict.Judge;
+import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.RunTestsOutput;
 import dev.mpunit.engine.verdict.SkipRules;
 import dev.mpunit.engine.verdict.TargetProfile;
@@ -156,7 +157,7 @@ final class TestFileRun {
     private TestExecutionResult resultOf(TestFileDescriptor file, Verdict verdict) {
         return switch (verdict.kind()) {
             case PASS, IGNORED -> TestExecutionResult.successful();
-            case SKIP -> TestExecutionResult.aborted(new TestAbortedException(verdict.message()));
+            case SKIP -> TestExecutionResult.aborted(new TestAbortedException(Printable.message(verdict.message())));
             case FAIL -> TestExecutionResult.failed(Failures.of(file, verdict));
         };
     }
@@ -183,7 +184,7 @@ final class TestFileRun {
             }
             reported.add(descriptor);
             switch (testCase.status()) {
-                case SKIPPED -> listener.skipped(descriptor, testCase.detail());
+                case SKIPPED -> listener.skipped(descriptor, Printable.message(testCase.detail()));
                 case PASS -> {
                     listener.started(descriptor);
                     listener.finished(descriptor, TestExecutionResult.successful());
@@ -200,12 +201,12 @@ final class TestFileRun {
             }
             if (verdict.kind() == Verdict.Kind.SKIP) {
                 // The whole file skipped (SKIP, too large): its selected cases skip with it.
-                listener.skipped(child, verdict.message());
+                listener.skipped(child, Printable.message(verdict.message()));
             } else {
                 listener.started(child);
                 listener.finished(child, TestExecutionResult.failed(new RunFailure(
                         child.getDisplayName() + " was not in the unittest output of " + file.relativePath()
-                                + " (" + verdict.message() + ")", null)));
+                                + " (" + Printable.message(verdict.message()) + ")", null)));
             }
         }
     }
