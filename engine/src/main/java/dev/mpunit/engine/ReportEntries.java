@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
@@ -32,12 +34,13 @@ final class ReportEntries {
     static final String REASON = "micropython.reason";
     static final String OUTPUT = "micropython.output";
     static final String EXPECTED = "micropython.expected";
+    static final String INCIDENTS = "micropython.incidents";
 
     private ReportEntries() {
     }
 
     static void publish(TreeListener listener, TestFileDescriptor file, Worker worker, Verdict verdict,
-            Duration duration, int inlineLimit, RunResources resources) {
+            Duration duration, List<String> incidents, int inlineLimit, RunResources resources) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(GROUP, file.group().label());
         entries.put(VARIANT, file.variant());
@@ -46,6 +49,10 @@ final class ReportEntries {
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
+        // A verdict that came through a lost board or a second run must not look like a plain one.
+        // One line each: a board's message may quote several lines of the emulator's output.
+        entries.put(INCIDENTS, incidents.stream().map(incident -> Printable.message(incident.strip()).replace("\n", "\\n"))
+                .collect(Collectors.joining("\n")));
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
         if (verdict.actual() != null && !passed) {

@@ -217,6 +217,7 @@ class ResultsFolderListenerTest {
         result.put("text", text);
         result.put("tentacle", "webassembly#1");
         result.put("duration_ms", 12L);
+        result.put("incidents", List.of());
         return result;
     }
 }
