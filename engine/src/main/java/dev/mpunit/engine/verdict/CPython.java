@@ -83,6 +83,7 @@ public final class CPython {
     private final Object versionLock = new Object();
     private String version; // guarded by versionLock
     private List<String> runCommand; // guarded by versionLock
+    private boolean pruned; // guarded by versionLock
 
     /**
      * @param command the program and any leading arguments ({@code python3},
@@ -99,6 +100,12 @@ public final class CPython {
      *        computed again next time instead
      */
     public CPython(List<String> command, Duration timeout, Path cacheDir, Collection<String> secrets) {
+        this(command, timeout, cacheDir, secrets, System.getenv());
+    }
+
+    /** @param inherited the environment CPython runs with (plus {@code PYTHONIOENCODING}) */
+    CPython(List<String> command, Duration timeout, Path cacheDir, Collection<String> secrets,
+            Map<String, String> inherited) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty CPython command");
         }
@@ -110,7 +117,7 @@ public final class CPython {
         this.cacheDir = cacheDir;
         this.secrets = secrets.stream().filter(value -> value.length() >= SECRET_MIN_LENGTH)
                 .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
-        this.environment = environment(System.getenv());
+        this.environment = environment(inherited);
         this.environmentDigest = digest(environment);
     }
 
@@ -198,6 +205,7 @@ public final class CPython {
     public Result run(Path testFile, String relPath) throws IOException {
         Path key = null;
         if (cacheDir != null) {
+            pruneOnce();
             key = cacheDir.resolve(cacheKey(Files.readAllBytes(testFile), version(), relPath, environmentDigest)
                     + ".cpython");
             Optional<Result> cached = readCache(key);
@@ -223,6 +231,36 @@ public final class CPython {
             writeCache(key, result);
         }
         return result;
+    }
+
+    /**
+     * Entries of an earlier layout are never read again (their keys left the environment out),
+     * and may hold a secret in clear: they go, once per instance.
+     */
+    private void pruneOnce() {
+        synchronized (versionLock) {
+            if (pruned) {
+                return;
+            }
+            pruned = true;
+        }
+        if (!Files.isDirectory(cacheDir)) {
+            return;
+        }
+        byte[] magic = Bytes.ascii(CACHE_MAGIC + "\n");
+        try (var entries = Files.newDirectoryStream(cacheDir, "*.cpython")) {
+            for (Path entry : entries) {
+                byte[] head;
+                try (var in = Files.newInputStream(entry)) {
+                    head = in.readNBytes(magic.length);
+                }
+                if (!Arrays.equals(head, magic)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        } catch (IOException e) {
+            // A cache that cannot be tidied still works: stale entries are only never read.
+        }
     }
 
     /** The message the engine fails a test with when CPython timed out. */
