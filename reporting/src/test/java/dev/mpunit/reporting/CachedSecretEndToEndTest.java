@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +55,9 @@ class CachedSecretEndToEndTest {
 
         List<Path> written = new ArrayList<>();
         for (Path folder : List.of(first, second, third, cache)) {
-            written.addAll(allFiles(folder));
+            written.addAll(SecretsRedactionTest.allFiles(folder));
         }
-        assertThat(allFiles(cache)).as("the cache holds the outputs that are no secret")
+        assertThat(SecretsRedactionTest.allFiles(cache)).as("the cache holds the outputs that are no secret")
                 .anySatisfy(entry -> assertThat(entry).content().contains("greeting: hello"));
         for (Path file : written) {
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
@@ -88,11 +87,5 @@ class CachedSecretEndToEndTest {
         assertThat(results.resolve(RUN).resolve("_results.json")).as(Files.readString(temp.resolve(name + ".log")))
                 .exists();
         return results;
-    }
-
-    private static List<Path> allFiles(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(Files::isRegularFile).toList();
-        }
     }
 }
