@@ -51,7 +51,8 @@ final class ReportEntries {
         entries.put(REASON, Printable.message(verdict.message()));
         // A verdict that came through a lost board or a second run must not look like a plain one.
         // One line each: a board's message may quote several lines of the emulator's output.
-        entries.put(INCIDENTS, incidents.stream().map(incident -> Printable.message(incident.strip()).replace("\n", "\\n"))
+        entries.put(INCIDENTS, incidents.stream()
+                .map(incident -> Printable.message(incident.strip()).replace("\n", "\\n"))
                 .collect(Collectors.joining("\n")));
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
