@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.opentest4j.AssertionFailedError;
 
+import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Tracebacks;
 import dev.mpunit.engine.verdict.UnittestCase;
 import dev.mpunit.engine.verdict.Verdict;
@@ -22,9 +23,13 @@ final class Failures {
     }
 
     static Throwable of(TestFileDescriptor file, Verdict verdict) {
+        String message = Printable.message(verdict.message());
+        // The diff view compares these: text as it is, other bytes escaped so that outputs that
+        // differ only there still differ on screen.
         AssertionFailedError error = verdict.expected() == null || verdict.actual() == null
-                ? new AssertionFailedError(verdict.message())
-                : new AssertionFailedError(verdict.message(), text(verdict.expected()), text(verdict.actual()));
+                ? new AssertionFailedError(message)
+                : new AssertionFailedError(message, Printable.lines(verdict.expected()),
+                        Printable.lines(verdict.actual()));
         error.setStackTrace(frames(file, verdict.actual()));
         return error;
     }
@@ -32,13 +37,9 @@ final class Failures {
     static Throwable ofCase(TestFileDescriptor file, UnittestCase testCase) {
         String message = testCase.status() + ": " + testCase.className() + "." + testCase.methodName()
                 + (testCase.detail().isEmpty() ? "" : "\n" + testCase.detail());
-        AssertionFailedError error = new AssertionFailedError(message);
+        AssertionFailedError error = new AssertionFailedError(Printable.message(message));
         error.setStackTrace(frames(file, testCase.detail().getBytes(StandardCharsets.UTF_8)));
         return error;
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

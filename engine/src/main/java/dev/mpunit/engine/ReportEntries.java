@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
+import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
@@ -30,12 +34,13 @@ final class ReportEntries {
     static final String REASON = "micropython.reason";
     static final String OUTPUT = "micropython.output";
     static final String EXPECTED = "micropython.expected";
+    static final String INCIDENTS = "micropython.incidents";
 
     private ReportEntries() {
     }
 
     static void publish(TreeListener listener, TestFileDescriptor file, Worker worker, Verdict verdict,
-            Duration duration, int inlineLimit, RunResources resources) {
+            Duration duration, List<String> incidents, int inlineLimit, RunResources resources) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(GROUP, file.group().label());
         entries.put(VARIANT, file.variant());
@@ -43,7 +48,12 @@ final class ReportEntries {
         entries.put(PORT, worker.port());
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
-        entries.put(REASON, verdict.message());
+        entries.put(REASON, Printable.message(verdict.message()));
+        // A verdict that came through a lost board or a second run must not look like a plain one.
+        // One line each: a board's message may quote several lines of the emulator's output.
+        entries.put(INCIDENTS, incidents.stream()
+                .map(incident -> Printable.message(incident.strip()).replace("\n", "\\n"))
+                .collect(Collectors.joining("\n")));
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
         if (verdict.actual() != null && !passed) {
@@ -59,19 +69,29 @@ final class ReportEntries {
 
     private static void putOutput(TreeListener listener, TestDescriptor test, Map<String, String> entries, String key,
             String fileName, byte[] content, int inlineLimit, RunResources resources) {
-        if (content.length <= inlineLimit) {
+        boolean text = Printable.isText(content);
+        if (content.length <= inlineLimit && text) {
             entries.put(key, new String(content, StandardCharsets.UTF_8));
             return;
         }
+        // Consoles print entries: control bytes would act on the terminal, and bytes that are not
+        // UTF-8 would not survive a String. The entry shows them escaped; the file keeps them.
         try {
             Path directory = resources.outputDirectory(test);
             Path path = directory.resolve(fileName);
             Files.write(path, content);
             listener.fileEntryPublished(test, FileEntry.from(path, "text/plain"));
-            entries.put(key, "(" + content.length + " bytes, in file entry " + path + ")");
+            entries.put(key, content.length <= inlineLimit
+                    ? withLineEnd(Printable.lines(content)) + "(escaped: not plain text; the " + content.length
+                            + " bytes are in file entry " + path + ")"
+                    : "(" + content.length + " bytes, in file entry " + path + ")");
         } catch (IOException | RuntimeException e) {
-            entries.put(key, new String(content, 0, inlineLimit, StandardCharsets.UTF_8)
+            entries.put(key, Printable.lines(Arrays.copyOf(content, Math.min(content.length, inlineLimit)))
                     + "\n… (" + content.length + " bytes; could not write the file entry: " + e.getMessage() + ")");
         }
+    }
+
+    private static String withLineEnd(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 }

@@ -33,7 +33,8 @@ final class RunResources implements AutoCloseable {
         this.request = request;
         this.targets = new Targets(configuration);
         this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
-                configuration.cacheDirectory().resolve("expected"));
+                configuration.cacheDirectory().resolve("expected"),
+                SecretValues.of(request.getConfigurationParameters()));
     }
 
     /** Shared by all workers: it asks CPython for its version once and caches expected outputs. */

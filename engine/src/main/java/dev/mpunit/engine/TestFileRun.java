@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -19,6 +22,7 @@ import org.opentest4j.TestAbortedException;
 import dev.mpunit.engine.verdict.ExpectedOutput;
 import dev.mpunit.engine.verdict.HostPlatform;
 import dev.mpunit.engine.verdict.Judge;
+import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.RunTestsOutput;
 import dev.mpunit.engine.verdict.SkipRules;
 import dev.mpunit.engine.verdict.TargetProfile;
@@ -41,6 +45,8 @@ final class TestFileRun {
     private final TreeListener listener;
     private final DurationHistory history;
     private final RunResources resources;
+    /** Files a lost tentacle gave back, and why: the tentacle that finally runs them reports it. */
+    private final Map<TestFileDescriptor, List<String>> givenBack = new ConcurrentHashMap<>();
 
     TestFileRun(EngineConfiguration configuration, TreeListener listener, DurationHistory history,
             RunResources resources) {
@@ -53,6 +59,12 @@ final class TestFileRun {
     /** Whether the file (or a case of it) failed, once it ended; for the progress line. */
     boolean failed(TestFileDescriptor file) {
         return listener.hasFailed(file);
+    }
+
+    /** The worker's tentacle was lost with this file in hand: it goes to another tentacle. */
+    void givenBack(TestFileDescriptor file, String tentacle, BoardLostException why) {
+        givenBack.computeIfAbsent(file, f -> new CopyOnWriteArrayList<>())
+                .add("tentacle " + tentacle + " was lost (" + why.getMessage() + "); the test went to another tentacle");
     }
 
     /** @throws BoardLostException when the worker's board is gone before the file ran; the file is not ended */
@@ -88,6 +100,8 @@ final class TestFileRun {
         boolean special = worker.variant().pcLike() && relativePath.startsWith("cmdline/");
         Script script = new Script(path, configuration.timeout(), special, options());
         Execution execution = worker.target().execute(script);
+        List<String> incidents = new ArrayList<>(givenBack.getOrDefault(file, List.of()));
+        incidents.addAll(execution.incidents());
         Verdict verdict;
         try {
             verdict = judge(file, execution, special);
@@ -96,7 +110,10 @@ final class TestFileRun {
                 // a failure is only believed once the careful run agrees.
                 Optional<Execution> careful = worker.target().rerunCarefully(script);
                 if (careful.isPresent()) {
+                    incidents.add("the test ran again carefully after it failed (" + verdict.message()
+                            + "); the verdict is the second run's");
                     execution = careful.get();
+                    incidents.addAll(execution.incidents());
                     verdict = judge(file, execution, special);
                 }
             }
@@ -107,8 +124,8 @@ final class TestFileRun {
         }
         // Once, for the run whose verdict stands (the careful one when there was one).
         history.record(file, execution.duration().toMillis());
-        ReportEntries.publish(listener, file, worker, verdict, execution.duration(), configuration.inlineOutputLimit(),
-                resources);
+        ReportEntries.publish(listener, file, worker, verdict, execution.duration(), incidents,
+                configuration.inlineOutputLimit(), resources);
         reportCases(file, verdict);
         finish(file, resultOf(file, verdict));
     }
@@ -156,7 +173,7 @@ final class TestFileRun {
     private TestExecutionResult resultOf(TestFileDescriptor file, Verdict verdict) {
         return switch (verdict.kind()) {
             case PASS, IGNORED -> TestExecutionResult.successful();
-            case SKIP -> TestExecutionResult.aborted(new TestAbortedException(verdict.message()));
+            case SKIP -> TestExecutionResult.aborted(new TestAbortedException(Printable.message(verdict.message())));
             case FAIL -> TestExecutionResult.failed(Failures.of(file, verdict));
         };
     }
@@ -183,7 +200,7 @@ final class TestFileRun {
             }
             reported.add(descriptor);
             switch (testCase.status()) {
-                case SKIPPED -> listener.skipped(descriptor, testCase.detail());
+                case SKIPPED -> listener.skipped(descriptor, Printable.message(testCase.detail()));
                 case PASS -> {
                     listener.started(descriptor);
                     listener.finished(descriptor, TestExecutionResult.successful());
@@ -200,12 +217,12 @@ final class TestFileRun {
             }
             if (verdict.kind() == Verdict.Kind.SKIP) {
                 // The whole file skipped (SKIP, too large): its selected cases skip with it.
-                listener.skipped(child, verdict.message());
+                listener.skipped(child, Printable.message(verdict.message()));
             } else {
                 listener.started(child);
                 listener.finished(child, TestExecutionResult.failed(new RunFailure(
                         child.getDisplayName() + " was not in the unittest output of " + file.relativePath()
-                                + " (" + verdict.message() + ")", null)));
+                                + " (" + Printable.message(verdict.message()) + ")", null)));
             }
         }
     }

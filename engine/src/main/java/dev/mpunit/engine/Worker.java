@@ -101,6 +101,7 @@ final class Worker implements Runnable {
             progress.testFinished(name(), file.relativePath(), fileRun.failed(file));
             return true;
         } catch (BoardLostException e) {
+            fileRun.givenBack(file, name(), e);
             for (String offered : rig.tentacle().variants()) {
                 resources.variant(offered).lost(name(), e);
             }

@@ -1,6 +1,7 @@
 package dev.mpunit.hardware;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,11 @@ import java.util.Objects;
  * @param output stdout and stderr merged, raw bytes as the target wrote them (no newline normalisation)
  * @param ending how the run ended
  * @param duration wall time of the run on the target
+ * @param incidents what went wrong with the target on the way and what was done about it, in
+ *     order (the board was lost and restarted, the code was sent again at a safer pacing); empty
+ *     when nothing did. A result that came through such trouble must not look like a plain one.
  */
-public record Execution(byte[] output, Ending ending, Duration duration) {
+public record Execution(byte[] output, Ending ending, Duration duration, List<String> incidents) {
 
     public enum Ending {
         /** The script ran to its end (a Python exception printed as a traceback still counts). */
@@ -25,5 +29,11 @@ public record Execution(byte[] output, Ending ending, Duration duration) {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(duration, "duration");
+        incidents = List.copyOf(incidents);
+    }
+
+    /** A run that met no trouble on the way. */
+    public Execution(byte[] output, Ending ending, Duration duration) {
+        this(output, ending, duration, List.of());
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Replaces files whole: a reader (or a run killed mid-write) sees the old content or the new,
@@ -36,18 +38,16 @@ final class AtomicFiles {
 
     private void bytes(Path target, byte[] content) {
         byte[] redacted = secrets.redact(content);
-        replace(target, temp -> Files.write(temp, redacted));
+        replace(target, redacted);
     }
 
-    private interface Filler {
-        void fill(Path temp) throws IOException;
-    }
-
-    private static void replace(Path target, Filler filler) {
+    private static void replace(Path target, byte[] content) {
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: its files are 0600 whatever the umask. A results folder is
+            // shared and uploaded, so its files get the mode any other new file gets here.
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                filler.fill(temp);
+                Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 move(temp, target);
             } finally {
                 Files.deleteIfExists(temp);

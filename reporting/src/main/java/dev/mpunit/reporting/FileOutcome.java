@@ -2,13 +2,20 @@ package dev.mpunit.reporting;
 
 import java.time.Instant;
 
+import java.util.List;
+
 /**
  * One test file's end as the summary sees it. {@code verdict} is the engine's
  * ({@code micropython.verdict}, or {@code skip} for a file skipped before it ran); {@code tentacle},
  * {@code start} and {@code end} are null when it did not run on one. {@code log} is the file's
  * log relative to the results folder: its {@code .out} when there is one, else its run's
- * {@code testresults.txt}.
+ * {@code testresults.txt}. {@code incidents}: what went wrong with the target on the way
+ * ({@code micropython.incidents}), empty when nothing did.
  */
 record FileOutcome(String group, String variant, String name, String verdict, String tentacle, Instant start,
-        Instant end, String log) {
+        Instant end, String log, List<String> incidents) {
+
+    FileOutcome {
+        incidents = List.copyOf(incidents);
+    }
 }

@@ -18,6 +18,8 @@ public final class ReportEntryKeys {
     public static final String REASON = "micropython.reason";
     public static final String OUTPUT = "micropython.output";
     public static final String EXPECTED = "micropython.expected";
+    /** What went wrong with the target during the test and what was done about it, one per line. */
+    public static final String INCIDENTS = "micropython.incidents";
 
     private ReportEntryKeys() {
     }

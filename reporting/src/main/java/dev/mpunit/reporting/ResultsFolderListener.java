@@ -123,7 +123,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 values.get(ReportEntryKeys.TENTACLE), values.get(ReportEntryKeys.PORT),
                 duration(values.get(ReportEntryKeys.DURATION)),
                 content(values.get(ReportEntryKeys.OUTPUT), published, "output.txt"),
-                content(values.get(ReportEntryKeys.EXPECTED), published, "expected.txt")));
+                content(values.get(ReportEntryKeys.EXPECTED), published, "expected.txt"),
+                TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
         run.write(null, true);
     }
 

@@ -99,7 +99,8 @@ final class Summary {
                     && values.containsKey(ReportEntryKeys.OUTPUT);
             String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
-                    begin == null ? end : begin, end, log));
+                    begin == null ? end : begin, end, log,
+                    TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
         }
         writeIfDue();
     }
@@ -116,7 +117,8 @@ final class Summary {
             Optional<String> variant = ResultsFolderListener.segment(id, "variant");
             if (id.getLastSegment().getType().equals("file") && group.isPresent() && variant.isPresent()) {
                 outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), "skip",
-                        null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt"));
+                        null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt",
+                        List.of()));
             }
         }
         writeIfDue();

@@ -58,7 +58,7 @@ final class SummaryHtml {
     }
 
     private static void failures(StringBuilder html, SummaryReport.Group g) {
-        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty()) {
+        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty() && g.incidents().isEmpty()) {
             return;
         }
         html.append("<h2>").append(Xml.escape(g.name())).append("</h2>\n");
@@ -86,6 +86,18 @@ final class SummaryHtml {
         if (!g.unexpectedPasses().isEmpty()) {
             html.append("<p>Unexpectedly passing (listed as known failures):</p>\n<ul>\n");
             g.unexpectedPasses().forEach(p -> html.append("<li>").append(Xml.escape(p)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!g.incidents().isEmpty()) {
+            html.append("<p>Incidents (the target failed during the test; the verdict is the final run's):</p>\n<ul>\n");
+            for (SummaryReport.Incident incident : g.incidents()) {
+                html.append("<li>").append(Xml.escape(incident.test())).append(" on ").append(Xml.escape(incident.variant()))
+                        .append(incident.tentacle() == null ? "" : " (" + Xml.escape(incident.tentacle()) + ")")
+                        .append(": <a href=\"").append(Xml.escape(incident.link())).append("\">")
+                        .append(Xml.escape(incident.verdict())).append("</a>\n<ul>\n");
+                incident.what().forEach(what -> html.append("<li>").append(Xml.escape(what)).append("</li>\n"));
+                html.append("</ul></li>\n");
+            }
             html.append("</ul>\n");
         }
     }

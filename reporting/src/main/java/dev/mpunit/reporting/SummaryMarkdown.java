@@ -46,7 +46,7 @@ final class SummaryMarkdown {
     }
 
     private static void failures(StringBuilder md, SummaryReport.Group g) {
-        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty()) {
+        if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty() && g.incidents().isEmpty()) {
             return;
         }
         md.append("\n## ").append(escape(g.name())).append('\n');
@@ -75,6 +75,15 @@ final class SummaryMarkdown {
         if (!g.unexpectedPasses().isEmpty()) {
             md.append("\nUnexpectedly passing (listed as known failures):\n\n");
             g.unexpectedPasses().forEach(p -> md.append("- ").append(escape(p)).append('\n'));
+        }
+        if (!g.incidents().isEmpty()) {
+            md.append("\nIncidents (the target failed during the test; the verdict is the final run's):\n\n");
+            for (SummaryReport.Incident incident : g.incidents()) {
+                md.append("- ").append(escape(incident.test())).append(" on ").append(escape(incident.variant()))
+                        .append(incident.tentacle() == null ? "" : " (" + escape(incident.tentacle()) + ")")
+                        .append(": [").append(incident.verdict()).append("](").append(incident.link()).append(")\n");
+                incident.what().forEach(what -> md.append("  - ").append(escape(what)).append('\n'));
+            }
         }
     }
 

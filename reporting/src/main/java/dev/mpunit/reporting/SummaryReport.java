@@ -24,9 +24,14 @@ record SummaryReport(Header header, List<Group> groups) {
     /**
      * One test group: {@code runs} is how many variants ran it (its {@code <group>@<variant>}
      * folders); the counts are of test files, each with its last verdict per variant.
+     * {@code incidents}: the tests whose target failed on the way (lost, restarted, a second run).
      */
     record Group(String name, List<String> variants, int runs, int passed, int ignored, int skipped, int xfailed,
-            int failed, List<Row> failures, List<String> unexpectedPasses) {
+            int failed, List<Row> failures, List<String> unexpectedPasses, List<Incident> incidents) {
+    }
+
+    /** A test whose target failed during it, and what was done about it; its verdict is the final one. */
+    record Incident(String test, String variant, String tentacle, String verdict, List<String> what, String link) {
     }
 
     /** A test that failed on some variant: a cell per variant (absent where it did not run). */
@@ -84,11 +89,18 @@ record SummaryReport(Header header, List<Group> groups) {
         int xfailed = 0;
         int failed = 0;
         List<String> unexpected = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
         Set<String> failingNames = new TreeSet<>();
         for (Map.Entry<String, Map<String, List<FileOutcome>>> variant : variants.entrySet()) {
             for (Map.Entry<String, List<FileOutcome>> test : variant.getValue().entrySet()) {
                 List<FileOutcome> runs = test.getValue();
                 FileOutcome last = runs.get(runs.size() - 1);
+                for (FileOutcome run : runs) {
+                    if (!run.incidents().isEmpty()) {
+                        incidents.add(new Incident(test.getKey(), variant.getKey(), run.tentacle(),
+                                word(effective(run, known)), run.incidents(), run.log()));
+                    }
+                }
                 switch (effective(last, known)) {
                     case "pass" -> passed++;
                     case "ignored" -> ignored++;
@@ -109,7 +121,7 @@ record SummaryReport(Header header, List<Group> groups) {
             rows.add(row(name, variants, known));
         }
         return new Group(group, List.copyOf(variants.keySet()), variants.size(), passed, ignored, skipped, xfailed,
-                failed, rows, unexpected);
+                failed, rows, unexpected, incidents);
     }
 
     private static Row row(String name, Map<String, Map<String, List<FileOutcome>>> variants, KnownFailures known) {

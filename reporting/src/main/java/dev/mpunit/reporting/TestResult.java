@@ -1,14 +1,26 @@
 package dev.mpunit.reporting;
 
+import java.util.List;
+
 /**
  * One test file's outcome, as the report entries told it. {@code text} (the reason), the
- * tentacle, port, duration and contents are null when the entries did not carry them.
+ * tentacle, port, duration and contents are null when the entries did not carry them;
+ * {@code incidents} is empty when nothing went wrong with the target on the way.
  */
 record TestResult(String name, String result, String text, String tentacle, String port, Long durationMillis,
-        Content output, Content expected) {
+        Content output, Content expected, List<String> incidents) {
+
+    TestResult {
+        incidents = List.copyOf(incidents);
+    }
 
     static TestResult skippedBeforeRun(String name, String reason) {
-        return new TestResult(name, "skip", reason, null, null, null, null, null);
+        return new TestResult(name, "skip", reason, null, null, null, null, null, List.of());
+    }
+
+    /** {@code micropython.incidents}: one incident a line, none when absent. */
+    static List<String> incidents(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.split("\n"));
     }
 
     /** run-tests.py writes .exp/.out for every test whose output differed, flaky ones included. */

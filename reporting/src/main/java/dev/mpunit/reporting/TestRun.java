@@ -93,6 +93,7 @@ final class TestRun {
             entry.put("text", result.text());
             entry.put("tentacle", result.tentacle());
             entry.put("duration_ms", result.durationMillis());
+            entry.put("incidents", result.incidents());
             list.add(entry);
         }
         context.put("results", list);

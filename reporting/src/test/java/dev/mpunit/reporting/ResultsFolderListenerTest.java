@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,30 @@ class ResultsFolderListenerTest {
                 List.of("thread/a.py", "skip", "no threads here"), List.of("thread/b.py", "skip", "no threads here")));
     }
 
+    /** Issue 11, item 15: not 0600 whatever the umask (temporary files are), but what any new file gets here. */
+    @Test
+    void filesGetTheModeOfAnyNewFile() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan.Node fail = fake.file("basics/fail.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+        listener.testPlanExecutionStarted(plan);
+        run(listener, fail, entries("fail", "line 2 differs", "1\n3\n", "1\n2\n"));
+        listener.testPlanExecutionFinished(plan);
+
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.writeString(temp.resolve("plain"), "x"));
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(results)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).extracting(path -> path.getFileName().toString())
+                .contains("context.json", "basics_fail.py.out", "basics_fail.py.exp", "_results.json");
+        for (Path file : written) {
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(plain);
+        }
+    }
+
     @Test
     void theLauncherFindsTheListener() {
         assertThat(ServiceLoader.load(TestExecutionListener.class))
@@ -191,6 +217,7 @@ class ResultsFolderListenerTest {
         result.put("text", text);
         result.put("tentacle", "webassembly#1");
         result.put("duration_ms", 12L);
+        result.put("incidents", List.of());
         return result;
     }
 }

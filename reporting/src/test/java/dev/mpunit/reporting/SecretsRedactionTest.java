@@ -115,7 +115,7 @@ class SecretsRedactionTest {
         assertThat(files).anySatisfy(file -> assertThat(file).content().contains("wifi: ***"));
     }
 
-    private static List<Path> allFiles(Path root) throws IOException {
+    static List<Path> allFiles(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile).toList();
         }

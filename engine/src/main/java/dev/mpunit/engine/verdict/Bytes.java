@@ -143,36 +143,11 @@ final class Bytes {
     }
 
     /**
-     * A short, readable rendering of bytes for messages: UTF-8 where it decodes,
-     * control characters and undecodable bytes escaped the way Python's repr would,
-     * cut after {@code max} characters.
+     * A short, readable rendering of bytes for messages: UTF-8 where it decodes, control
+     * characters and undecodable bytes escaped the way Python's repr would, cut after {@code max}
+     * characters.
      */
     static String show(byte[] b, int max) {
-        String text = new String(b, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder();
-        int shown = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (shown >= max) {
-                sb.append('…');
-                break;
-            }
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-            shown++;
-        }
-        return sb.toString();
+        return Printable.quoted(b, max);
     }
 }

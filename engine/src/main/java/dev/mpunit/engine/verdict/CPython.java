@@ -12,9 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +31,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Differences from upstream, both deliberate: a timeout (upstream waits
  * forever for a hanging CPython), and an optional cache directory so that
  * repeated runs need not start CPython per test. A cache entry is keyed by the
- * SHA-256 of the test file's bytes, the CPython version and the test's relative
- * path; it does not notice changes to other files the test reads or imports.
- * Timeouts are never cached.
+ * SHA-256 of the test file's bytes, the CPython version, the test's relative
+ * path and the environment CPython is given (a test may print
+ * {@code os.getenv("WLAN_PASS")}: a cached output must be one this run would
+ * print); it does not notice changes to other files the test reads or imports.
+ * Timeouts are never cached, and neither is an output that holds one of the
+ * run's secret values: the cache is a plain folder, secrets stay out of it.
  *
  * <p>Thread-safe: workers may share one instance. The version is asked once per
  * instance; cache entries are written to a temporary file and moved into
@@ -44,7 +51,9 @@ public final class CPython {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final byte[] CRASH_PREFIX = Bytes.ascii("CPYTHON3 CRASH:\n");
-    private static final String CACHE_MAGIC = "mpunit-cpython-cache 1";
+    private static final String CACHE_MAGIC = "mpunit-cpython-cache 2";
+    /** Shorter values ({@code 1}, {@code on}) would keep half of all outputs out of the cache; reporting does not blank them out either. */
+    static final int SECRET_MIN_LENGTH = 4;
 
     /** How the CPython run ended. */
     public enum Kind {
@@ -68,9 +77,13 @@ public final class CPython {
     private final List<String> command;
     private final Duration timeout;
     private final Path cacheDir;
+    private final List<byte[]> secrets;
+    private final Map<String, String> environment;
+    private final String environmentDigest;
     private final Object versionLock = new Object();
     private String version; // guarded by versionLock
     private List<String> runCommand; // guarded by versionLock
+    private boolean pruned; // guarded by versionLock
 
     /**
      * @param command the program and any leading arguments ({@code python3},
@@ -79,6 +92,20 @@ public final class CPython {
      * @param cacheDir where to keep computed expectations across runs, null for no cache
      */
     public CPython(List<String> command, Duration timeout, Path cacheDir) {
+        this(command, timeout, cacheDir, List.of());
+    }
+
+    /**
+     * @param secrets values that must not be written to the cache: an output holding one is
+     *        computed again next time instead
+     */
+    public CPython(List<String> command, Duration timeout, Path cacheDir, Collection<String> secrets) {
+        this(command, timeout, cacheDir, secrets, System.getenv());
+    }
+
+    /** @param inherited the environment CPython runs with (plus {@code PYTHONIOENCODING}) */
+    CPython(List<String> command, Duration timeout, Path cacheDir, Collection<String> secrets,
+            Map<String, String> inherited) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty CPython command");
         }
@@ -88,12 +115,22 @@ public final class CPython {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         this.cacheDir = cacheDir;
+        this.secrets = secrets.stream().filter(value -> value.length() >= SECRET_MIN_LENGTH)
+                .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
+        this.environment = environment(inherited);
+        this.environmentDigest = digest(environment);
     }
 
     /** A command line as configured ({@code micropython.cpython}), split on whitespace; blank: the default. */
     public static CPython of(String commandLine, Duration timeout, Path cacheDir) {
+        return of(commandLine, timeout, cacheDir, List.of());
+    }
+
+    /** {@link #of(String, Duration, Path)} with the run's secret values, kept out of the cache. */
+    public static CPython of(String commandLine, Duration timeout, Path cacheDir, Collection<String> secrets) {
         String c = commandLine == null || commandLine.isBlank() ? DEFAULT_COMMAND : commandLine.strip();
-        return new CPython(Arrays.asList(c.split("\\s+")), timeout == null ? DEFAULT_TIMEOUT : timeout, cacheDir);
+        return new CPython(Arrays.asList(c.split("\\s+")), timeout == null ? DEFAULT_TIMEOUT : timeout, cacheDir,
+                secrets);
     }
 
     public List<String> command() {
@@ -168,7 +205,9 @@ public final class CPython {
     public Result run(Path testFile, String relPath) throws IOException {
         Path key = null;
         if (cacheDir != null) {
-            key = cacheDir.resolve(cacheKey(Files.readAllBytes(testFile), version(), relPath) + ".cpython");
+            pruneOnce();
+            key = cacheDir.resolve(cacheKey(Files.readAllBytes(testFile), version(), relPath, environmentDigest)
+                    + ".cpython");
             Optional<Result> cached = readCache(key);
             if (cached.isPresent()) {
                 return cached.get();
@@ -188,10 +227,40 @@ public final class CPython {
         } else {
             result = new Result(Kind.OK, RunTestsOutput.normaliseExpected(r.output), false);
         }
-        if (key != null && result.kind() != Kind.TIMED_OUT) {
+        if (key != null && result.kind() != Kind.TIMED_OUT && !holdsSecret(result.expected())) {
             writeCache(key, result);
         }
         return result;
+    }
+
+    /**
+     * Entries of an earlier layout are never read again (their keys left the environment out),
+     * and may hold a secret in clear: they go, once per instance.
+     */
+    private void pruneOnce() {
+        synchronized (versionLock) {
+            if (pruned) {
+                return;
+            }
+            pruned = true;
+        }
+        if (!Files.isDirectory(cacheDir)) {
+            return;
+        }
+        byte[] magic = Bytes.ascii(CACHE_MAGIC + "\n");
+        try (var entries = Files.newDirectoryStream(cacheDir, "*.cpython")) {
+            for (Path entry : entries) {
+                byte[] head;
+                try (var in = Files.newInputStream(entry)) {
+                    head = in.readNBytes(magic.length);
+                }
+                if (!Arrays.equals(head, magic)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        } catch (IOException e) {
+            // A cache that cannot be tidied still works: stale entries are only never read.
+        }
     }
 
     /** The message the engine fails a test with when CPython timed out. */
@@ -204,19 +273,38 @@ public final class CPython {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    static String cacheKey(byte[] fileBytes, String version, String relPath) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(fileBytes);
-            // Separators keep (file, version, path) triples from running into each other.
+    static String cacheKey(byte[] fileBytes, String version, String relPath, String environmentDigest) {
+        MessageDigest sha = sha256();
+        sha.update(fileBytes);
+        // Separators keep (file, version, path, environment) tuples from running into each other.
+        for (String part : List.of(version, relPath, environmentDigest)) {
             sha.update((byte) 0);
-            sha.update(version.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(relPath.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** What CPython runs with: this JVM's environment, and UTF-8 output as run-tests.py asks for it. */
+    static Map<String, String> environment(Map<String, String> inherited) {
+        Map<String, String> environment = new TreeMap<>(inherited);
+        environment.put("PYTHONIOENCODING", "utf-8");
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /** Every variable and its value, in name order: the file name of an entry shows none of them. */
+    static String digest(Map<String, String> environment) {
+        MessageDigest sha = sha256();
+        new TreeMap<>(environment).forEach((name, value) -> {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(value.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private boolean holdsSecret(byte[] output) {
+        return secrets.stream().anyMatch(secret -> Bytes.contains(output, secret));
     }
 
     private record Run(byte[] output, int exitCode, boolean timedOut) {
@@ -231,7 +319,9 @@ public final class CPython {
             if (dir != null) {
                 pb.directory(dir.toFile());
             }
-            pb.environment().put("PYTHONIOENCODING", "utf-8");
+            // Exactly the environment the cache key was computed from.
+            pb.environment().clear();
+            pb.environment().putAll(environment);
             Process p;
             try {
                 p = pb.start();
@@ -317,10 +407,14 @@ public final class CPython {
     }
 
     private static String sha256(byte[] b) {
+        return HexFormat.of().formatHex(sha256().digest(b));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,7 +164,8 @@ class CPythonTest {
         assertThat(s(changed.expected())).isEqualTo("two\n");
 
         // every kind of damage is recomputed, and repaired
-        Path entry = cache.resolve(CPython.cacheKey(Files.readAllBytes(t), py.version(), "basics/c.py") + ".cpython");
+        Path entry = cache.resolve(CPython.cacheKey(Files.readAllBytes(t), py.version(), "basics/c.py",
+                CPython.digest(CPython.environment(System.getenv()))) + ".cpython");
         assertThat(entry).exists();
         byte[] good = Files.readAllBytes(entry);
         for (byte[] bad : List.of(new byte[0], "garbage".getBytes(), java.util.Arrays.copyOf(good, good.length - 1),
@@ -175,6 +177,54 @@ class CPythonTest {
             assertThat(s(r.expected())).isEqualTo("two\n");
             assertThat(Files.readAllBytes(entry)).isEqualTo(good);
         }
+    }
+
+    @Test
+    void aCachedOutputIsOnlyEverTheSameEnvironments() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path t = test("env.py", "import os\nprint('greeting:', os.getenv('MPUNIT_GREETING'))\n");
+        CPython hello = new CPython(List.of("python3"), Duration.ofSeconds(30), cache, List.of(),
+                Map.of("MPUNIT_GREETING", "hello", "PATH", System.getenv("PATH")));
+        CPython bye = new CPython(List.of("python3"), Duration.ofSeconds(30), cache, List.of(),
+                Map.of("MPUNIT_GREETING", "bye", "PATH", System.getenv("PATH")));
+        assertThat(s(hello.run(t, "basics/env.py").expected())).isEqualTo("greeting: hello\n");
+        CPython.Result other = bye.run(t, "basics/env.py");
+        assertThat(other.fromCache()).isFalse();
+        assertThat(s(other.expected())).isEqualTo("greeting: bye\n");
+        assertThat(hello.run(t, "basics/env.py").fromCache()).as("each environment keeps its own entry").isTrue();
+    }
+
+    @Test
+    void anOutputHoldingASecretIsNeverStored() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path t = test("wlan.py", "import os\nprint('password:', os.getenv('WLAN_PASS'))\n");
+        CPython py = new CPython(List.of("python3"), Duration.ofSeconds(30), cache, List.of("s3cret-pass", "ab"),
+                Map.of("WLAN_PASS", "s3cret-pass", "PATH", System.getenv("PATH")));
+        assertThat(s(py.run(t, "basics/wlan.py").expected())).isEqualTo("password: s3cret-pass\n");
+        CPython.Result again = py.run(t, "basics/wlan.py");
+        assertThat(again.fromCache()).as("computed again, not stored").isFalse();
+        assertThat(s(again.expected())).isEqualTo("password: s3cret-pass\n");
+        assertThat(cache).satisfiesAnyOf(folder -> assertThat(folder).doesNotExist(),
+                folder -> assertThat(folder).isEmptyDirectory());
+
+        Path shortValue = test("short.py", "print('ab')\n");
+        py.run(shortValue, "basics/short.py");
+        assertThat(py.run(shortValue, "basics/short.py").fromCache())
+                .as("values under 4 characters are not blanked out by reporting either: cached").isTrue();
+    }
+
+    @Test
+    void entriesOfAnEarlierLayoutAreRemoved() throws IOException {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        // The first layout: keyed without the environment, so it could hand back another run's secret.
+        Path old = Files.writeString(cache.resolve("0".repeat(64) + ".cpython"),
+                "mpunit-cpython-cache 1\nkind OK\nlength 16\nsha256 x\n\npassword: secret\n");
+        Path unrelated = Files.writeString(cache.resolve("notes.txt"), "kept");
+        CPython py = python(cache);
+        py.run(test("one.py", "print(1)\n"), "basics/one.py");
+        assertThat(old).doesNotExist();
+        assertThat(unrelated).exists();
+        assertThat(py.run(test("one.py", "print(1)\n"), "basics/one.py").fromCache()).isTrue();
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,8 @@ import dev.mpunit.hardware.serial.SerialLink;
  * even Ctrl-C is hard reset (an emulator restarted) so that a lockup costs one timeout, not one
  * per remaining test. When the raw REPL cannot be reached {@link Config#maxRawReplFailures} times
  * in a row, {@link #execute} throws {@link BoardLostException} and the test goes to another board.
+ * Each such step is one of the execution's {@link Execution#incidents()}: a test that passed on a
+ * restarted board, or on its second transfer, says so.
  */
 public final class BoardTarget implements Target {
 
@@ -100,6 +104,8 @@ public final class BoardTarget implements Target {
     /** The last test lost its link, its framing or its board (a reboot) midway: the crash may be the board's. */
     private boolean lastLostMidway;
     private final Watchdog watchdog = new Watchdog();
+    /** What went wrong during the current {@link #execute} and what was done about it. */
+    private final List<String> incidents = new ArrayList<>();
 
     public BoardTarget(Board board, Config config) {
         this.board = Objects.requireNonNull(board, "board");
@@ -175,6 +181,7 @@ public final class BoardTarget implements Target {
             throw new TargetException("cannot read " + script.file() + ": " + e.getMessage(), e);
         }
         byte[] code = script.special() ? source : withStartMarker(source);
+        incidents.clear();
         long start = System.nanoTime();
         Attempt first = attempt(code, script, startPacing);
         Attempt result = first;
@@ -182,6 +189,10 @@ public final class BoardTarget implements Target {
         if (first.suspect(script.special(), startPacing.equals(safePacing))) {
             // A damaged transfer and a test that fails on its own look alike from here: the same
             // code at the pacing measured safe tells them apart.
+            incidents.add(first.kind() == Attempt.Kind.NOT_ACCEPTED
+                    ? "sent the code again at the safe pacing " + safePacing
+                    : "ran the test again at the safe pacing " + safePacing + ": the first transfer (pacing "
+                            + startPacing + ") may have been damaged");
             Attempt again = attempt(code, script, safePacing);
             if (!again.sameAs(first)) {
                 pacing = safePacing;
@@ -193,6 +204,8 @@ public final class BoardTarget implements Target {
             // Even the safe pacing loses a byte when the machine is loaded (several emulators on two
             // cores): a SyntaxError there is believed once a slower transfer agrees.
             Pacing slower = safePacing.slower();
+            incidents.add("ran the test again at the slower pacing " + slower
+                    + ": a SyntaxError at the safe pacing may be a byte lost on the way");
             Attempt slow = attempt(code, script, slower);
             if (!slow.sameAs(result)) {
                 safePacing = slower;
@@ -200,7 +213,8 @@ public final class BoardTarget implements Target {
             }
             result = slow;
         }
-        Execution execution = result.toExecution(script.special(), Duration.ofNanos(System.nanoTime() - start));
+        Execution plain = result.toExecution(script.special(), Duration.ofNanos(System.nanoTime() - start));
+        Execution execution = new Execution(plain.output(), plain.ending(), plain.duration(), incidents);
         lastLostMidway = result.lostMidway();
         lastOutput = execution.output();
         lastEnding = execution.ending();
@@ -233,6 +247,7 @@ public final class BoardTarget implements Target {
                 case TIMED_OUT -> timedOut(outcome);
                 case REBOOTED -> {
                     needsEnter = true;
+                    incidents.add("the board on " + board.port() + " rebooted during the test");
                     yield Attempt.crashed(outcome, "the board rebooted during the test");
                 }
             };
@@ -250,9 +265,11 @@ public final class BoardTarget implements Target {
             needsEnter = true;
             if (partial.size() > 0) {
                 // It ran and printed, then the framing went wrong: a crash with what it printed.
+                incidents.add("the raw REPL's framing broke during the test: " + e.getMessage());
                 return Attempt.lost(partial.toByteArray(), e.getMessage());
             }
             // Most likely the board did not take the code (no OK): worth another try.
+            incidents.add("the board did not take the code: " + e.getMessage());
             return Attempt.notAccepted(e.getMessage());
         } catch (IOException e) {
             String message = "the link to " + board.port() + " failed during the test: " + e.getMessage();
@@ -289,11 +306,15 @@ public final class BoardTarget implements Target {
         if (board.canHardReset()) {
             try {
                 board.hardReset();
+                incidents.add(reason + "; the board was restarted");
             } catch (IOException e) {
                 lost = new BoardLostException(reason + "; restarting it failed: " + e.getMessage(), e);
+                incidents.add(lost.getMessage());
             }
+        } else {
+            // Without a hard reset the next prepare() reconnects and finds out whether the board is back.
+            incidents.add(reason + "; reconnecting to it");
         }
-        // Without a hard reset the next prepare() reconnects and finds out whether the board is back.
     }
 
     /**
@@ -318,6 +339,10 @@ public final class BoardTarget implements Target {
             } catch (IOException e) {
                 last = e;
                 needsEnter = true;
+                incidents.add("reaching the raw REPL of the board on " + board.port() + " failed: " + e.getMessage()
+                        + (failures + 1 < config.maxRawReplFailures()
+                                ? failures > 0 && board.canHardReset() ? "; restarting the board" : "; reconnecting"
+                                : ""));
             }
         }
         disconnect();

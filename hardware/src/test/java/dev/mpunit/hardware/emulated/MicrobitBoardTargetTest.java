@@ -144,7 +144,11 @@ class MicrobitBoardTargetTest {
         Execution lost = running.get(30, TimeUnit.SECONDS);
         assertThat(lost.ending()).isEqualTo(Execution.Ending.CRASHED);
         assertThat(text(lost)).contains("lost the board");
-        assertThat(text(run("print('restarted')\n"))).isEqualTo("restarted\r\n");
+        assertThat(lost.incidents()).as("the loss and the restart are on record").singleElement().asString()
+                .contains("lost the board", "the board was restarted");
+        Execution after = run("print('restarted')\n");
+        assertThat(text(after)).isEqualTo("restarted\r\n");
+        assertThat(after.incidents()).as("the next test met no trouble").isEmpty();
         assertThat(awaitEmulators()).doesNotContainAnyElementsOf(emulators);
     }
 
