@@ -81,7 +81,7 @@ final class TestFileRun {
     }
 
     private void runChecked(TestFileDescriptor file, Worker worker) throws ProbeException, TargetException {
-        TargetProfile profile = worker.variant().profile(worker, file.root());
+        TargetProfile profile = worker.variant().profile(worker.target(), file.root());
         String relativePath = file.relativePath();
         Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM)
                 .or(() -> notSupportedYet(file, worker.variant()));
