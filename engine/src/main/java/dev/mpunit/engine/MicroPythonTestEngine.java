@@ -62,6 +62,7 @@ public final class MicroPythonTestEngine implements TestEngine {
             return engine;
         }
         new SelectionIssues(configuration).report(issues);
+        new BoardIssues(configuration).report(request, issues);
         TreeIds ids = new TreeIds(uniqueId);
         LeftOut leftOut = new LeftOut();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
