@@ -341,7 +341,7 @@ record EngineConfiguration(
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
 
-    /** Seconds by default, as run-tests.py's MICROPY_TEST_TIMEOUT; {@code 500ms}, {@code 2m} too. */
+    /** Seconds by default, as run-tests.py's MICROPY_TEST_TIMEOUT; {@code 500ms}, {@code 2m} too; never zero. */
     static Duration duration(ConfigurationParameters parameters, String key, Duration fallback) {
         Optional<String> value = parameters.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT));
         if (value.isEmpty() || value.get().isEmpty()) {
@@ -359,6 +359,12 @@ record EngineConfiguration(
             case "m", "min" -> amount * 60_000;
             default -> amount * 1000;
         };
+        // Every duration here is how long something may take: none of them can be nothing (at 0 every test
+        // would time out, every board fail to answer).
+        if (Math.round(millis) < 1) {
+            throw new IllegalArgumentException(key + "=" + value.get()
+                    + " is no time at all: give a positive duration, in seconds (30), or 500ms, 30s, 2m");
+        }
         return Duration.ofMillis(Math.round(millis));
     }
 }

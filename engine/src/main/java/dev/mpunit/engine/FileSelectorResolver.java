@@ -32,9 +32,12 @@ final class FileSelectorResolver implements SelectorResolver {
     private final Filters filters;
     private final DiscoveryIssueReporter issues;
     private final TreeIds ids;
+    private final LeftOut leftOut;
 
-    FileSelectorResolver(EngineConfiguration configuration, Filters filters, DiscoveryIssueReporter issues, TreeIds ids) {
+    FileSelectorResolver(EngineConfiguration configuration, Filters filters, DiscoveryIssueReporter issues, TreeIds ids,
+            LeftOut leftOut) {
         this.configuration = configuration;
+        this.leftOut = leftOut;
         this.ids = ids;
         this.filters = filters;
         this.issues = issues;
@@ -62,6 +65,7 @@ final class FileSelectorResolver implements SelectorResolver {
         }
         if (!configuration.groupAdmitted(group.get())) {
             // Left out on purpose (a skip or FUT key): no warning about a group nobody wants.
+            leftOut.byGroupKeys();
             return Resolution.unresolved();
         }
         if (!group.get().supported()) {
@@ -70,6 +74,7 @@ final class FileSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         if (!filters.accepts(relativePath)) {
+            leftOut.byFilters();
             return Resolution.unresolved();
         }
         boolean unittest = importsUnittest(file);

@@ -9,6 +9,9 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
@@ -50,21 +53,42 @@ public final class MicroPythonTestEngine implements TestEngine {
         EngineConfiguration configuration;
         Filters filters;
         try {
+            ConfigurationKeys.requireKnown(request.getConfigurationParameters());
             configuration = EngineConfiguration.from(request.getConfigurationParameters());
+            ResultsFolder.requireWritable(request.getConfigurationParameters());
             filters = Filters.parse(configuration.include(), configuration.exclude(), configuration.filter());
         } catch (IllegalArgumentException e) {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: " + e.getMessage()));
             return engine;
         }
         new SelectionIssues(configuration).report(issues);
+        new BoardIssues(configuration).report(request, issues);
         TreeIds ids = new TreeIds(uniqueId);
+        LeftOut leftOut = new LeftOut();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addSelectorResolver(context -> new DirectorySelectorResolver(configuration, context.getIssueReporter()))
-                .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter(), ids))
+                .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter(),
+                        ids, leftOut))
                 .addSelectorResolver(context -> new UniqueIdSelectorResolver(configuration, context.getIssueReporter(), ids))
                 .build()
                 .resolve(request, engine, issues);
+        if (engine.getChildren().isEmpty() && asksForMicroPython(request, ids)) {
+            String reasons = leftOut.reasons();
+            issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: no test selected, nothing runs"
+                    + (reasons.isEmpty() ? " (the messages above say why)" : ": " + reasons)));
+        }
         return engine;
+    }
+
+    /**
+     * Whether the request selects anything of this engine's: a class or package selected in an IDE
+     * reaches every engine, and this one has nothing to say about it.
+     */
+    private static boolean asksForMicroPython(EngineDiscoveryRequest request, TreeIds ids) {
+        return !request.getSelectorsByType(DirectorySelector.class).isEmpty()
+                || !request.getSelectorsByType(FileSelector.class).isEmpty()
+                || request.getSelectorsByType(UniqueIdSelector.class).stream()
+                        .anyMatch(selector -> ids.below(selector.getUniqueId()).isPresent());
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.mpunit.hardware.emulated.WebAssemblyPty;
 import dev.mpunit.hardware.local.UnixTarget;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 import dev.mpunit.hardware.local.WebAssemblyTarget;
+import dev.mpunit.hardware.serial.DeviceSetting;
 import dev.mpunit.hardware.serial.DeviceString;
 import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.TentacleSpec;
@@ -94,16 +95,19 @@ final class Targets {
     }
 
     private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {
+        // A port that is not there is corrected in the inventory: micropython.target is no option with a testbed.
+        DeviceSetting setting = DeviceSetting.inventory(name, configuration.testbed()
+                .map(testbed -> testbed.source().toString()).orElse(EngineConfiguration.TESTBED));
         if (dut instanceof DutAccess.Device device) {
-            return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort()));
+            return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort(), setting));
         }
         if (dut instanceof DutAccess.UsbSerial usb) {
             return variant -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
-                    BoardTraits.serialPort()));
+                    BoardTraits.serialPort(), setting));
         }
         DutAccess.UsbLocation location = (DutAccess.UsbLocation) dut;
         return variant -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
-                baud, BoardTraits.serialPort()));
+                baud, BoardTraits.serialPort(), setting));
     }
 
     private BoardTarget board(String name, Board board) {

@@ -95,7 +95,8 @@ record TestsRoot(Path directory, boolean upstreamLayout) {
         return directories.stream().filter(Files::isDirectory).toList();
     }
 
-    private static List<Path> subdirectories(Path parent) throws IOException {
+    /** The folders directly in {@code parent}, sorted; none when it is no folder. */
+    static List<Path> subdirectories(Path parent) throws IOException {
         if (!Files.isDirectory(parent)) {
             return List.of();
         }

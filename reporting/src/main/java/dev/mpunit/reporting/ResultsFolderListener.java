@@ -70,18 +70,25 @@ public final class ResultsFolderListener implements TestExecutionListener {
         if (configured.isEmpty()) {
             return;
         }
-        folder = Path.of(configured.get()).toAbsolutePath();
+        Path wanted = Path.of(configured.get()).toAbsolutePath();
+        try {
+            Files.createDirectories(wanted);
+        } catch (IOException e) {
+            // Said once; every later event finds no folder and writes nothing. The micropython engine refuses
+            // such a run at discovery, naming the folder: a run without tests has been told why already.
+            if (plan.countTestIdentifiers(TestIdentifier::isTest) > 0) {
+                System.err.println("mpunit: no results are written: the results folder " + wanted + " ("
+                        + RESULTS_DIR + ") cannot be created: " + e);
+            }
+            return;
+        }
+        folder = wanted;
         testPlan = plan;
         timeStart = now();
         secrets = Secrets.of(plan.getConfigurationParameters());
         writer = new AtomicFiles(secrets);
         // Read now: the baseline may be this very folder, about to be overwritten.
         baseline = BaselineRun.read(plan.getConfigurationParameters().get(BaselineRun.BASELINE));
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the results folder " + folder, e);
-        }
         summary = new Summary(folder, plan, clock, writer);
         writeContext(null, true);
     }

@@ -3,7 +3,10 @@ package dev.mpunit.reporting;
 import static dev.mpunit.reporting.FakePlan.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -46,6 +49,40 @@ class ResultsFolderListenerTest {
 
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 11: a folder that cannot be created threw at the start and then failed once per test (an NPE
+     * each). The engine refuses such a run at discovery; should the folder still fail (gone since), the
+     * listener says so once and every later event passes quietly.
+     */
+    @Test
+    void aFolderThatCannotBeCreatedIsSaidOnceAndNothingFailsAfterIt() throws IOException {
+        Path regularFile = Files.writeString(temp.resolve("results"), "a file");
+        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, regularFile.toString()));
+        FakePlan.Node first = fake.file("basics/list1.py");
+        FakePlan.Node second = fake.file("basics/list2.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            listener.testPlanExecutionStarted(plan);
+            run(listener, first, entries("pass", null, null, null));
+            run(listener, second, entries("fail", "expected 1", "2\n", "1\n"));
+            listener.testPlanExecutionFinished(plan);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(said.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .startsWith("mpunit: no results are written: the results folder " + regularFile
+                        + " (micropython.results.dir) cannot be created: ");
+        assertThat(regularFile).hasContent("a file");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files).containsExactly(regularFile);
         }
     }
 

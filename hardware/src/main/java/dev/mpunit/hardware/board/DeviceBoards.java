@@ -3,6 +3,7 @@ package dev.mpunit.hardware.board;
 import dev.mpunit.hardware.serial.DeviceString;
 import dev.mpunit.hardware.serial.ExecPtyLink;
 import dev.mpunit.hardware.serial.ProcessLink;
+import dev.mpunit.hardware.serial.DeviceSetting;
 import dev.mpunit.hardware.serial.SerialPortLink;
 import dev.mpunit.hardware.serial.SerialPorts;
 import java.time.Duration;
@@ -37,16 +38,24 @@ public final class DeviceBoards {
      *     depend on what it runs; serial ports always get {@link BoardTraits#serialPort()}
      */
     public static Board of(DeviceString device, int baudRate, BoardTraits processTraits) {
+        return of(device, baudRate, processTraits, DeviceSetting.TARGET);
+    }
+
+    /**
+     * The board behind {@code device}, set at {@code setting}: what a message about its serial port
+     * tells to correct.
+     */
+    public static Board of(DeviceString device, int baudRate, BoardTraits processTraits, DeviceSetting setting) {
         if (device instanceof DeviceString.Port port) {
-            return serialPort(port.path(), baudRate);
+            return new SerialPortBoard(port.path(), port::path, baudRate, BoardTraits.serialPort(), setting);
         }
         if (device instanceof DeviceString.UsbSerial usb) {
-            return new SerialPortBoard(usb.text(), () -> SerialPorts.bySerialNumber(usb.serialNumber()), baudRate,
-                    BoardTraits.serialPort());
+            return new SerialPortBoard(usb.text(), () -> SerialPorts.bySerialNumber(usb.serialNumber(), setting),
+                    baudRate, BoardTraits.serialPort(), setting);
         }
         if (device instanceof DeviceString.UsbLocation usb) {
-            return new SerialPortBoard(usb.text(), () -> SerialPorts.byLocation(usb.location()), baudRate,
-                    BoardTraits.serialPort());
+            return new SerialPortBoard(usb.text(), () -> SerialPorts.byLocation(usb.location(), setting), baudRate,
+                    BoardTraits.serialPort(), setting);
         }
         if (device instanceof DeviceString.Exec exec) {
             return exec(exec.arguments(), processTraits);
@@ -59,7 +68,7 @@ public final class DeviceBoards {
 
     /** A board on the serial port at {@code path}. */
     public static Board serialPort(String path, int baudRate) {
-        return new SerialPortBoard(path, () -> path, baudRate, BoardTraits.serialPort());
+        return new SerialPortBoard(path, () -> path, baudRate, BoardTraits.serialPort(), DeviceSetting.TARGET);
     }
 
     /** A board that is a process talking on its stdin and stdout; a hard reset restarts it. */

@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.board;
 
+import dev.mpunit.hardware.serial.DeviceSetting;
 import dev.mpunit.hardware.serial.SerialLink;
 import dev.mpunit.hardware.serial.SerialPortLink;
 import java.io.IOException;
@@ -19,12 +20,14 @@ final class SerialPortBoard extends NamedBoard {
 
     private final PathLookup lookup;
     private final int baudRate;
+    private final DeviceSetting setting;
     private SerialLink link;
 
-    SerialPortBoard(String port, PathLookup lookup, int baudRate, BoardTraits traits) {
+    SerialPortBoard(String port, PathLookup lookup, int baudRate, BoardTraits traits, DeviceSetting setting) {
         super(port, traits);
         this.lookup = lookup;
         this.baudRate = baudRate;
+        this.setting = setting;
     }
 
     @Override
@@ -32,7 +35,7 @@ final class SerialPortBoard extends NamedBoard {
         if (link != null) {
             link.close();
         }
-        link = SerialPortLink.open(lookup.path(), baudRate);
+        link = SerialPortLink.open(lookup.path(), baudRate, setting);
         return link;
     }
 

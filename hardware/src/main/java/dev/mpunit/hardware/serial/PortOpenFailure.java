@@ -32,12 +32,20 @@ enum PortOpenFailure {
         return OTHER;
     }
 
-    /** The message for {@code path}; {@code ports} is what the system lists, for a port that is not there. */
+    /** The message for a port of {@code micropython.target}. */
     String message(String path, int errorCode, List<SerialPortInfo> ports) {
+        return message(path, errorCode, ports, DeviceSetting.TARGET);
+    }
+
+    /**
+     * The message for {@code path}; {@code ports} is what the system lists, for a port that is not there;
+     * {@code setting} is where the port was named.
+     */
+    String message(String path, int errorCode, List<SerialPortInfo> ports, DeviceSetting setting) {
         return switch (this) {
             case NO_SUCH_PORT -> "no serial port " + path + "; " + SerialPorts.listing(ports)
-                    + "; plug the board in or set micropython.target to one of them"
-                    + " (usb-serial:<serial number> finds a USB board wherever it is)";
+                    + "; plug the board in or set " + setting.setting() + " to one of them"
+                    + " (" + setting.bySerial() + " finds a USB board wherever it is)";
             case BUSY -> "serial port " + path + " is busy: another program has it open (a serial terminal,"
                     + " mpremote, an IDE, another test run); close that program and try again";
             case PERMISSION_DENIED -> "permission denied on serial port " + path

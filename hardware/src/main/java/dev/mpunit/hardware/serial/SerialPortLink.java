@@ -39,11 +39,22 @@ public final class SerialPortLink implements SerialLink {
      *     busy, permission denied, or another failure
      */
     public static SerialPortLink open(String path, int baudRate) throws IOException {
+        return open(path, baudRate, DeviceSetting.TARGET);
+    }
+
+    /**
+     * Opens {@code path} exclusively at {@code baudRate}, 8N1.
+     *
+     * @param setting where the port was named, for what a message tells to change
+     * @throws IOException naming the port and what to do: no such port (with the ports there are),
+     *     busy, permission denied, or another failure
+     */
+    public static SerialPortLink open(String path, int baudRate, DeviceSetting setting) throws IOException {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
         } catch (SerialPortInvalidPortException e) {
-            throw new IOException(PortOpenFailure.NO_SUCH_PORT.message(path, 0, SerialPorts.list()), e);
+            throw new IOException(PortOpenFailure.NO_SUCH_PORT.message(path, 0, SerialPorts.list(), setting), e);
         }
         port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         if (!port.openPort()) {
@@ -55,7 +66,7 @@ public final class SerialPortLink implements SerialLink {
             boolean readWrite = !posix || !exists || (Files.isReadable(file) && Files.isWritable(file));
             PortOpenFailure failure = PortOpenFailure.classify(exists, readWrite, code);
             throw new IOException(failure.message(path, code,
-                    failure == PortOpenFailure.NO_SUCH_PORT ? SerialPorts.list() : List.of()));
+                    failure == PortOpenFailure.NO_SUCH_PORT ? SerialPorts.list() : List.of(), setting));
         }
         return new SerialPortLink(path, port);
     }

@@ -27,7 +27,12 @@ public final class SerialPorts {
      * @throws IOException listing the ports found when none or several match
      */
     public static String bySerialNumber(String serialNumber) throws IOException {
-        return bySerialNumber(serialNumber, list());
+        return bySerialNumber(serialNumber, list(), DeviceSetting.TARGET);
+    }
+
+    /** As {@link #bySerialNumber(String)}, telling to correct {@code setting} when no port matches. */
+    public static String bySerialNumber(String serialNumber, DeviceSetting setting) throws IOException {
+        return bySerialNumber(serialNumber, list(), setting);
     }
 
     /**
@@ -37,33 +42,47 @@ public final class SerialPorts {
      * @throws IOException listing the ports found when none or several match
      */
     public static String byLocation(String location) throws IOException {
-        return byLocation(location, list());
+        return byLocation(location, list(), DeviceSetting.TARGET);
+    }
+
+    /** As {@link #byLocation(String)}, telling to correct {@code setting} when no port matches. */
+    public static String byLocation(String location, DeviceSetting setting) throws IOException {
+        return byLocation(location, list(), setting);
     }
 
     static String bySerialNumber(String serialNumber, List<SerialPortInfo> ports) throws IOException {
+        return bySerialNumber(serialNumber, ports, DeviceSetting.TARGET);
+    }
+
+    static String bySerialNumber(String serialNumber, List<SerialPortInfo> ports, DeviceSetting setting)
+            throws IOException {
         return select(ports, port -> port.serialNumber().equalsIgnoreCase(serialNumber.strip()),
-                "USB serial number " + serialNumber);
+                "USB serial number " + serialNumber, setting);
     }
 
     static String byLocation(String location, List<SerialPortInfo> ports) throws IOException {
-        String wanted = location.strip();
-        return select(ports, port -> port.location().equals(wanted) || port.location().startsWith(wanted + ":"),
-                "USB location " + location);
+        return byLocation(location, ports, DeviceSetting.TARGET);
     }
 
-    private static String select(List<SerialPortInfo> ports, Predicate<SerialPortInfo> matches, String what)
-            throws IOException {
+    static String byLocation(String location, List<SerialPortInfo> ports, DeviceSetting setting) throws IOException {
+        String wanted = location.strip();
+        return select(ports, port -> port.location().equals(wanted) || port.location().startsWith(wanted + ":"),
+                "USB location " + location, setting);
+    }
+
+    private static String select(List<SerialPortInfo> ports, Predicate<SerialPortInfo> matches, String what,
+            DeviceSetting setting) throws IOException {
         List<SerialPortInfo> found = ports.stream().filter(matches).toList();
         if (found.size() == 1) {
             return found.get(0).path();
         }
         if (found.isEmpty()) {
             throw new IOException("no serial port with " + what + "; " + listing(ports)
-                    + "; plug the board in, or correct micropython.target");
+                    + "; plug the board in, or correct " + setting.setting());
         }
         // A board with two USB serial interfaces shows one serial number on both.
         throw new IOException(found.size() + " serial ports have " + what + ": " + listing(found)
-                + "; choose one with micropython.target=port:<path>");
+                + "; choose one with " + setting.byPath());
     }
 
     /** The ports as messages list them. */

@@ -53,6 +53,23 @@ class SerialPortsTest {
     }
 
     @Test
+    void aTestbedsBoardIsCorrectedInItsInventoryNotInMicropythonTarget() {
+        DeviceSetting tentacle = DeviceSetting.inventory("mb01-MICROBIT", "lab.json");
+
+        assertThatThrownBy(() -> SerialPorts.bySerialNumber("nope", PORTS, tentacle))
+                .hasMessageContaining("plug the board in, or correct the \"dut\" of tentacle mb01-MICROBIT in the"
+                        + " inventory lab.json")
+                .hasMessageNotContaining("micropython.target");
+        assertThatThrownBy(() -> SerialPorts.byLocation("1-1.4", PORTS, tentacle))
+                .hasMessageContaining("choose one with \"dut\": {\"device\": \"port:<path>\"}")
+                .hasMessageNotContaining("micropython.target");
+        assertThat(PortOpenFailure.NO_SUCH_PORT.message("/dev/ttyACM7", 2, PORTS, tentacle))
+                .contains("set the \"dut\" of tentacle mb01-MICROBIT in the inventory lab.json to one of them",
+                        "\"dut\": {\"usb_serial\": \"<serial number>\"} finds a USB board wherever it is")
+                .doesNotContain("micropython.target");
+    }
+
+    @Test
     void noPortsAtAllIsSaid() {
         assertThatThrownBy(() -> SerialPorts.byLocation("1-1.2", List.of()))
                 .hasMessageContaining("no serial ports found at all");
