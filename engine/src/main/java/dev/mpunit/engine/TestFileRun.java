@@ -41,13 +41,15 @@ final class TestFileRun {
     private final TreeListener listener;
     private final DurationHistory history;
     private final RunResources resources;
+    private final Interruption interruption;
 
     TestFileRun(EngineConfiguration configuration, TreeListener listener, DurationHistory history,
-            RunResources resources) {
+            RunResources resources, Interruption interruption) {
         this.configuration = configuration;
         this.listener = listener;
         this.history = history;
         this.resources = resources;
+        this.interruption = interruption;
     }
 
     /** Whether the file (or a case of it) failed, once it ended; for the progress line. */
@@ -88,6 +90,10 @@ final class TestFileRun {
         boolean special = worker.variant().pcLike() && relativePath.startsWith("cmdline/");
         Script script = new Script(path, configuration.timeout(), special, options());
         Execution execution = worker.target().execute(script);
+        if (endedByInterruption(file)) {
+            // Its process was killed; judging it would start CPython while the JVM is ending.
+            return;
+        }
         Verdict verdict;
         try {
             verdict = judge(file, execution, special);
@@ -101,8 +107,14 @@ final class TestFileRun {
                 }
             }
         } catch (IOException e) {
+            if (endedByInterruption(file)) {
+                return;
+            }
             history.record(file, execution.duration().toMillis());
             finish(file, TestExecutionResult.failed(new RunFailure(e.getMessage(), e)));
+            return;
+        }
+        if (verdict.kind() == Verdict.Kind.FAIL && endedByInterruption(file)) {
             return;
         }
         // Once, for the run whose verdict stands (the careful one when there was one).
@@ -216,10 +228,26 @@ final class TestFileRun {
     }
 
     private void fail(TestFileDescriptor file, Throwable cause) {
-        if (!listener.isDone(file)) {
+        if (!listener.isDone(file) && !endedByInterruption(file)) {
             listener.started(file);
             finish(file, TestExecutionResult.failed(cause));
         }
+    }
+
+    /**
+     * A failure while the run is being interrupted is the interruption's doing (its processes were
+     * killed), not the test's: the file ends aborted, with no verdict. True when it did.
+     */
+    private boolean endedByInterruption(TestFileDescriptor file) {
+        if (!interruption.requested()) {
+            return false;
+        }
+        if (!listener.isStarted(file)) {
+            listener.skipped(file, "not run: " + Interruption.REASON);
+        } else {
+            finish(file, TestExecutionResult.aborted(new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
+        }
+        return true;
     }
 
     /** A file MicroPython cannot be given: unreadable, or not UTF-8 (MicroPython source is UTF-8). */

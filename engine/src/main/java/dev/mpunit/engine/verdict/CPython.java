@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.mpunit.hardware.Reaper;
+
 /**
  * Runs a test under CPython to get its expected output when it has no
  * {@code .exp} file, as run-tests.py does: {@code <python> -BS <abs file>} in
@@ -234,7 +236,7 @@ public final class CPython {
             pb.environment().put("PYTHONIOENCODING", "utf-8");
             Process p;
             try {
-                p = pb.start();
+                p = Reaper.start(pb);
             } catch (IOException e) {
                 throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
             }
