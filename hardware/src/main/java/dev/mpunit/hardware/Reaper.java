@@ -146,14 +146,6 @@ public final class Reaper {
         }
     }
 
-    /** The watchdog's pid, starting it if needed; -1 where there is none (for tests). */
-    static long watchdogPid() {
-        synchronized (Reaper.class) {
-            tell("");
-            return watchdogProcess == null ? -1 : watchdogProcess.pid();
-        }
-    }
-
     private static void tell(String line) {
         if (unavailable) {
             return;
