@@ -56,6 +56,7 @@ final class TestRunExecution {
                     ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
                             new Firmwares(configuration.firmwareDirectory()))
                     : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+            rigs = Rigs.bounded(rigs, configuration.maxLocalTentacles(), TestRunExecution::warn);
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
                     interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
@@ -151,6 +152,12 @@ final class TestRunExecution {
             listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
                     file.relativePath() + " was started but its worker stopped before it ended", null)), notRun);
         }
+    }
+
+    /** Said once, on the console whatever the launcher shows: a run that starts less than asked must say so. */
+    private static void warn(String message) {
+        System.err.println("mpunit: " + message);
+        System.err.flush();
     }
 
     private static List<TestFileDescriptor> testFiles(TestDescriptor engine) {
