@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+
+import dev.mpunit.hardware.TargetException;
 
 /**
  * One {@code execute()}: workers per variant pull test files from the bartender until none are
@@ -52,6 +55,11 @@ final class TestRunExecution {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            Optional<TargetException> wrongVersion = resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
+            if (wrongVersion.isPresent()) {
+                listener.finished(engine, TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
+                return;
+            }
             List<TentacleRig> rigs = configuration.testbed().isPresent()
                     ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
                             new Firmwares(configuration.firmwareDirectory()))
