@@ -23,8 +23,7 @@ class EmptyInputTest {
     @Test
     void readingStdinOnTheWebassemblyTargetEndsAtOnceLikeCPython() throws Exception {
         WebAssemblyAvailable.assumeNode();
-        Path tree = temp.resolve("tests");
-        Files.createDirectories(tree.resolve("basics"));
+        Path tree = GeneratedTree.basics(temp, 0);
         // No .exp: CPython (stdin closed) gives the expected output, '' twice.
         Files.writeString(tree.resolve("basics/stdin_read.py"),
                 "import sys\nprint(repr(sys.stdin.read()))\nprint(repr(sys.stdin.readline()))\n");

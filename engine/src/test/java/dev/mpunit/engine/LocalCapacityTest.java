@@ -3,7 +3,6 @@ package dev.mpunit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +73,7 @@ class LocalCapacityTest {
     @Test
     void aThousandWorkersStartNoMoreNodeHostsThanAllowed() throws Exception {
         WebAssemblyAvailable.assumeNode();
-        Path tree = temp.resolve("tests");
-        Files.createDirectories(tree.resolve("basics"));
-        for (int i = 1; i <= 6; i++) {
-            Files.writeString(tree.resolve("basics/t" + i + ".py"), "print(" + i + " + 1)\n");
-        }
+        Path tree = GeneratedTree.basics(temp, 6);
         AtomicInteger mostHosts = new AtomicInteger();
         List<String> tentacles = new ArrayList<>();
         List<TestExecutionResult.Status> results = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.mpunit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,7 @@ class WebAssemblyVersionTest {
     @Test
     void aVersionNpmDoesNotHaveFailsTheRunOnceAndLeavesNoCacheFolder() throws Exception {
         WebAssemblyAvailable.assumeNode();
-        Path tree = temp.resolve("tests");
-        Files.createDirectories(tree.resolve("basics"));
-        for (int i = 1; i <= 5; i++) {
-            Files.writeString(tree.resolve("basics/t" + i + ".py"), "print(" + i + ")\n");
-        }
+        Path tree = GeneratedTree.basics(temp, 5);
         Path cache = temp.resolve("cache");
 
         EngineExecutionResults results = EngineTestKit.engine(MicroPythonTestEngine.ID)
