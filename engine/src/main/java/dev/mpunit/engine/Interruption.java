@@ -33,6 +33,7 @@ final class Interruption implements AutoCloseable {
     private final CancellationToken launcherToken;
     private final Thread launcher;
     private final CountDownLatch reported = new CountDownLatch(1);
+    private final CountDownLatch requestedLatch = new CountDownLatch(1);
     private final Thread hook;
     private final PrintStream console;
     private volatile boolean requested;
@@ -54,6 +55,16 @@ final class Interruption implements AutoCloseable {
     /** Whether the JVM is ending: what fails from now on failed because its processes were killed. */
     boolean requested() {
         return requested;
+    }
+
+    /** Waits at most {@code limit} for an interruption; whether there is one. */
+    boolean awaitRequested(Duration limit) {
+        try {
+            return requestedLatch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return requested;
+        }
     }
 
     /** Whether the run was cancelled: by the launcher (fail-fast) or by this interruption. */
@@ -78,6 +89,7 @@ final class Interruption implements AutoCloseable {
 
     private void onShutdown() {
         requested = true;
+        requestedLatch.countDown();
         console.println("mpunit: interrupted: stopping the run; what did not end is reported as not run");
         console.flush();
         launcherToken.cancel();

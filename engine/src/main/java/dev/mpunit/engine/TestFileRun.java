@@ -1,6 +1,7 @@
 package dev.mpunit.engine;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -8,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,8 @@ import dev.mpunit.hardware.TargetException;
 final class TestFileRun {
 
     private static final String HOST_PLATFORM = HostPlatform.current();
+    /** How long a Ctrl-C that reached a test's processes may take to reach this JVM's shutdown hook. */
+    private static final Duration SIGNAL_TO_JVM = Duration.ofSeconds(2);
 
     private final EngineConfiguration configuration;
     private final TreeListener listener;
@@ -107,6 +111,10 @@ final class TestFileRun {
                 }
             }
         } catch (IOException e) {
+            // CPython stopped by a signal: Ctrl-C, whose interruption of this JVM may still be on its way.
+            if (e instanceof InterruptedIOException) {
+                interruption.awaitRequested(SIGNAL_TO_JVM);
+            }
             if (endedByInterruption(file)) {
                 return;
             }

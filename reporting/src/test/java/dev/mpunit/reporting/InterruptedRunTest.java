@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * processes before, and of every process that mentions the run's temporary folder after: nothing
  * the run started may outlive it, and it leaves no temporary folder. Interrupted politely
  * (SIGTERM, SIGINT) it still reports every test and says where its partial results are.
+ *
+ * <p>{@code INT-GROUP} is Ctrl-C in a terminal: SIGINT to the run's whole process group while
+ * CPython computes expected outputs, so CPython dies of it too; what it printed then must neither
+ * fail a test nor stay in the expected-output cache.
  */
 class InterruptedRunTest {
 
@@ -45,20 +49,29 @@ class InterruptedRunTest {
     }
 
     @ParameterizedTest(name = "SIG{0}")
-    @ValueSource(strings = {"TERM", "INT", "KILL"})
+    @ValueSource(strings = {"TERM", "INT", "KILL", "INT-GROUP"})
     void anInterruptedRunEndsEverythingItStartedAndLeavesNoTemporaryFolder(String signal) throws Exception {
+        boolean group = signal.equals("INT-GROUP");
         Path tree = temp.resolve("tests");
         Files.createDirectories(tree.resolve("basics"));
         for (int i = 1; i <= FILES; i++) {
-            // Long enough that no run ends before the signal.
-            Files.writeString(tree.resolve("basics/slow_" + i + ".py"), "import time\ntime.sleep(60)\nprint('ok')\n");
+            // Long enough that no run ends before the signal: on MicroPython, or (for the process
+            // group) in CPython, which then computes the expected outputs when the signal comes.
+            Files.writeString(tree.resolve("basics/slow_" + i + ".py"), group
+                    ? "import sys, time\nif sys.implementation.name == 'cpython':\n    time.sleep(60)\nprint('ok')\n"
+                    : "import time\ntime.sleep(60)\nprint('ok')\n");
         }
         Path jvmTemp = Files.createDirectories(temp.resolve("jvm-tmp"));
         Path results = temp.resolve("results");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process jvm = new ProcessBuilder(java, "-Djava.io.tmpdir=" + jvmTemp, "-cp", System.getProperty("java.class.path"),
-                InterruptedRunProbe.class.getName(), tree.toString(), results.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + jvmTemp, "-cp",
+                System.getProperty("java.class.path"), InterruptedRunProbe.class.getName(), tree.toString(),
+                results.toString()));
+        if (group) {
+            // A process group of its own, as a terminal gives a command (setsid execs: same pid).
+            command.add(0, "setsid");
+        }
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         CountDownLatch firstTest = new CountDownLatch(1);
         Thread reader = new Thread(() -> read(jvm, lines, firstTest), "probe-output");
@@ -66,6 +79,9 @@ class InterruptedRunTest {
         try {
             if (!firstTest.await(FIRST_TEST_SECONDS, TimeUnit.SECONDS)) {
                 fail("no test started within " + FIRST_TEST_SECONDS + " s:\n" + String.join("\n", copy(lines)));
+            }
+            if (group) {
+                awaitDescendant(jvm, "-BS " + tree);
             }
             List<ProcessHandle> census = jvm.descendants().toList();
             assertThat(census).as("the run's processes before the signal")
@@ -86,7 +102,7 @@ class InterruptedRunTest {
             }
             String tempName = jvmTemp.toString();
             assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).map(InterruptedRunTest::command)
-                    .filter(command -> command.contains(tempName))).as("processes of the run after it ended").isEmpty();
+                    .filter(line -> line.contains(tempName))).as("processes of the run after it ended").isEmpty();
             try (Stream<Path> left = Files.list(jvmTemp)) {
                 assertThat(left).as("temporary files and folders left behind").isEmpty();
             }
@@ -98,6 +114,8 @@ class InterruptedRunTest {
                 return;
             }
             assertThat(jvm.exitValue()).as(all).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            assertThat(cachedExpectationsMentioning(tree)).as("expected outputs cached from a CPython the signal stopped")
+                    .isEmpty();
             assertThat(output).as(all).contains("plan finished");
             for (int i = 1; i <= FILES; i++) {
                 String name = "basics/slow_" + i + ".py";
@@ -141,8 +159,40 @@ class InterruptedRunTest {
     }
 
     private static void signal(Process jvm, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).inheritIO().start();
+        boolean group = signal.equals("INT-GROUP");
+        Process kill = new ProcessBuilder("kill", group ? "-INT" : "-" + signal, "--",
+                (group ? "-" : "") + jvm.pid()).inheritIO().start();
         assertThat(kill.waitFor(END_SECONDS, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+    }
+
+    /** Waits (bounded) until a process of the run's has {@code text} in its command line: CPython on a test. */
+    private static void awaitDescendant(Process jvm, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_TEST_SECONDS);
+        while (jvm.descendants().noneMatch(process -> command(process).contains(text))) {
+            if (System.nanoTime() > deadline || !jvm.isAlive()) {
+                fail("CPython never ran " + text);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Entries of the default expected-output cache that name a file of {@code tree} (CPython's traceback does). */
+    private static List<Path> cachedExpectationsMentioning(Path tree) throws IOException {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path expected = (xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg))
+                .resolve("mpunit").resolve("expected");
+        if (!Files.isDirectory(expected)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(expected)) {
+            return entries.filter(entry -> {
+                try {
+                    return new String(Files.readAllBytes(entry), StandardCharsets.ISO_8859_1).contains(tree.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
     }
 
     private static String command(ProcessHandle process) {
