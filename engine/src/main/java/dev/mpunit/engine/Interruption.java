@@ -96,7 +96,8 @@ final class Interruption implements AutoCloseable {
         Reaper.stopAll();
         try {
             if (!reported.await(RUN_END.toMillis(), TimeUnit.MILLISECONDS)) {
-                console.println("mpunit: the run did not report its end within " + RUN_END.toSeconds() + " s of the interruption");
+                console.println("mpunit: the run did not report its end within " + RUN_END.toSeconds()
+                        + " s of the interruption");
                 return;
             }
             long deadline = System.nanoTime() + LAUNCHER_END.toNanos();

@@ -156,8 +156,8 @@ final class Targets {
      */
     Optional<TargetException> unknownWebassemblyVersion(Collection<String> variants) {
         boolean needed = configuration.webassemblyMjs().isEmpty() && configuration.testbed().isEmpty()
-                && variants.stream().map(configuration::target).anyMatch(target -> target.kind() == TargetSpec.Kind.WEBASSEMBLY
-                        || target.kind() == TargetSpec.Kind.WEBASSEMBLY_PTY);
+                && variants.stream().map(configuration::target).map(TargetSpec::kind)
+                        .anyMatch(kind -> kind == TargetSpec.Kind.WEBASSEMBLY || kind == TargetSpec.Kind.WEBASSEMBLY_PTY);
         if (!needed) {
             return Optional.empty();
         }

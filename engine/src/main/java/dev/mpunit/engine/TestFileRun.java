@@ -253,7 +253,8 @@ final class TestFileRun {
         if (!listener.isStarted(file)) {
             listener.skipped(file, "not run: " + Interruption.REASON);
         } else {
-            finish(file, TestExecutionResult.aborted(new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
+            finish(file, TestExecutionResult.aborted(
+                    new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
         }
         return true;
     }

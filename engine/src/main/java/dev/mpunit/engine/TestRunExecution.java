@@ -55,9 +55,12 @@ final class TestRunExecution {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
-            Optional<TargetException> wrongVersion = resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
+            Optional<TargetException> wrongVersion =
+                    resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
             if (wrongVersion.isPresent()) {
-                listener.finished(engine, TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
+                // A setting to correct, the same for every file: said once, for the run.
+                listener.finished(engine, TestExecutionResult.failed(
+                        new RunFailure(wrongVersion.get().getMessage(), null)));
                 return;
             }
             List<TentacleRig> rigs = configuration.testbed().isPresent()
