@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.junit.platform.engine.CancellationToken;
 
@@ -21,6 +22,8 @@ final class Bartender {
     private final WorkPlan<TestFileDescriptor> plan;
     private final BooleanSupplier cancelled;
     private final Set<Tentacle> idle = new HashSet<>();
+    /** Told, under the bartender's lock, each time a worker starts to wait for work (tests synchronise on it). */
+    private volatile Consumer<Tentacle> waiting = tentacle -> { };
 
     Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
             CancellationToken cancellation) {
@@ -80,7 +83,7 @@ final class Bartender {
                     notifyAll();
                     while (!plan.started(picked.get())) {
                         // A two-board piece starts when its reference takes it up.
-                        if (cancelled.getAsBoolean() || !waitAWhile()) {
+                        if (cancelled.getAsBoolean() || !waitAWhile(tentacle)) {
                             return Optional.empty();
                         }
                     }
@@ -89,7 +92,7 @@ final class Bartender {
                     }
                     return picked;
                 }
-                if (plan.finishedFor(tentacle) || !waitAWhile()) {
+                if (plan.finishedFor(tentacle) || !waitAWhile(tentacle)) {
                     return Optional.empty();
                 }
             }
@@ -99,8 +102,14 @@ final class Bartender {
         }
     }
 
+    /** Tests: who starts waiting for work, told before the lock is let go, so that whatever the test does next comes after. */
+    void onWaiting(Consumer<Tentacle> listener) {
+        this.waiting = listener;
+    }
+
     /** False when the worker's thread was interrupted: it stops asking. */
-    private boolean waitAWhile() {
+    private boolean waitAWhile(Tentacle tentacle) {
+        waiting.accept(tentacle);
         try {
             // Cancellation has no callback: look again now and then.
             wait(500);

@@ -72,6 +72,7 @@ public final class MicroPythonTestEngine implements TestEngine {
                 .addSelectorResolver(context -> new UniqueIdSelectorResolver(configuration, context.getIssueReporter(), ids))
                 .build()
                 .resolve(request, engine, issues);
+        new RunTestsIssues(configuration).report(engine, issues);
         if (engine.getChildren().isEmpty() && asksForMicroPython(request, ids)) {
             String reasons = leftOut.reasons();
             issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: no test selected, nothing runs"

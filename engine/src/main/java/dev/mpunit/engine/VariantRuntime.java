@@ -93,6 +93,17 @@ final class VariantRuntime {
     }
 
     private TargetProfile probe(Target target, Path checks) throws ProbeException, TargetException {
+        Map<String, byte[]> outputs = featureCheckOutputs(target, checks);
+        try {
+            return FeatureChecks.profile(outputs, ByteOrder.nativeOrder());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ProbeException("cannot detect the features of " + name + " (" + target.port() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** What each feature check printed, as run-tests.py keeps it: what {@link FeatureChecks#profile} reads. */
+    Map<String, byte[]> featureCheckOutputs(Target target, Path checks) throws TargetException {
         Map<String, byte[]> outputs = new LinkedHashMap<>();
         for (FeatureChecks.Check check : FeatureChecks.toRun(pcLike)) {
             String script = check.script();
@@ -110,11 +121,6 @@ final class VariantRuntime {
             }
             outputs.put(script, RunTestsOutput.asRunTests(execution.output(), TestFileRun.ending(execution)));
         }
-        try {
-            return FeatureChecks.profile(outputs, ByteOrder.nativeOrder());
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new ProbeException("cannot detect the features of " + name + " (" + target.port() + "): "
-                    + e.getMessage(), e);
-        }
+        return outputs;
     }
 }

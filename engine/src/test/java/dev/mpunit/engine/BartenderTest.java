@@ -47,6 +47,27 @@ class BartenderTest {
         return order;
     }
 
+    /**
+     * Asks for the tentacle's next piece on another thread and checks that the request ends in a
+     * wait for work, not in an answer: the bartender says when the worker starts waiting, and the
+     * request has not ended by then. Whatever the test does next takes the bartender's lock, so it
+     * happens while the worker waits.
+     */
+    private static CompletableFuture<Optional<Assignment<TestFileDescriptor>>> waitingRequest(Bartender bartender,
+            Tentacle tentacle) throws Exception {
+        CompletableFuture<Tentacle> waits = new CompletableFuture<>();
+        bartender.onWaiting(waiter -> {
+            if (waiter.equals(tentacle)) {
+                waits.complete(waiter);
+            }
+        });
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> request =
+                CompletableFuture.supplyAsync(() -> bartender.next(tentacle));
+        CompletableFuture.anyOf(waits, request).get(30, TimeUnit.SECONDS);
+        assertThat(request).as("waits for work that may still come, does not give up").isNotDone();
+        return request;
+    }
+
     @Test
     void largestRunFirstThenLongestExpectedWorkNeverDiscoveryOrder() throws IOException {
         VariantDescriptor standard = variant(TestGroup.RUN_TESTS_STANDARD, "webassembly");
@@ -87,10 +108,7 @@ class BartenderTest {
         Bartender bartender = new Bartender(List.of(first, second), List.of(file(microbit, "basics/last.py", 10)),
                 DurationHistory.none(), CancellationToken.create());
         Assignment<TestFileDescriptor> last = bartender.next(first).orElseThrow();
-        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> idle =
-                CompletableFuture.supplyAsync(() -> bartender.next(second));
-        Thread.sleep(200);
-        assertThat(idle).isNotDone();
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> idle = waitingRequest(bartender, second);
         bartender.lost(first, last);
         Assignment<TestFileDescriptor> again = idle.get(5, TimeUnit.SECONDS).orElseThrow();
         assertThat(again.piece().item().relativePath()).isEqualTo("basics/last.py");
@@ -155,10 +173,7 @@ class BartenderTest {
         assertThat(first.variant()).as("the built firmware's work goes on").isEqualTo("RPI_PICO2");
         assertThat(first.flash()).as("nothing told the bartender what the tentacle runs").isTrue();
         bartender.done(first);
-        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> waiting =
-                CompletableFuture.supplyAsync(() -> bartender.next(pico2));
-        Thread.sleep(200);
-        assertThat(waiting).as("waits for the build, does not give up").isNotDone();
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> waiting = waitingRequest(bartender, pico2);
         bartender.built("RPI_PICO2-RISCV");
         Assignment<TestFileDescriptor> second = waiting.get(5, TimeUnit.SECONDS).orElseThrow();
         assertThat(second.variant()).isEqualTo("RPI_PICO2-RISCV");

@@ -15,12 +15,12 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.CancellationToken;
@@ -45,11 +45,6 @@ class MicroPythonTestEngineTest {
     @TempDir
     static Path cache;
 
-    @BeforeEach
-    void needsNode() {
-        WebAssemblyAvailable.assumeNode();
-    }
-
     static EngineTestKit.Builder engine(DiscoverySelector... selectors) {
         return EngineTestKit.engine(MicroPythonTestEngine.ID)
                 .configurationParameter("micropython.cache", cache.toString())
@@ -70,6 +65,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void directoryOfAnUpstreamStyleTreeGivesEveryVerdictKind() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectDirectory(VERDICTS.toFile())).execute();
         Events tests = results.testEvents();
 
@@ -96,13 +92,38 @@ class MicroPythonTestEngineTest {
                         r -> r.contains("unix"))))
                 .haveExactly(1, event(uniqueId(fileId("ports/webassembly/exit_nonzero.mjs")), finishedWithFailure(
                         message(m -> m.contains("CRASH")))));
-        // Every discovered file ends with exactly one verdict.
-        assertThat(results.allEvents().started().count() + results.allEvents().skipped().count())
-                .isEqualTo(results.allEvents().finished().count() + results.allEvents().skipped().count());
+        assertEveryTestEndsOnce(testIds(engine(selectDirectory(VERDICTS.toFile())).discover().getEngineDescriptor()),
+                results.allEvents().stream().filter(event -> event.getTestDescriptor().isTest())
+                        .map(event -> Map.entry(event.getTestDescriptor().getUniqueId().toString(), event.getType()))
+                        .toList());
+    }
+
+    static List<String> testIds(org.junit.platform.engine.TestDescriptor engine) {
+        return engine.getDescendants().stream().filter(org.junit.platform.engine.TestDescriptor::isTest)
+                .map(descriptor -> descriptor.getUniqueId().toString()).toList();
+    }
+
+    /**
+     * Every discovered test, and every test registered while running, ends exactly once: started
+     * and then finished, or skipped without starting; and no other test has events.
+     */
+    static void assertEveryTestEndsOnce(List<String> discovered, List<Map.Entry<String, EventType>> testEvents) {
+        java.util.Set<String> expected = new java.util.TreeSet<>(discovered);
+        testEvents.stream().filter(event -> event.getValue() == EventType.DYNAMIC_TEST_REGISTERED)
+                .forEach(event -> expected.add(event.getKey()));
+        assertThat(discovered).as("discovered tests").isNotEmpty();
+        Map<String, List<EventType>> lifecycles = testEvents.stream()
+                .filter(event -> EnumSet.of(EventType.STARTED, EventType.FINISHED, EventType.SKIPPED).contains(event.getValue()))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        assertThat(lifecycles.keySet()).as("tests that started or were skipped").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(lifecycles).allSatisfy((test, lifecycle) -> assertThat(lifecycle).as(test)
+                .isIn(List.of(EventType.STARTED, EventType.FINISHED), List.of(EventType.SKIPPED)));
     }
 
     @Test
     void aFailureCarriesExpectedAndActualAndTheTracebackAsStackFrames() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("basics/fail_traceback.py").toFile())).execute();
         Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
                 .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
@@ -117,6 +138,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void reportEntriesFollowTheContract() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("basics/fail_exp.py").toFile())).execute();
         ReportEntry entry = results.allEvents().reportingEntryPublished().stream().findFirst().orElseThrow()
                 .getRequiredPayload(ReportEntry.class);
@@ -131,6 +153,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void unittestCasesAreRegisteredDynamicallyWithTheirOwnVerdicts() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("basics/unittest_mixed.py").toFile())).execute();
         results.allEvents().assertThatEvents()
                 .haveExactly(3, event(org.junit.platform.testkit.engine.EventConditions.dynamicTestRegistered("case")));
@@ -143,12 +166,14 @@ class MicroPythonTestEngineTest {
 
     @Test
     void reRunsOneFileByUniqueId() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectUniqueId(fileId("basics/pass_exp.py"))).execute();
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
     void reRunsOneUnittestCaseByUniqueId() {
+        WebAssemblyAvailable.assumeNode();
         UniqueId caseId = fileId("basics/unittest_mixed.py").append("case", "Arithmetic.test_adds");
         EngineExecutionResults results = engine(selectUniqueId(caseId)).execute();
         results.testEvents().assertThatEvents()
@@ -158,6 +183,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aFileSelectedWholeAndByOneCaseReportsEveryCase() {
+        WebAssemblyAvailable.assumeNode();
         UniqueId caseId = fileId("basics/unittest_mixed.py").append("case", "Arithmetic.test_adds");
         EngineExecutionResults results = engine(selectUniqueId(caseId),
                 selectFile(VERDICTS.resolve("basics/unittest_mixed.py").toFile())).execute();
@@ -167,6 +193,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aCaseSelectedByIdSkipsWhenItsFilePrintsSkip() {
+        WebAssemblyAvailable.assumeNode();
         UniqueId caseId = fileId("basics/unittest_skips_whole.py").append("case", "Board.test_pin");
         EngineExecutionResults results = engine(selectUniqueId(caseId)).execute();
         results.testEvents().assertThatEvents()
@@ -198,6 +225,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aFileSelectorTakesItsGroupFromItsDirectory() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("float/float_pass.py").toFile())).execute();
         results.testEvents().assertThatEvents().haveExactly(1,
                 event(uniqueId(fileId("float/float_pass.py")), finishedSuccessfully()));
@@ -205,6 +233,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aPlainDirectoryRunsItsTopLevelFiles() {
+        WebAssemblyAvailable.assumeNode();
         Path plain = FIXTURES.resolve("plain");
         EngineExecutionResults results = engine(selectDirectory(plain.toFile()))
                 .configurationParameter("micropython.root", plain.toString()).execute();
@@ -215,6 +244,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aLoopingTestTimesOutAndTheNextTestOnThatTargetPasses() {
+        WebAssemblyAvailable.assumeNode();
         Path hang = FIXTURES.resolve("hang");
         long start = System.nanoTime();
         EngineExecutionResults results = engine(selectFile(hang.resolve("basics/loop_forever.py").toFile()),
@@ -231,6 +261,7 @@ class MicroPythonTestEngineTest {
 
     @Test
     void withoutCPythonTestsThatNeedItFailWithWhatToSet() {
+        WebAssemblyAvailable.assumeNode();
         EngineExecutionResults results = engine(selectFile(VERDICTS.resolve("basics/pass_cpython.py").toFile()),
                         selectFile(VERDICTS.resolve("basics/pass_exp.py").toFile()))
                 .configurationParameter("micropython.cpython", "/nonexistent/python3")
@@ -247,12 +278,27 @@ class MicroPythonTestEngineTest {
 
     @Test
     void aCancellationMidRunStopsHandingOutWorkAndEveryTestStillEnds() {
+        WebAssemblyAvailable.assumeNode();
         CancellationToken token = CancellationToken.create();
         List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> planned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Map.Entry<String, EventType>> testEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
         org.junit.platform.launcher.TestExecutionListener cancelAfterFirst = new org.junit.platform.launcher.TestExecutionListener() {
             @Override
+            public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan plan) {
+                plan.getRoots().forEach(root -> plan.getDescendants(root).stream()
+                        .filter(org.junit.platform.launcher.TestIdentifier::isTest)
+                        .forEach(test -> planned.add(test.getUniqueId())));
+            }
+
+            @Override
+            public void dynamicTestRegistered(org.junit.platform.launcher.TestIdentifier test) {
+                record(test, EventType.DYNAMIC_TEST_REGISTERED);
+            }
+
+            @Override
             public void executionStarted(org.junit.platform.launcher.TestIdentifier test) {
+                record(test, EventType.STARTED);
                 if (test.isTest() && test.getDisplayName().endsWith(".py")) {
                     started.add(test.getDisplayName());
                 }
@@ -260,16 +306,20 @@ class MicroPythonTestEngineTest {
 
             @Override
             public void executionFinished(org.junit.platform.launcher.TestIdentifier test, TestExecutionResult result) {
+                record(test, EventType.FINISHED);
                 if (test.isTest() && test.getDisplayName().endsWith(".py")) {
-                    ended.add(test.getDisplayName());
                     token.cancel();
                 }
             }
 
             @Override
             public void executionSkipped(org.junit.platform.launcher.TestIdentifier test, String reason) {
+                record(test, EventType.SKIPPED);
+            }
+
+            private void record(org.junit.platform.launcher.TestIdentifier test, EventType type) {
                 if (test.isTest()) {
-                    ended.add(test.getDisplayName());
+                    testEvents.add(Map.entry(test.getUniqueId(), type));
                 }
             }
         };
@@ -284,7 +334,8 @@ class MicroPythonTestEngineTest {
                         .cancellationToken(token).listeners(cancelAfterFirst).build());
 
         assertThat(started).as("files started after the cancellation").hasSize(1);
-        assertThat(ended).as("no discovered file ends without a verdict or a skip").hasSizeGreaterThan(1);
+        assertThat(planned).as("files discovered in basics/").hasSizeGreaterThan(10);
+        assertEveryTestEndsOnce(planned, testEvents);
     }
 
     @Test

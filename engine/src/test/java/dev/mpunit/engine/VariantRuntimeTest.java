@@ -2,25 +2,61 @@ package dev.mpunit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mpunit.engine.verdict.FeatureChecks;
+import dev.mpunit.engine.verdict.Profiles;
 import dev.mpunit.engine.verdict.TargetProfile;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 
+/** Probing a variant: the feature checks on the real webassembly MicroPython, and on a paced board. */
 class VariantRuntimeTest {
 
     @TempDir
     Path temp;
+
+    /**
+     * The only check that the outputs the verdict tests are written against ({@link Profiles}) are
+     * what the real interpreter prints. The engine's default configuration: its cache directory and
+     * webassembly version, installed with npm on first use, and its own target.
+     */
+    @Test
+    void theFeatureChecksPrintOnWebassemblyWhatTheVerdictTestsAssume(@TempDir Path checks) throws Exception {
+        WebAssemblyAvailable.assumeNode();
+        for (FeatureChecks.Check check : FeatureChecks.ALL) {
+            Files.write(checks.resolve(check.script()), FeatureChecks.bundledScript(check.script()));
+        }
+        EngineConfiguration configuration = EngineConfiguration.from(EngineConfigurationTest.parameters(Map.of()));
+        VariantRuntime runtime = new VariantRuntime(TargetSpec.WEBASSEMBLY, false, checks);
+        Map<String, byte[]> outputs;
+        try (Target target = new Targets(configuration).factory(configuration.targets().get(0)).open(TargetSpec.WEBASSEMBLY)) {
+            outputs = runtime.featureCheckOutputs(target, checks.resolve("none-in-the-tree"));
+        }
+        assertThat(text(outputs)).isEqualTo(text(Profiles.webassemblyOutputs()));
+        assertThat(FeatureChecks.profile(outputs, ByteOrder.nativeOrder()))
+                .isEqualTo(FeatureChecks.profile(Profiles.webassemblyOutputs(), ByteOrder.nativeOrder()));
+    }
+
+    /** Byte for byte, readable in a failure. */
+    private static Map<String, String> text(Map<String, byte[]> outputs) {
+        Map<String, String> text = new TreeMap<>();
+        outputs.forEach((script, output) -> text.put(script, new String(output, StandardCharsets.ISO_8859_1)));
+        return text;
+    }
 
     /**
      * A paced board whose native check arrived damaged: the first run crashed with a SyntaxError,

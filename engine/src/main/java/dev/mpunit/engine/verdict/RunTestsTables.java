@@ -2,6 +2,8 @@ package dev.mpunit.engine.verdict;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The test lists of run-tests.py (MicroPython HEAD), as data. Each constant
@@ -296,6 +298,33 @@ final class RunTestsTables {
             "extmod_hardware/machine_uart_irq_break.py",
             "extmod_hardware/machine_uart_irq_rx.py",
             "extmod_hardware/machine_uart_irq_rxidle.py");
+
+    /**
+     * The tables one entry a line, {@code TABLE<tab>entry}, as {@code run_tests_tables.py} prints
+     * those of a run-tests.py: what {@link RunTestsComparison} compares. The thumb and rv32
+     * feature lists are left out: run-tests.py builds those names in loops, not from literals.
+     */
+    static SortedSet<String> listing() {
+        SortedSet<String> lines = new TreeSet<>();
+        VIA_MPY.forEach(test -> lines.add("VIA_MPY\tTrue: " + test));
+        keyed(lines, "EMITTER", EMITTER);
+        keyed(lines, "PLATFORM", PLATFORM);
+        keyed(lines, "ERROR_REPORTING", ERROR_REPORTING);
+        FLAKY.forEach((test, flaky) -> lines.add("FLAKY\t" + test + ": " + flaky.reason() + " ("
+                + (flaky.hostPlatforms() == null ? "all" : String.join(",", flaky.hostPlatforms())) + ")"));
+        Map.ofEntries(Map.entry("REQUIRING_FLOAT", REQUIRING_FLOAT), Map.entry("FLOAT_BELOW_32", FLOAT_BELOW_32),
+                Map.entry("FLOAT_BELOW_64", FLOAT_BELOW_64), Map.entry("NO_UNICODE", NO_UNICODE),
+                Map.entry("NO_UNICODE_VIA_MPY", NO_UNICODE_VIA_MPY), Map.entry("REQUIRING_SLICE", REQUIRING_SLICE),
+                Map.entry("NO_COMPLEX", NO_COMPLEX), Map.entry("NO_COVERAGE", NO_COVERAGE), Map.entry("NOT_PC", NOT_PC),
+                Map.entry("WINDOWS_HOST", WINDOWS_HOST), Map.entry("REPL", List.of(REPL_EMACS_TEST, REPL_WORDS_MOVE_TEST)),
+                Map.entry("REQUIRING_TARGET_WIRING", REQUIRING_TARGET_WIRING))
+                .forEach((table, tests) -> tests.forEach(test -> lines.add(table + "\t" + test)));
+        return lines;
+    }
+
+    private static void keyed(SortedSet<String> lines, String table, Map<String, List<String>> content) {
+        content.forEach((key, tests) -> tests.forEach(test -> lines.add(table + "\t" + key + ": " + test)));
+    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();

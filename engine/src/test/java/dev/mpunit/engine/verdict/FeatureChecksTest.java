@@ -4,15 +4,12 @@ import static dev.mpunit.engine.verdict.TestBytes.b;
 import static dev.mpunit.engine.verdict.TestBytes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,34 +163,5 @@ class FeatureChecksTest {
         assertThat(TargetProfile.portOf("win32")).isEqualTo("unix");
         assertThat(TargetProfile.portOf("rp2")).isEqualTo("rp2");
         assertThat(Profiles.withInfo("linux x64 0 standard GIL 64 True detailed").isPcPlatform()).isTrue();
-    }
-
-    /**
-     * Runs the bundled scripts on the webassembly MicroPython when it is
-     * installed (MPUNIT_TEST_MICROPYTHON_MJS, or the npm package under
-     * /tmp/wasm) and checks that they print what upstream's interpreter reads.
-     */
-    @Test
-    void bundledScriptsOnWebassembly(@TempDir Path dir) throws Exception {
-        String mjs = System.getenv().getOrDefault("MPUNIT_TEST_MICROPYTHON_MJS",
-                "/tmp/wasm/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs");
-        assumeTrue(Files.isRegularFile(Path.of(mjs)), "webassembly MicroPython not installed");
-        Map<String, byte[]> outputs = new java.util.HashMap<>();
-        for (FeatureChecks.Check c : FeatureChecks.ALL) {
-            if (c.repl()) {
-                continue; // never run on webassembly: upstream takes empty output
-            }
-            Path script = dir.resolve(c.script());
-            Files.write(script, FeatureChecks.bundledScript(c.script()));
-            Process p = new ProcessBuilder(List.of("node", mjs, script.toString())).directory(dir.toFile())
-                    .redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            outputs.put(c.script(), RunTestsOutput.asRunTests(out,
-                    p.exitValue() == 0 ? RunTestsOutput.Ending.COMPLETED : RunTestsOutput.Ending.CRASHED));
-        }
-        TargetProfile p = FeatureChecks.profile(outputs, ByteOrder.nativeOrder());
-        assertThat(p).isEqualTo(FeatureChecks.profile(Profiles.webassemblyOutputs(), ByteOrder.nativeOrder()));
     }
 }

@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Feature-check outputs of real targets, and variations of them for the tests. */
-final class Profiles {
+public final class Profiles {
 
     private Profiles() {
     }
 
-    /** As printed by MicroPython 1.27's webassembly port (node micropython.mjs). */
-    static Map<String, byte[]> webassemblyOutputs() {
+    /**
+     * As printed by MicroPython 1.27's webassembly port (node micropython.mjs); checked against the
+     * real port by VariantRuntimeTest.
+     */
+    public static Map<String, byte[]> webassemblyOutputs() {
         Map<String, byte[]> m = new HashMap<>();
         m.put("target_info.py", b("webassembly None 0 pyscript None 64 True detailed\n"));
         m.put("inlineasm.py", b(""));

@@ -255,6 +255,9 @@ public final class RawRepl {
         for (long from = 0; from < code.length; from += current.chunkSize()) {
             int to = (int) Math.min(code.length, from + current.chunkSize());
             link.write(from == 0 && to == code.length ? code : Arrays.copyOfRange(code, (int) from, to));
+            if (link instanceof PacedLink paced) {
+                paced.pausing(current.gap());
+            }
             pause(current.gap());
         }
     }
@@ -280,6 +283,14 @@ public final class RawRepl {
         for (int b = reader.read(until); b != LinkReader.TIMED_OUT; b = reader.read(until)) {
             received.add(b);
         }
+    }
+
+    /**
+     * A link told each pause of the pacing before it is taken: a simulated UART judges a transfer by
+     * the pauses the host meant, not by a clock that a loaded machine stretches (tests).
+     */
+    interface PacedLink {
+        void pausing(Duration gap);
     }
 
     private static void pause(Duration duration) throws InterruptedIOException {

@@ -72,7 +72,11 @@ final class SimulatedBoard implements Board {
         stopsReading = true;
     }
 
-    /** From now on, a write of code that comes sooner than this after the previous one loses its first byte. */
+    /**
+     * From now on, a write of code that follows the previous one after a pause of the pacing shorter
+     * than this loses its first byte. The pauses are the ones the host announces
+     * ({@link RawRepl.PacedLink}), not measured: a loaded machine that stretches them changes nothing.
+     */
     void loseBytesFasterThan(Duration minGap) {
         this.minGap = minGap;
     }
@@ -138,7 +142,7 @@ final class SimulatedBoard implements Board {
     }
 
     /** The board's side of the line: answers as each byte arrives. */
-    private final class Link implements SerialLink {
+    private final class Link implements SerialLink, RawRepl.PacedLink {
 
         private final LinkedBlockingQueue<Byte> toHost = new LinkedBlockingQueue<>();
         private final ByteArrayOutputStream code = new ByteArrayOutputStream();
@@ -146,7 +150,8 @@ final class SimulatedBoard implements Board {
         private volatile boolean lost;
         private boolean raw;
         private boolean running;
-        private long lastWriteNanos;
+        /** Pauses announced since the last code write; null after a control byte or before any code. */
+        private Duration gapSinceCode;
 
         @Override
         public String name() {
@@ -174,11 +179,10 @@ final class SimulatedBoard implements Board {
                 }
                 throw new LinkLostException("/dev/simulated: closed while writing");
             }
-            long now = System.nanoTime();
             boolean control = bytes.length > 0 && bytes[0] >= 1 && bytes[0] <= 5;
-            boolean early = lastWriteNanos != 0 && now - lastWriteNanos < minGap.toNanos();
+            boolean early = gapSinceCode != null && gapSinceCode.compareTo(minGap) < 0;
             // Only code chunks following code chunks race each other; a control byte starts afresh.
-            lastWriteNanos = control ? 0 : now;
+            gapSinceCode = control ? null : Duration.ZERO;
             if (early && raw && !control) {
                 // The UART was still busy with the previous chunk.
                 bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
@@ -301,6 +305,13 @@ final class SimulatedBoard implements Board {
         private void answer(String text) {
             for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
                 toHost.add(b);
+            }
+        }
+
+        @Override
+        public synchronized void pausing(Duration gap) {
+            if (gapSinceCode != null) {
+                gapSinceCode = gapSinceCode.plus(gap);
             }
         }
 

@@ -119,6 +119,7 @@ class MicrobitBoardTargetTest {
         // answers even Ctrl-C (upstream's basics/fun_error2.py hangs run-tests.py this way for
         // good); called through exec() in a function it locks up every time.
         List<ProcessHandle> before = awaitEmulators();
+        assertThat(before).as("the emulator before the lockup").isNotEmpty();
         Execution locked = run("print('before')\ndef call(code):\n    try:\n        exec(code)\n"
                 + "    except TypeError:\n        print('TypeError')\ncall('enumerate()')\n", Duration.ofSeconds(2));
         assertThat(locked.ending()).isEqualTo(Execution.Ending.TIMED_OUT);
@@ -126,7 +127,8 @@ class MicrobitBoardTargetTest {
         long start = System.nanoTime();
         assertThat(text(run("print('after the lockup')\n"))).isEqualTo("after the lockup\r\n");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(awaitEmulators()).doesNotContainAnyElementsOf(before);
+        assertThat(awaitEmulators()).as("a new emulator, the locked one gone").isNotEmpty()
+                .doesNotContainAnyElementsOf(before);
     }
 
     @Test
@@ -149,7 +151,8 @@ class MicrobitBoardTargetTest {
         Execution after = run("print('restarted')\n");
         assertThat(text(after)).isEqualTo("restarted\r\n");
         assertThat(after.incidents()).as("the next test met no trouble").isEmpty();
-        assertThat(awaitEmulators()).doesNotContainAnyElementsOf(emulators);
+        assertThat(awaitEmulators()).as("a new emulator, the killed one gone").isNotEmpty()
+                .doesNotContainAnyElementsOf(emulators);
     }
 
     /** The QEMU processes this JVM started, once the test has had time to start running. */
