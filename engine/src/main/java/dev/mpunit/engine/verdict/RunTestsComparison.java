@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dev.mpunit.hardware.Reaper;
+
 /**
  * Compares the skip tables of a tree's {@code run-tests.py} with the engine's
  * {@link RunTestsTables}, which were transcribed from one run-tests.py: a tree of another
@@ -126,8 +128,9 @@ public final class RunTestsComparison {
             List<String> command = new ArrayList<>(python);
             command.add(folder.resolve(SCRIPT).toString());
             command.add(runTestsPy.toString());
-            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // Through the reaper, as every process the engine starts: it ends when the JVM does.
+            Process process = Reaper.start(new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
