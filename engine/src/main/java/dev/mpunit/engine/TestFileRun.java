@@ -126,8 +126,9 @@ final class TestFileRun {
         history.record(file, execution.duration().toMillis());
         ReportEntries.publish(listener, file, worker, verdict, execution.duration(), incidents,
                 configuration.inlineOutputLimit(), resources);
-        reportCases(file, verdict);
-        finish(file, resultOf(file, verdict));
+        boolean everyFailedCaseReported = reportCases(file, verdict);
+        finish(file, carriedByCases(verdict, everyFailedCaseReported)
+                ? TestExecutionResult.successful() : resultOf(file, verdict));
     }
 
     private Verdict judge(TestFileDescriptor file, Execution execution, boolean special) throws IOException {
@@ -178,11 +179,28 @@ final class TestFileRun {
         };
     }
 
-    /** unittest cases as children: those the output names (all, or the ones selected by id). */
-    private void reportCases(TestFileDescriptor file, Verdict verdict) {
+    /**
+     * A unittest file whose failures are all its cases' own does not fail again as a file: JUnit's
+     * XML reports copy a failed file's failure onto each of its cases, so a passing case would read
+     * as failed and the failing one would fail twice. The file fails on its own only for what no
+     * case carries (a crash, a timeout, no summary, a failure outside the cases, a failed case that
+     * was not selected); run-tests.py's verdict for the file stays in its report entries.
+     */
+    private static boolean carriedByCases(Verdict verdict, boolean everyFailedCaseReported) {
+        return verdict.kind() == Verdict.Kind.FAIL && everyFailedCaseReported
+                && verdict.unittestSummary().map(summary -> summary.casesCarryFailures()).orElse(false);
+    }
+
+    /**
+     * unittest cases as children: those the output names (all, or the ones selected by id).
+     *
+     * @return whether every case that failed in the output was reported as a failed child
+     */
+    private boolean reportCases(TestFileDescriptor file, Verdict verdict) {
         if (!file.unittest()) {
-            return;
+            return false;
         }
+        boolean everyFailedCaseReported = true;
         List<UnittestCase> cases = verdict.unittestSummary().map(summary -> summary.cases()).orElse(List.of());
         List<TestDescriptor> reported = new ArrayList<>();
         for (UnittestCase testCase : cases) {
@@ -196,6 +214,7 @@ final class TestFileRun {
                 file.addChild(descriptor);
                 listener.dynamicTestRegistered(descriptor);
             } else {
+                everyFailedCaseReported &= !testCase.failed();
                 continue;
             }
             reported.add(descriptor);
@@ -225,6 +244,7 @@ final class TestFileRun {
                                 + " (" + Printable.message(verdict.message()) + ")", null)));
             }
         }
+        return everyFailedCaseReported;
     }
 
     private void finish(TestFileDescriptor file, TestExecutionResult result) {
