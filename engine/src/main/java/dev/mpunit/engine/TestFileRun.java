@@ -91,9 +91,12 @@ final class TestFileRun {
         }
         listener.started(file);
         Path path = file.file();
-        Optional<String> unreadable = unreadable(path);
-        if (unreadable.isPresent()) {
-            finish(file, TestExecutionResult.failed(new RunFailure(unreadable.get(), null)));
+        byte[] source;
+        try {
+            source = Files.readAllBytes(path);
+        } catch (IOException e) {
+            finish(file, TestExecutionResult.failed(new RunFailure(
+                    "cannot read " + path + ": " + e.getMessage() + " (check the file's permissions)", e)));
             return;
         }
         // run-tests.py runs the unix port's cmdline/ tests with their own options and output rules.
@@ -121,6 +124,14 @@ final class TestFileRun {
             history.record(file, execution.duration().toMillis());
             finish(file, TestExecutionResult.failed(new RunFailure(e.getMessage(), e)));
             return;
+        }
+        if (verdict.kind() == Verdict.Kind.FAIL) {
+            // The bytes went to the target as they are, as run-tests.py sends them: say so when
+            // their encoding may be what failed.
+            Optional<String> encoding = notUtf8(path.getFileName().toString(), source);
+            if (encoding.isPresent()) {
+                verdict = verdict.withNote(encoding.get());
+            }
         }
         // Once, for the run whose verdict stands (the careful one when there was one).
         history.record(file, execution.duration().toMillis());
@@ -259,14 +270,12 @@ final class TestFileRun {
         }
     }
 
-    /** A file MicroPython cannot be given: unreadable, or not UTF-8 (MicroPython source is UTF-8). */
-    static Optional<String> unreadable(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            return Optional.of("cannot read " + path + ": " + e.getMessage() + " (check the file's permissions)");
-        }
+    /**
+     * The hint for a file that is not valid UTF-8: MicroPython reads source as UTF-8 (a byte
+     * outside it in a comment is harmless, in a string it is kept or replaced), CPython as its
+     * PEP 263 {@code coding:} line says. Empty for UTF-8.
+     */
+    static Optional<String> notUtf8(String name, byte[] bytes) {
         ByteBuffer input = ByteBuffer.wrap(bytes);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -275,10 +284,10 @@ final class TestFileRun {
             return Optional.empty();
         }
         int offset = input.position();
-        return Optional.of(path.getFileName() + " is not valid UTF-8 (byte 0x"
+        return Optional.of("note: " + name + " is not valid UTF-8 (byte 0x"
                 + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset
-                + "): MicroPython reads source files as UTF-8; save the file as UTF-8");
+                + "): MicroPython reads source files as UTF-8, CPython as the file's coding: line says;"
+                + " if the encoding is what failed, save the file as UTF-8");
     }
-
 
 }

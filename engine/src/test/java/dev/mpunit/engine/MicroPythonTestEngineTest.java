@@ -86,6 +86,7 @@ class MicroPythonTestEngineTest {
                         r -> r.contains("webassembly"))))
                 .haveExactly(1, event(uniqueId(fileId("basics/not_utf8.py")), finishedWithFailure(
                         message(m -> m.contains("not valid UTF-8")))))
+                .haveExactly(1, event(uniqueId(fileId("basics/latin1_comment.py")), finishedSuccessfully()))
                 .haveExactly(1, event(uniqueId(fileId("basics/cpython_crash.py")), finishedWithFailure(
                         instanceOf(AssertionFailedError.class))))
                 .haveExactly(1, event(uniqueId(fileId("extmod/time_time_ns.py")), finishedSuccessfully()))
@@ -99,6 +100,28 @@ class MicroPythonTestEngineTest {
         // Every discovered file ends with exactly one verdict.
         assertThat(results.allEvents().started().count() + results.allEvents().skipped().count())
                 .isEqualTo(results.allEvents().finished().count() + results.allEvents().skipped().count());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8RunsAsRunTestsPyRunsIt() {
+        // A Latin-1 byte in a comment under a coding: line: MicroPython skips the comment, CPython
+        // reads the file as Latin-1, both print the same, as with upstream run-tests.py.
+        EngineExecutionResults comment = engine(selectFile(VERDICTS.resolve("basics/latin1_comment.py").toFile()))
+                .execute();
+        comment.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(fileId("basics/latin1_comment.py")), finishedSuccessfully()));
+        assertThat(comment.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs()))
+                .singleElement().satisfies(entries -> assertThat(entries).containsEntry("micropython.verdict", "pass"));
+
+        // A Latin-1 byte in a string and no coding: line: CPython refuses the file, so the verdict
+        // fails as upstream's does, and the message says what is special about the file.
+        EngineExecutionResults string = engine(selectFile(VERDICTS.resolve("basics/not_utf8.py").toFile())).execute();
+        string.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(fileId("basics/not_utf8.py")), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class),
+                        message(m -> m.contains("note: not_utf8.py is not valid UTF-8 (byte 0xe9 at offset 10)")
+                                && m.contains("save the file as UTF-8")))));
     }
 
     @Test
