@@ -83,8 +83,7 @@ final class TestFileRun {
     private void runChecked(TestFileDescriptor file, Worker worker) throws ProbeException, TargetException {
         TargetProfile profile = worker.variant().profile(worker.target(), file.root());
         String relativePath = file.relativePath();
-        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM)
-                .or(() -> notSupportedYet(file, worker.variant()));
+        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM);
         if (skip.isPresent()) {
             listener.skipped(file, skip.get());
             return;
@@ -151,15 +150,6 @@ final class TestFileRun {
         return Judge.judge(relativePath, output,
                 ExpectedOutput.source(path, relativePath, configuration.emit(), resources.cpython()),
                 HOST_PLATFORM, configuration.timeout());
-    }
-
-    /** What run-tests.py does that this engine does not do yet is a skip that says so, never a wrong verdict. */
-    private static Optional<String> notSupportedYet(TestFileDescriptor file, VariantRuntime variant) {
-        String name = file.file().getFileName().toString();
-        if (variant.pcLike() && file.relativePath().startsWith("cmdline/") && name.startsWith("repl_")) {
-            return Optional.of("REPL tests over a pty (cmdline/repl_*) are not supported by this engine yet");
-        }
-        return Optional.empty();
     }
 
     private byte[] regexExpectation(Path path) {
