@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.junit.platform.engine.CancellationToken;
 
@@ -18,12 +19,18 @@ import org.junit.platform.engine.CancellationToken;
 final class Bartender {
 
     private final WorkPlan<TestFileDescriptor> plan;
-    private final CancellationToken cancellation;
+    private final BooleanSupplier cancelled;
     private final Set<Tentacle> idle = new HashSet<>();
 
     Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
             CancellationToken cancellation) {
-        this.cancellation = cancellation;
+        this(tentacles, files, history, cancellation::isCancellationRequested);
+    }
+
+    /** @param cancelled whether the run was cancelled: by the launcher (fail-fast) or by an interruption */
+    Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
+            BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         Comparator<TestFileDescriptor> tieBreak = Comparator
                 .comparingLong((TestFileDescriptor file) -> -size(file))
                 .thenComparing(TestFileDescriptor::relativePath);
@@ -67,13 +74,13 @@ final class Bartender {
     synchronized Optional<Assignment<TestFileDescriptor>> next(Tentacle tentacle) {
         idle.add(tentacle);
         try {
-            while (!cancellation.isCancellationRequested()) {
+            while (!cancelled.getAsBoolean()) {
                 Optional<Assignment<TestFileDescriptor>> picked = plan.pick(tentacle, idle::contains);
                 if (picked.isPresent()) {
                     notifyAll();
                     while (!plan.started(picked.get())) {
                         // A two-board piece starts when its reference takes it up.
-                        if (cancellation.isCancellationRequested() || !waitAWhile()) {
+                        if (cancelled.getAsBoolean() || !waitAWhile()) {
                             return Optional.empty();
                         }
                     }

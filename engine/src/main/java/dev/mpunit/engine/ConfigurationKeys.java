@@ -37,6 +37,7 @@ final class ConfigurationKeys {
             EXCLUDE,
             FILTER,
             WORKERS,
+            MAX_LOCAL_TENTACLES,
             TIMEOUT,
             EMIT,
             HEAPSIZE,

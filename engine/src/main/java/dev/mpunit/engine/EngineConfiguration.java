@@ -57,7 +57,8 @@ record EngineConfiguration(
         Optional<Testbed> testbed,
         Optional<Path> firmwareDirectory,
         Optional<String> firmwareBuild,
-        Duration firmwareBuildTimeout) {
+        Duration firmwareBuildTimeout,
+        int maxLocalTentacles) {
 
     static final String PREFIX = "micropython.";
     static final String TARGET = PREFIX + "target";
@@ -97,6 +98,7 @@ record EngineConfiguration(
     static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
     static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
     static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
+    static final String MAX_LOCAL_TENTACLES = PREFIX + "max-local-tentacles";
 
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
@@ -134,7 +136,8 @@ record EngineConfiguration(
                 testbed(parameters),
                 path(parameters, FIRMWARE_DIR),
                 parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
-                duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)));
+                duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
+                positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()));
     }
 
     /**

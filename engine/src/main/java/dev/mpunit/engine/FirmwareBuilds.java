@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.platform.engine.TestExecutionResult;
 
+import dev.mpunit.hardware.Reaper;
 import dev.mpunit.hardware.testbed.TentacleSpec;
 import dev.mpunit.hardware.testbed.Testbed;
 
@@ -92,8 +93,8 @@ final class FirmwareBuilds {
         String failure;
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = Reaper.start(new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()));
             current = process;
             process.getOutputStream().close();
             if (!process.waitFor(configuration.firmwareBuildTimeout().toMillis(), TimeUnit.MILLISECONDS)) {

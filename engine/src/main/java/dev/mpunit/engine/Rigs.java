@@ -1,12 +1,20 @@
 package dev.mpunit.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.TentacleSpec;
 import dev.mpunit.hardware.testbed.Testbed;
 
@@ -32,7 +40,7 @@ final class Rigs {
             TargetFactory factory = new FailingOnce(targets.factory(target));
             for (int instance = 1; instance <= instances; instance++) {
                 Tentacle tentacle = new Tentacle(variant + "#" + instance, List.of(variant), TestRuns.EVERY_FUT, false);
-                rigs.add(new TentacleRig(tentacle, factory, variant));
+                rigs.add(new TentacleRig(tentacle, factory, variant, target.kind() != TargetSpec.Kind.DEVICE));
             }
         });
         return rigs;
@@ -54,9 +62,42 @@ final class Rigs {
                     spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
             // One variant: the board runs it already. Several: which one is unknown, the first flashes.
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
-            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware));
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware,
+                    spec.dut() instanceof DutAccess.Emulator));
         }
         return rigs;
+    }
+
+    /**
+     * At most {@code limit} of the tentacles that run on this machine, taken in turn from each
+     * variant so that every variant keeps one (a variant without any would not run at all, so with
+     * more variants than {@code limit} each keeps exactly one); the others stay idle. Tentacles
+     * elsewhere (boards on serial lines) are all kept. {@code warning} hears once what was left idle.
+     */
+    static List<TentacleRig> bounded(List<TentacleRig> rigs, int limit, Consumer<String> warning) {
+        long local = rigs.stream().filter(TentacleRig::local).count();
+        if (local <= limit) {
+            return rigs;
+        }
+        Map<String, Deque<TentacleRig>> byVariant = new LinkedHashMap<>();
+        rigs.stream().filter(TentacleRig::local).forEach(rig -> byVariant
+                .computeIfAbsent(rig.tentacle().variants().get(0), variant -> new ArrayDeque<>()).add(rig));
+        Set<TentacleRig> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        byVariant.values().forEach(queue -> kept.add(queue.poll()));
+        boolean more = true;
+        while (more && kept.size() < limit) {
+            more = false;
+            for (Deque<TentacleRig> queue : byVariant.values()) {
+                if (kept.size() < limit && !queue.isEmpty()) {
+                    kept.add(queue.poll());
+                    more = true;
+                }
+            }
+        }
+        warning.accept(local + " tentacles would run on this machine, which carries " + limit + " at once ("
+                + EngineConfiguration.MAX_LOCAL_TENTACLES + "): " + kept.size() + " run the tests, "
+                + (local - kept.size()) + " stay idle");
+        return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
     }
 
     /** A target that could not be opened once (not installed) is not tried again by every instance. */

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 
 import dev.mpunit.engine.verdict.CPython;
 import dev.mpunit.engine.verdict.FeatureChecks;
+import dev.mpunit.hardware.Reaper;
 
 /**
  * What one execution shares between its workers, made only when there is something to run:
@@ -69,7 +68,7 @@ final class RunResources implements AutoCloseable {
     private Path featureChecks() {
         if (featureChecks == null) {
             try {
-                featureChecks = Files.createTempDirectory("mpunit-feature-check");
+                featureChecks = Reaper.temporaryDirectory("mpunit-feature-check");
                 for (FeatureChecks.Check check : FeatureChecks.ALL) {
                     Files.write(featureChecks.resolve(check.script()), FeatureChecks.bundledScript(check.script()));
                 }
@@ -83,11 +82,7 @@ final class RunResources implements AutoCloseable {
     @Override
     public void close() {
         if (featureChecks != null) {
-            try (Stream<Path> files = Files.walk(featureChecks)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // A temporary directory left behind costs nothing worth failing a run for.
-            }
+            Reaper.delete(featureChecks);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.mpunit.engine;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
 
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.board.Board;
@@ -26,6 +28,7 @@ final class Targets {
     private final EngineConfiguration configuration;
     private final WebAssemblyInstallation.Config webassembly;
     private WebAssemblyInstallation installation;
+    private TargetException installationFailure;
 
     Targets(EngineConfiguration configuration) {
         this.configuration = configuration;
@@ -135,9 +138,40 @@ final class Targets {
 
     /** One installation per run, shared by every instance and variant; npm runs at most once, at the first test. */
     private synchronized WebAssemblyInstallation webassembly() throws TargetException {
+        if (installationFailure != null) {
+            // One npm run per run: every instance would fail the same way, npm's output each time.
+            throw installationFailure;
+        }
         if (installation == null) {
-            installation = WebAssemblyInstallation.obtain(webassembly);
+            try {
+                installation = WebAssemblyInstallation.obtain(webassembly);
+            } catch (TargetException e) {
+                installationFailure = e;
+                throw e;
+            }
         }
         return installation;
+    }
+
+    /**
+     * A {@code micropython.webassembly.version} that npm does not have, found before any test runs
+     * when a variant needs the webassembly MicroPython from npm: a configuration error of the whole
+     * run. Other installation problems are the variant's, reported with its files as before.
+     */
+    Optional<TargetException> unknownWebassemblyVersion(Collection<String> variants) {
+        boolean needed = configuration.webassemblyMjs().isEmpty() && configuration.testbed().isEmpty()
+                && variants.stream().map(configuration::target).map(TargetSpec::kind)
+                        .anyMatch(kind -> kind == TargetSpec.Kind.WEBASSEMBLY || kind == TargetSpec.Kind.WEBASSEMBLY_PTY);
+        if (!needed) {
+            return Optional.empty();
+        }
+        try {
+            webassembly();
+            return Optional.empty();
+        } catch (WebAssemblyInstallation.UnknownVersionException e) {
+            return Optional.of(e);
+        } catch (TargetException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mpunit.engine;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -8,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ import dev.mpunit.hardware.TargetException;
 final class TestFileRun {
 
     private static final String HOST_PLATFORM = HostPlatform.current();
+    /** How long a Ctrl-C that reached a test's processes may take to reach this JVM's shutdown hook. */
+    private static final Duration SIGNAL_TO_JVM = Duration.ofSeconds(2);
 
     private final EngineConfiguration configuration;
     private final TreeListener listener;
@@ -47,13 +51,15 @@ final class TestFileRun {
     private final RunResources resources;
     /** Files a lost tentacle gave back, and why: the tentacle that finally runs them reports it. */
     private final Map<TestFileDescriptor, List<String>> givenBack = new ConcurrentHashMap<>();
+    private final Interruption interruption;
 
     TestFileRun(EngineConfiguration configuration, TreeListener listener, DurationHistory history,
-            RunResources resources) {
+            RunResources resources, Interruption interruption) {
         this.configuration = configuration;
         this.listener = listener;
         this.history = history;
         this.resources = resources;
+        this.interruption = interruption;
     }
 
     /** Whether the file (or a case of it) failed, once it ended; for the progress line. */
@@ -104,6 +110,10 @@ final class TestFileRun {
         Execution execution = worker.target().execute(script);
         List<String> incidents = new ArrayList<>(givenBack.getOrDefault(file, List.of()));
         incidents.addAll(execution.incidents());
+        if (endedByInterruption(file)) {
+            // Its process was killed; judging it would start CPython while the JVM is ending.
+            return;
+        }
         Verdict verdict;
         try {
             verdict = judge(file, execution, special);
@@ -120,8 +130,18 @@ final class TestFileRun {
                 }
             }
         } catch (IOException e) {
+            // CPython stopped by a signal: Ctrl-C, whose interruption of this JVM may still be on its way.
+            if (e instanceof InterruptedIOException) {
+                interruption.awaitRequested(SIGNAL_TO_JVM);
+            }
+            if (endedByInterruption(file)) {
+                return;
+            }
             history.record(file, execution.duration().toMillis());
             finish(file, TestExecutionResult.failed(new RunFailure(e.getMessage(), e)));
+            return;
+        }
+        if (verdict.kind() == Verdict.Kind.FAIL && endedByInterruption(file)) {
             return;
         }
         if (verdict.kind() == Verdict.Kind.FAIL) {
@@ -254,10 +274,27 @@ final class TestFileRun {
     }
 
     private void fail(TestFileDescriptor file, Throwable cause) {
-        if (!listener.isDone(file)) {
+        if (!listener.isDone(file) && !endedByInterruption(file)) {
             listener.started(file);
             finish(file, TestExecutionResult.failed(cause));
         }
+    }
+
+    /**
+     * A failure while the run is being interrupted is the interruption's doing (its processes were
+     * killed), not the test's: the file ends aborted, with no verdict. True when it did.
+     */
+    private boolean endedByInterruption(TestFileDescriptor file) {
+        if (!interruption.requested()) {
+            return false;
+        }
+        if (!listener.isStarted(file)) {
+            listener.skipped(file, "not run: " + Interruption.REASON);
+        } else {
+            finish(file, TestExecutionResult.aborted(
+                    new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
+        }
+        return true;
     }
 
     /**

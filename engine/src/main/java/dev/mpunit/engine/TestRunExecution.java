@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+
+import dev.mpunit.hardware.TargetException;
 
 /**
  * One {@code execute()}: workers per variant pull test files from the bartender until none are
@@ -42,18 +45,34 @@ final class TestRunExecution {
             return;
         }
         DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
+        try (Interruption interruption = Interruption.watch(request.getCancellationToken())) {
+            runFiles(engine, files, configuration, history, listener, interruption);
+        }
+    }
+
+    private void runFiles(TestDescriptor engine, List<TestFileDescriptor> files, EngineConfiguration configuration,
+            DurationHistory history, TreeListener listener, Interruption interruption) {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            Optional<TargetException> wrongVersion =
+                    resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
+            if (wrongVersion.isPresent()) {
+                // A setting to correct, the same for every file: said once, for the run.
+                listener.finished(engine, TestExecutionResult.failed(
+                        new RunFailure(wrongVersion.get().getMessage(), null)));
+                return;
+            }
             List<TentacleRig> rigs = configuration.testbed().isPresent()
                     ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
                             new Firmwares(configuration.firmwareDirectory()))
                     : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+            rigs = Rigs.bounded(rigs, configuration.maxLocalTentacles(), TestRunExecution::warn);
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
-                    request.getCancellationToken());
+                    interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
-            TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources);
+            TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources, interruption);
             FirmwareBuilds builds = null;
             if (configuration.testbed().isPresent() && configuration.firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, listener);
@@ -64,7 +83,7 @@ final class TestRunExecution {
             try {
                 runWorkers(rigs, bartender, fileRun, resources, progress);
                 if (builds != null) {
-                    if (request.getCancellationToken().isCancellationRequested()) {
+                    if (interruption.cancelled()) {
                         builds.cancel();
                     }
                     builds.awaitEnd();
@@ -73,10 +92,11 @@ final class TestRunExecution {
                 progress.finish();
             }
             bartender.drain();
-            endUnfinished(files, listener, resources);
+            endUnfinished(files, listener, resources, interruption);
         }
         history.save();
         listener.finished(engine, TestExecutionResult.successful());
+        interruption.reported();
     }
 
     private void runWorkers(List<TentacleRig> rigs, Bartender bartender, TestFileRun fileRun,
@@ -99,7 +119,7 @@ final class TestRunExecution {
             threads.shutdownNow();
             try {
                 // Give the workers a moment to end their files before what is left is ended here.
-                threads.awaitTermination(30, TimeUnit.SECONDS);
+                threads.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException again) {
                 // Interrupted twice: end what is left now.
             }
@@ -112,10 +132,11 @@ final class TestRunExecution {
      * skipped, what a worker started but could not finish (its thread was interrupted or died)
      * fails with that reason.
      */
-    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener, RunResources resources) {
-        boolean cancelled = request.getCancellationToken().isCancellationRequested();
-        String notRun = cancelled
-                ? "not run: the test run was cancelled (fail-fast)"
+    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener, RunResources resources,
+            Interruption interruption) {
+        boolean cancelled = interruption.cancelled();
+        String notRun = interruption.requested() ? "not run: " + Interruption.REASON
+                : cancelled ? "not run: the test run was cancelled (fail-fast)"
                 : "not run: no worker of its variant was left to run it";
         for (TestFileDescriptor file : files) {
             if (listener.isDone(file)) {
@@ -134,9 +155,20 @@ final class TestRunExecution {
                 listener.skipped(file, notRun);
                 continue;
             }
+            if (interruption.requested()) {
+                listener.finishedSkippingOpenChildren(file, TestExecutionResult.aborted(
+                        new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)), notRun);
+                continue;
+            }
             listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
                     file.relativePath() + " was started but its worker stopped before it ended", null)), notRun);
         }
+    }
+
+    /** Said once, on the console whatever the launcher shows: a run that starts less than asked must say so. */
+    private static void warn(String message) {
+        System.err.println("mpunit: " + message);
+        System.err.flush();
     }
 
     private static List<TestFileDescriptor> testFiles(TestDescriptor engine) {

@@ -122,6 +122,13 @@ public final class ResultsFolderListener implements TestExecutionListener {
         Map<String, String> values = entries.remove(test.getUniqueIdObject());
         List<Path> published = files.remove(test.getUniqueIdObject());
         summary.finished(test, result, values);
+        String abortedBy = result.getStatus() == TestExecutionResult.Status.ABORTED
+                ? result.getThrowable().map(Throwable::getMessage).orElse(null) : null;
+        if (values == null && cancelledRun(abortedBy)) {
+            // Cut short by an interruption: listed like the files the cancellation left unrun.
+            listSkipped(test, abortedBy);
+            return;
+        }
         if (values == null || !values.containsKey(ReportEntryKeys.GROUP) || !values.containsKey(ReportEntryKeys.VARIANT)) {
             return;
         }
@@ -150,19 +157,23 @@ public final class ResultsFolderListener implements TestExecutionListener {
         skipped.add(test);
         skipped.addAll(testPlan.getDescendants(test));
         for (TestIdentifier file : skipped) {
-            UniqueId id = file.getUniqueIdObject();
-            Optional<String> group = segment(id, "group");
-            Optional<String> variant = segment(id, "variant");
-            if (!id.getLastSegment().getType().equals(FILE_SEGMENT) || group.isEmpty() || variant.isEmpty()) {
-                continue;
-            }
-            TestRun run = run(group.get(), variant.get());
-            if (cancelledRun(reason)) {
-                cancelled++;
-            }
-            run.add(TestResult.skippedBeforeRun(testName(file), reason));
-            run.write(null, true);
+            listSkipped(file, reason);
         }
+    }
+
+    private void listSkipped(TestIdentifier file, String reason) {
+        UniqueId id = file.getUniqueIdObject();
+        Optional<String> group = segment(id, "group");
+        Optional<String> variant = segment(id, "variant");
+        if (!id.getLastSegment().getType().equals(FILE_SEGMENT) || group.isEmpty() || variant.isEmpty()) {
+            return;
+        }
+        TestRun run = run(group.get(), variant.get());
+        if (cancelledRun(reason)) {
+            cancelled++;
+        }
+        run.add(TestResult.skippedBeforeRun(testName(file), reason));
+        run.write(null, true);
     }
 
     @Override
@@ -179,6 +190,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
         baseline.compareWith(folder, runs.values().stream().map(TestRun::verdicts).toList(), writer);
         writeContext(timeEnd, unfinished);
         summary.end();
+        if (unfinished) {
+            // An interrupted run's console shows no more than this: say where what did finish is.
+            System.err.println("mpunit: the run was cancelled with " + cancelled + " test files not run to their end;"
+                    + " partial results in " + folder);
+            System.err.flush();
+        }
         summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;

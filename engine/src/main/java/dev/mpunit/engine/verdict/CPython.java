@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import dev.mpunit.hardware.Reaper;
 
 /**
  * Runs a test under CPython to get its expected output when it has no
@@ -51,6 +54,8 @@ public final class CPython {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final byte[] CRASH_PREFIX = Bytes.ascii("CPYTHON3 CRASH:\n");
+    /** Exit codes of a process ended by SIGINT, SIGKILL or SIGTERM (128 + the signal). */
+    private static final Set<Integer> STOPPED_BY_SIGNAL = Set.of(128 + 2, 128 + 9, 128 + 15);
     private static final String CACHE_MAGIC = "mpunit-cpython-cache 2";
     /** Shorter values ({@code 1}, {@code on}) would keep half of all outputs out of the cache; reporting does not blank them out either. */
     static final int SECRET_MIN_LENGTH = 4;
@@ -218,6 +223,12 @@ public final class CPython {
         cmd.add("-BS");
         cmd.add(abs.toString());
         Run r = execute(cmd, abs.getParent());
+        if (!r.timedOut && STOPPED_BY_SIGNAL.contains(r.exitCode)) {
+            // Ctrl-C reaches the whole process group, CPython included; an interrupted run kills
+            // it. Its output is not the test's: neither judged by nor kept in the cache.
+            throw new InterruptedIOException("CPython was stopped by a signal (exit " + r.exitCode
+                    + ") while computing the expected output of " + relPath + "; it is not kept, run the test again");
+        }
         Result result;
         if (r.timedOut) {
             result = new Result(Kind.TIMED_OUT, RunTestsOutput.normaliseExpected(r.output), false);
@@ -324,7 +335,7 @@ public final class CPython {
             pb.environment().putAll(environment);
             Process p;
             try {
-                p = pb.start();
+                p = Reaper.start(pb);
             } catch (IOException e) {
                 throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.emulated;
 
+import dev.mpunit.hardware.Reaper;
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.board.Board;
 import dev.mpunit.hardware.board.BoardTraits;
@@ -68,8 +69,8 @@ public final class WebAssemblyPty extends EmulatorBoard {
                 + " install python3 or set micropython.cpython";
         Process process;
         try {
-            process = new ProcessBuilder(python, "-c", "import sys, termios; print(sys.version_info[0])")
-                    .redirectErrorStream(true).start();
+            process = Reaper.start(new ProcessBuilder(python, "-c", "import sys, termios; print(sys.version_info[0])")
+                    .redirectErrorStream(true));
         } catch (IOException e) {
             throw new TargetException("Python not found (tried \"" + python + "\": " + e.getMessage() + ")" + hint, e);
         }

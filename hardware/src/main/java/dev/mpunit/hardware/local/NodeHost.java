@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.local;
 
+import dev.mpunit.hardware.Reaper;
 import dev.mpunit.hardware.Execution.Ending;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -93,7 +94,7 @@ final class NodeHost implements AutoCloseable {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(node, hostScript.toString(), micropythonMjs.toString())
                 .directory(micropythonMjs.getParent().toFile());
-        NodeHost host = new NodeHost(builder.start());
+        NodeHost host = new NodeHost(Reaper.start(builder));
         host.reader.start();
         host.stderrReader.start();
         try {

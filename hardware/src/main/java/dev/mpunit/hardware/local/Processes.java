@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.local;
 
+import dev.mpunit.hardware.Reaper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ final class Processes {
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         long start = System.nanoTime();
-        Process process = builder.start();
+        Process process = Reaper.start(builder);
         process.getOutputStream().close();
         Collector collector = Collector.start(process.getInputStream(), "mpunit-output-" + process.pid());
         boolean exited;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class WebAssemblyInstallation {
     private static final String TEMPORARY_PREFIX = ".installing-";
     private static final Duration NODE_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final int OUTPUT_TAIL_LINES = 20;
+    private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     /**
      * How to find or install MicroPython's webassembly port.
@@ -242,6 +245,16 @@ public final class WebAssemblyInstallation {
                 if (!isComplete(installedMjs(cache))) {
                     install(config, cache);
                 }
+            } catch (UnknownVersionException e) {
+                // Nothing will ever be installed under this version: its folder goes (the lock is
+                // released by now). Only when nothing else is in it, whoever else is here.
+                try {
+                    Files.deleteIfExists(lockFile);
+                    Files.deleteIfExists(cache);
+                } catch (IOException notEmpty) {
+                    // Something else lives there: it stays.
+                }
+                throw e;
             } catch (IOException e) {
                 throw new TargetException("cannot install " + PACKAGE + " into " + cache + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -271,6 +284,10 @@ public final class WebAssemblyInstallation {
             Path installed = temporary.resolve("node_modules").resolve(PACKAGE);
             boolean complete = Files.isRegularFile(installed.resolve("micropython.mjs"))
                     && Files.isRegularFile(installed.resolve("micropython.wasm"));
+            if (!finished.timedOut() && output.contains("ETARGET")) {
+                // npm found the package but not this version: no registry problem, a wrong setting.
+                throw new UnknownVersionException(config.version(), knownVersions(config, cache));
+            }
             if (finished.timedOut() || finished.exitCode() != 0 || !complete) {
                 String what = finished.timedOut() ? "timed out after " + config.installTimeout().toSeconds() + " s"
                         : finished.exitCode() != 0 ? "failed with exit code " + finished.exitCode()
@@ -282,6 +299,51 @@ public final class WebAssemblyInstallation {
             moveIntoPlace(temporary, cache.resolve(INSTALLED));
         } finally {
             deleteTree(temporary);
+        }
+    }
+
+    /** The versions the registry has, oldest first, as {@code npm view} lists them; empty when it cannot say. */
+    private static List<String> knownVersions(Config config, Path cache) throws InterruptedException {
+        try {
+            Processes.Finished view = Processes.run(List.of(config.npm(), "view", PACKAGE, "versions", "--json"),
+                    cache, Map.of(), VIEW_TIMEOUT);
+            if (view.timedOut() || view.exitCode() != 0) {
+                return List.of();
+            }
+            List<String> versions = new ArrayList<>();
+            Matcher quoted = QUOTED.matcher(new String(view.output(), StandardCharsets.UTF_8));
+            while (quoted.find()) {
+                versions.add(quoted.group(1));
+            }
+            return versions;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code micropython.webassembly.version} names a version npm does not have: a setting to
+     * correct, the same for every target of the run, so it is said once.
+     */
+    public static final class UnknownVersionException extends TargetException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnknownVersionException(String version, List<String> known) {
+            super(message(version, known));
+        }
+
+        private static String message(String version, List<String> known) {
+            String wrong = "micropython.webassembly.version=" + version + ": " + PACKAGE + " has no version " + version
+                    + " on the npm registry";
+            if (known.isEmpty()) {
+                return wrong + " (npm view " + PACKAGE + " versions lists those it has)";
+            }
+            List<String> releases = known.stream().filter(v -> !v.contains("-")).toList();
+            int others = known.size() - releases.size();
+            return wrong + "; its releases are " + String.join(", ", releases)
+                    + (others == 0 ? "" : " (and " + others + " previews: npm view " + PACKAGE + " versions)")
+                    + "; the default is " + DEFAULT_VERSION;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.local;
 
+import dev.mpunit.hardware.Reaper;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Execution.Ending;
 import dev.mpunit.hardware.Script;
@@ -201,14 +202,14 @@ public final class WebAssemblyTarget implements Target {
      * itself for the main script and start its CLI; a temporary file never is.
      */
     private static Path writeHostScript() throws IOException {
-        Path file = Files.createTempFile("mpunit-webassembly-host-", ".mjs");
+        // In a folder of its own, which the Reaper removes even after a kill -9.
+        Path file = Reaper.temporaryDirectory("mpunit-webassembly-host-").resolve("webassembly-host.mjs");
         try (InputStream in = WebAssemblyTarget.class.getResourceAsStream(HOST_RESOURCE)) {
             if (in == null) {
                 throw new IOException("resource " + HOST_RESOURCE + " missing next to " + WebAssemblyTarget.class);
             }
             Files.write(file, in.readAllBytes());
         }
-        file.toFile().deleteOnExit();
         return file;
     }
 
@@ -217,11 +218,7 @@ public final class WebAssemblyTarget implements Target {
         closed = true;
         retire();
         if (hostScript != null) {
-            try {
-                Files.deleteIfExists(hostScript);
-            } catch (IOException e) {
-                // deleteOnExit tries again.
-            }
+            Reaper.delete(hostScript.getParent());
             hostScript = null;
         }
     }

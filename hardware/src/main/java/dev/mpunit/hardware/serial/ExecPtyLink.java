@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.serial;
 
+import dev.mpunit.hardware.Reaper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public final class ExecPtyLink implements SerialLink {
     public static ExecPtyLink start(String name, List<String> command, Duration ptyTimeout) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = Reaper.start(new ProcessBuilder(command).redirectErrorStream(true));
         } catch (IOException e) {
             throw new IOException("cannot start " + name + ": " + e.getMessage()
                     + "; check that the command exists and is executable", e);

@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.serial;
 
+import dev.mpunit.hardware.Reaper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ public final class ProcessLink implements SerialLink {
     public static ProcessLink start(List<String> command) throws IOException {
         String name = "exec:" + String.join(" ", command);
         try {
-            return new ProcessLink(name, new ProcessBuilder(command).start());
+            return new ProcessLink(name, Reaper.start(new ProcessBuilder(command)));
         } catch (IOException e) {
             throw new IOException("cannot start " + name + ": " + e.getMessage()
                     + "; check that the command exists and is executable", e);

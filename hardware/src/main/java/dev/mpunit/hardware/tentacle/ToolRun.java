@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.tentacle;
 
+import dev.mpunit.hardware.Reaper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ final class ToolRun {
         builder.environment().clear();
         builder.environment().putAll(environment);
         long start = System.nanoTime();
-        Process process = builder.start();
+        Process process = Reaper.start(builder);
         process.getOutputStream().close();
         Tail tail = new Tail();
         Thread reader = new Thread(() -> tail.drain(process.getInputStream()), "programmer-output");
