@@ -10,8 +10,9 @@ Inputs (in --work):
 
 Verdicts: run-tests.py's own (pass, fail, skip, ignored). mpunit: per file test (unique id ending
 in [file:...]; unittest cases below it are not compared): a failure or error element -> fail, a
-skipped element (skipped or aborted) -> skip, otherwise pass, or ignored when its report entry
-micropython.verdict says ignored (a known-flaky failure).
+skipped element (skipped or aborted) -> skip, otherwise pass, or what its report entry
+micropython.verdict says when that is ignored (a known-flaky failure) or fail (a unittest file
+whose failed cases carry its failures passes in JUnit itself).
 """
 
 import argparse
@@ -105,8 +106,10 @@ def mpunit_results(directory, outputs=None):
                 if not reason:
                     text = case.find("skipped").text or case.find("skipped").get("message") or ""
                     reason = text.strip().split("\n")[0]
-            elif entries.get("micropython.verdict") == "ignored":
-                verdict = "ignored"
+            elif entries.get("micropython.verdict") in ("ignored", "fail"):
+                # ignored: a known-flaky failure; fail: a unittest file whose failures are all its
+                # cases' own passes in JUnit (its cases fail), while run-tests.py's verdict is fail.
+                verdict = entries["micropython.verdict"]
             else:
                 verdict = "pass"
             results[path] = (verdict, reason)

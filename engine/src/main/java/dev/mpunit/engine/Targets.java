@@ -44,7 +44,7 @@ final class Targets {
             case WEBASSEMBLY -> variant -> new WebAssemblyTarget(webassembly());
             case UNIX -> variant -> UnixTarget.open(new UnixTarget.Config(
                     configuration.unixMicropython().orElse(null), configuration.emit(),
-                    configuration.unixMicropypath().orElse(null)));
+                    configuration.unixMicropypath().orElse(null), configuration.cpython()));
             case QEMU_MICROBIT -> variant -> board(target, QemuMicrobit.open(qemuMicrobit()));
             case WEBASSEMBLY_PTY -> variant -> board(target, WebAssemblyPty.open(webassembly(),
                     configuration.cpython()));

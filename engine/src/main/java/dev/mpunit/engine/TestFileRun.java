@@ -89,17 +89,19 @@ final class TestFileRun {
     private void runChecked(TestFileDescriptor file, Worker worker) throws ProbeException, TargetException {
         TargetProfile profile = worker.variant().profile(worker.target(), file.root());
         String relativePath = file.relativePath();
-        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM)
-                .or(() -> notSupportedYet(file, worker.variant()));
+        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM);
         if (skip.isPresent()) {
             listener.skipped(file, skip.get());
             return;
         }
         listener.started(file);
         Path path = file.file();
-        Optional<String> unreadable = unreadable(path);
-        if (unreadable.isPresent()) {
-            finish(file, TestExecutionResult.failed(new RunFailure(unreadable.get(), null)));
+        byte[] source;
+        try {
+            source = Files.readAllBytes(path);
+        } catch (IOException e) {
+            finish(file, TestExecutionResult.failed(new RunFailure(
+                    "cannot read " + path + ": " + e.getMessage() + " (check the file's permissions)", e)));
             return;
         }
         // run-tests.py runs the unix port's cmdline/ tests with their own options and output rules.
@@ -142,12 +144,21 @@ final class TestFileRun {
         if (verdict.kind() == Verdict.Kind.FAIL && endedByInterruption(file)) {
             return;
         }
+        if (verdict.kind() == Verdict.Kind.FAIL) {
+            // The bytes went to the target as they are, as run-tests.py sends them: say so when
+            // their encoding may be what failed.
+            Optional<String> encoding = notUtf8(path.getFileName().toString(), source);
+            if (encoding.isPresent()) {
+                verdict = verdict.withNote(encoding.get());
+            }
+        }
         // Once, for the run whose verdict stands (the careful one when there was one).
         history.record(file, execution.duration().toMillis());
         ReportEntries.publish(listener, file, worker, verdict, execution.duration(), incidents,
                 configuration.inlineOutputLimit(), resources);
-        reportCases(file, verdict);
-        finish(file, resultOf(file, verdict));
+        boolean everyFailedCaseReported = reportCases(file, verdict);
+        finish(file, carriedByCases(verdict, everyFailedCaseReported)
+                ? TestExecutionResult.successful() : resultOf(file, verdict));
     }
 
     private Verdict judge(TestFileDescriptor file, Execution execution, boolean special) throws IOException {
@@ -159,15 +170,6 @@ final class TestFileRun {
         return Judge.judge(relativePath, output,
                 ExpectedOutput.source(path, relativePath, configuration.emit(), resources.cpython()),
                 HOST_PLATFORM, configuration.timeout());
-    }
-
-    /** What run-tests.py does that this engine does not do yet is a skip that says so, never a wrong verdict. */
-    private static Optional<String> notSupportedYet(TestFileDescriptor file, VariantRuntime variant) {
-        String name = file.file().getFileName().toString();
-        if (variant.pcLike() && file.relativePath().startsWith("cmdline/") && name.startsWith("repl_")) {
-            return Optional.of("REPL tests over a pty (cmdline/repl_*) are not supported by this engine yet");
-        }
-        return Optional.empty();
     }
 
     private byte[] regexExpectation(Path path) {
@@ -198,11 +200,28 @@ final class TestFileRun {
         };
     }
 
-    /** unittest cases as children: those the output names (all, or the ones selected by id). */
-    private void reportCases(TestFileDescriptor file, Verdict verdict) {
+    /**
+     * A unittest file whose failures are all its cases' own does not fail again as a file: JUnit's
+     * XML reports copy a failed file's failure onto each of its cases, so a passing case would read
+     * as failed and the failing one would fail twice. The file fails on its own only for what no
+     * case carries (a crash, a timeout, no summary, a failure outside the cases, a failed case that
+     * was not selected); run-tests.py's verdict for the file stays in its report entries.
+     */
+    private static boolean carriedByCases(Verdict verdict, boolean everyFailedCaseReported) {
+        return verdict.kind() == Verdict.Kind.FAIL && everyFailedCaseReported
+                && verdict.unittestSummary().map(summary -> summary.casesCarryFailures()).orElse(false);
+    }
+
+    /**
+     * unittest cases as children: those the output names (all, or the ones selected by id).
+     *
+     * @return whether every case that failed in the output was reported as a failed child
+     */
+    private boolean reportCases(TestFileDescriptor file, Verdict verdict) {
         if (!file.unittest()) {
-            return;
+            return false;
         }
+        boolean everyFailedCaseReported = true;
         List<UnittestCase> cases = verdict.unittestSummary().map(summary -> summary.cases()).orElse(List.of());
         List<TestDescriptor> reported = new ArrayList<>();
         for (UnittestCase testCase : cases) {
@@ -216,6 +235,7 @@ final class TestFileRun {
                 file.addChild(descriptor);
                 listener.dynamicTestRegistered(descriptor);
             } else {
+                everyFailedCaseReported &= !testCase.failed();
                 continue;
             }
             reported.add(descriptor);
@@ -245,6 +265,7 @@ final class TestFileRun {
                                 + " (" + Printable.message(verdict.message()) + ")", null)));
             }
         }
+        return everyFailedCaseReported;
     }
 
     private void finish(TestFileDescriptor file, TestExecutionResult result) {
@@ -276,14 +297,12 @@ final class TestFileRun {
         return true;
     }
 
-    /** A file MicroPython cannot be given: unreadable, or not UTF-8 (MicroPython source is UTF-8). */
-    static Optional<String> unreadable(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            return Optional.of("cannot read " + path + ": " + e.getMessage() + " (check the file's permissions)");
-        }
+    /**
+     * The hint for a file that is not valid UTF-8: MicroPython reads source as UTF-8 (a byte
+     * outside it in a comment is harmless, in a string it is kept or replaced), CPython as its
+     * PEP 263 {@code coding:} line says. Empty for UTF-8.
+     */
+    static Optional<String> notUtf8(String name, byte[] bytes) {
         ByteBuffer input = ByteBuffer.wrap(bytes);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -292,10 +311,10 @@ final class TestFileRun {
             return Optional.empty();
         }
         int offset = input.position();
-        return Optional.of(path.getFileName() + " is not valid UTF-8 (byte 0x"
+        return Optional.of("note: " + name + " is not valid UTF-8 (byte 0x"
                 + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset
-                + "): MicroPython reads source files as UTF-8; save the file as UTF-8");
+                + "): MicroPython reads source files as UTF-8, CPython as the file's coding: line says;"
+                + " if the encoding is what failed, save the file as UTF-8");
     }
-
 
 }

@@ -82,6 +82,7 @@ class MicroPythonTestEngineTest {
                         r -> r.contains("webassembly"))))
                 .haveExactly(1, event(uniqueId(fileId("basics/not_utf8.py")), finishedWithFailure(
                         message(m -> m.contains("not valid UTF-8")))))
+                .haveExactly(1, event(uniqueId(fileId("basics/latin1_comment.py")), finishedSuccessfully()))
                 .haveExactly(1, event(uniqueId(fileId("basics/cpython_crash.py")), finishedWithFailure(
                         instanceOf(AssertionFailedError.class))))
                 .haveExactly(1, event(uniqueId(fileId("extmod/time_time_ns.py")), finishedSuccessfully()))
@@ -119,6 +120,28 @@ class MicroPythonTestEngineTest {
         assertThat(lifecycles.keySet()).as("tests that started or were skipped").containsExactlyInAnyOrderElementsOf(expected);
         assertThat(lifecycles).allSatisfy((test, lifecycle) -> assertThat(lifecycle).as(test)
                 .isIn(List.of(EventType.STARTED, EventType.FINISHED), List.of(EventType.SKIPPED)));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8RunsAsRunTestsPyRunsIt() {
+        // A Latin-1 byte in a comment under a coding: line: MicroPython skips the comment, CPython
+        // reads the file as Latin-1, both print the same, as with upstream run-tests.py.
+        EngineExecutionResults comment = engine(selectFile(VERDICTS.resolve("basics/latin1_comment.py").toFile()))
+                .execute();
+        comment.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(fileId("basics/latin1_comment.py")), finishedSuccessfully()));
+        assertThat(comment.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs()))
+                .singleElement().satisfies(entries -> assertThat(entries).containsEntry("micropython.verdict", "pass"));
+
+        // A Latin-1 byte in a string and no coding: line: CPython refuses the file, so the verdict
+        // fails as upstream's does, and the message says what is special about the file.
+        EngineExecutionResults string = engine(selectFile(VERDICTS.resolve("basics/not_utf8.py").toFile())).execute();
+        string.testEvents().assertThatEvents()
+                .haveExactly(1, event(uniqueId(fileId("basics/not_utf8.py")), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class),
+                        message(m -> m.contains("note: not_utf8.py is not valid UTF-8 (byte 0xe9 at offset 10)")
+                                && m.contains("save the file as UTF-8")))));
     }
 
     @Test
@@ -161,7 +184,13 @@ class MicroPythonTestEngineTest {
                 .haveExactly(1, event(test("test_adds"), finishedSuccessfully()))
                 .haveExactly(1, event(test("test_wrong"), finishedWithFailure()))
                 .haveExactly(1, event(test("test_skipped"), skippedWithReason(r -> r.contains("not on this board"))))
-                .haveExactly(1, event(uniqueId(fileId("basics/unittest_mixed.py")), finishedWithFailure()));
+                // The failure is test_wrong's own: the file does not fail a second time in JUnit...
+                .haveExactly(1, event(uniqueId(fileId("basics/unittest_mixed.py")), finishedSuccessfully()));
+        // ...while run-tests.py's verdict for the file stays in its report entries.
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().equals(fileId("basics/unittest_mixed.py")))
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("micropython.verdict")))
+                .containsExactly("fail");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.platform.launcher.TestPlan;
  * launcher's {@code --reports-dir}) do, so the summary's JUnit line equals what CI reads from them:
  * every identifier that is a test (a file, a unittest-based file and each of its cases); skipped
  * when it or an ancestor was skipped or it was aborted; failed when it failed, or passed under a
- * failed ancestor (a passing case of a failed unittest file: the XML gives it the file's failure);
- * failures and errors together.
+ * failed ancestor (the XML gives every test the failures of its ancestors: the cases of a unittest
+ * file that failed on its own, e.g. crashed); failures and errors together.
  */
 final class JunitCounts {
 

@@ -37,6 +37,11 @@ public record UnittestCase(String suite, String className, String methodName, St
         Objects.requireNonNull(output, "output");
     }
 
+    /** Whether the case failed or raised: it carries a failure of its own. */
+    public boolean failed() {
+        return status == Status.FAIL || status == Status.ERROR;
+    }
+
     /** {@code TestY.test_x}: unique within one test file, stable across runs. */
     public String id() {
         return className + "." + methodName;

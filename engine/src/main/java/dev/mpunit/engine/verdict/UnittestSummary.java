@@ -32,9 +32,11 @@ import java.util.regex.Pattern;
  * @param passed whether the result line starts with {@code OK}
  * @param resultLine the last line as printed
  * @param cases the per-case results, in the order the runner printed them
+ * @param failuresOutsideCases announced failures and errors that no failed case carries: a section
+ *        that names no case printed before it, or one the output announced but did not print
  */
 public record UnittestSummary(int ran, int skipped, int failures, int errors, boolean passed, String resultLine,
-        List<UnittestCase> cases) {
+        List<UnittestCase> cases, int failuresOutsideCases) {
 
     static final String DASHES = "-".repeat(70);
     private static final String EQUALS = "=".repeat(70);
@@ -75,9 +77,9 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
         List<String> text = decode(lines);
         // Each failing test or subtest printed one section before the final dashes.
         int sections = ok ? 0 : failures + errors;
-        List<UnittestCase> cases = parseCases(text.subList(0, n - 4), sections);
+        ParsedCases parsed = parseCases(text.subList(0, n - 4), sections);
         return Optional.of(new UnittestSummary(count(ran.group(1)), skipped, failures, errors, ok,
-                text.get(n - 1), cases));
+                text.get(n - 1), parsed.cases(), parsed.uncarried()));
     }
 
     /**
@@ -86,7 +88,7 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
      * status ERROR and says so, FAIL and ERROR cases have no traceback.
      */
     public static List<UnittestCase> casesWithoutSummary(byte[] normalisedOutput) {
-        return parseCases(decode(Bytes.splitlines(normalisedOutput)), 0);
+        return parseCases(decode(Bytes.splitlines(normalisedOutput)), 0).cases();
     }
 
     /**
@@ -117,6 +119,14 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
             sb.append(", ").append(failures).append(" failures, ").append(errors).append(" errors");
         }
         return sb.append(')').toString();
+    }
+
+    /**
+     * Whether the failed cases carry every failure this summary announces, so that reporting each
+     * case's own verdict says all there is: at least one case failed and no failure is outside them.
+     */
+    public boolean casesCarryFailures() {
+        return !passed && failuresOutsideCases == 0 && cases.stream().anyMatch(UnittestCase::failed);
     }
 
     /** The testcase count run-tests.py adds for this file: ran, less skipped when passed. */
@@ -150,7 +160,11 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
     private static final Pattern FAIL_WITH_SUITE = Pattern.compile("FAIL: (.+?) \\(([^()\\s]*)\\)(.*)");
     private static final Pattern FAIL_WITH_FUNCTION = Pattern.compile("FAIL: (.*) <(?:bound_method|function|closure) .*>");
 
-    private static List<UnittestCase> parseCases(List<String> lines, int sections) {
+    /** @param uncarried sections announced but not found, and sections found that no failed case claimed */
+    private record ParsedCases(List<UnittestCase> cases, int uncarried) {
+    }
+
+    private static ParsedCases parseCases(List<String> lines, int sections) {
         int end = lines.size();
         List<Section> found = new ArrayList<>();
         // Walk back from the end collecting exactly the announced number of sections
@@ -210,7 +224,7 @@ public record UnittestSummary(int ran, int skipped, int failures, int errors, bo
             cases.add(new UnittestCase(b.suite, lastPart(b.suite), b.name, status, String.join("\n\n", details),
                     b.output()));
         }
-        return cases;
+        return new ParsedCases(cases, sections - found.size() + unclaimed.size());
     }
 
     /** Sections name their case loosely; give each to the first failed case it fits. */

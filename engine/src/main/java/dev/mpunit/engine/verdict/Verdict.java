@@ -47,6 +47,12 @@ public record Verdict(Kind kind, String reason, String message, byte[] expected,
         return new Verdict(Kind.SKIP, "", why, null, null, null, 0, 0);
     }
 
+    /** The same verdict, its message followed by a note (a hint on why it failed). */
+    public Verdict withNote(String note) {
+        return new Verdict(kind, reason, message.isEmpty() ? note : message + "; " + note, expected, actual, unittest,
+                firstDifferingLine, testcaseCount);
+    }
+
     public Optional<UnittestSummary> unittestSummary() {
         return Optional.ofNullable(unittest);
     }

@@ -286,4 +286,38 @@ class UnittestSummaryTest {
         assertThat(UnittestSummary.missingUnittest(b("ImportError: no module named 'unittest' \n"))).isFalse();
         assertThat(UnittestSummary.missingUnittest(b(""))).isFalse();
     }
+
+    @Test
+    void failedCasesCarryEveryAnnouncedFailureWhenEachSectionNamesOne() {
+        UnittestSummary s = parse(MIXED);
+        assertThat(s.failuresOutsideCases()).isZero();
+        assertThat(s.casesCarryFailures()).isTrue();
+        assertThat(parse(SKIPPED_OK).casesCarryFailures()).as("nothing failed").isFalse();
+    }
+
+    @Test
+    void aFailureNoCaseClaimsIsTheFilesOwn() {
+        // A section for a case that passed (e.g. a failing tearDown after the case printed ok).
+        UnittestSummary claimedByNone = parse("""
+                test_a (__main__.T) ... ok
+
+                ======================================================================
+                FAIL: test_a <class 'T'>
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                ValueError: in tearDown
+
+                ----------------------------------------------------------------------
+                Ran 1 tests
+
+                FAILED (failures=0, errors=1)
+                """);
+        assertThat(claimedByNone.failuresOutsideCases()).isEqualTo(1);
+        assertThat(claimedByNone.casesCarryFailures()).isFalse();
+        // Announced but never printed: the failed case cannot show all of it.
+        UnittestSummary missingSection = parse("test_a (__main__.T) ... FAIL\n" + "-".repeat(70)
+                + "\nRan 1 tests\n\nFAILED (failures=2, errors=0)\n");
+        assertThat(missingSection.failuresOutsideCases()).isEqualTo(2);
+        assertThat(missingSection.casesCarryFailures()).isFalse();
+    }
 }

@@ -30,11 +30,15 @@ import java.util.Objects;
  *       {@code -m cmdline.x} option needs that). A non-zero exit is {@link Ending#CRASHED} with
  *       empty output: upstream keeps nothing but "CRASH" then. Upstream gives these no timeout;
  *       here the script's timeout applies.
+ *   <li>A special script named {@code repl_*} is typed into {@code micropython <options>} on a
+ *       pty, line by line, and the terminal's transcript is its output, as run-tests.py does: a
+ *       small Python bridge ({@code repl-pty.py}, run by {@link Config#python()}) holds the pty,
+ *       since Java cannot. A {@code # sigint:} line in its header makes the pty the controlling
+ *       terminal, so that a {@code {\x03}} line raises SIGINT.
  * </ul>
  *
  * <p>stdout and stderr are merged in write order; at the timeout the process and everything it
- * started are killed and the output so far is kept. {@code repl_*} tests, which need a terminal,
- * are not supported.
+ * started are killed and the output so far is kept.
  */
 public final class UnixTarget implements Target {
 
@@ -47,11 +51,19 @@ public final class UnixTarget implements Target {
      * @param micropyPath the {@code MICROPYPATH} to run with, or {@code null} to leave the
      *     environment as it is. run-tests.py sets
      *     {@code .frozen:<tests>/../extmod:<tests>/../lib/micropython-lib/python-stdlib/unittest}.
+     * @param python the Python 3 command that holds the pty of {@code repl_*} tests
+     *     ({@code micropython.cpython}); run only when such a test runs
      */
-    public record Config(Path micropython, String emit, String micropyPath) {
+    public record Config(Path micropython, String emit, String micropyPath, String python) {
 
         public Config {
             Objects.requireNonNull(emit, "emit");
+            Objects.requireNonNull(python, "python");
+        }
+
+        /** With {@code python3} for the pty of {@code repl_*} tests. */
+        public Config(Path micropython, String emit, String micropyPath) {
+            this(micropython, emit, micropyPath, DEFAULT_PYTHON);
         }
 
         /** micropython from PATH, bytecode, MICROPYPATH untouched. */
@@ -60,17 +72,25 @@ public final class UnixTarget implements Target {
         }
 
         public Config withMicropython(Path micropython) {
-            return new Config(micropython, emit, micropyPath);
+            return new Config(micropython, emit, micropyPath, python);
         }
 
         public Config withEmit(String emit) {
-            return new Config(micropython, emit, micropyPath);
+            return new Config(micropython, emit, micropyPath, python);
         }
 
         public Config withMicropyPath(String micropyPath) {
-            return new Config(micropython, emit, micropyPath);
+            return new Config(micropython, emit, micropyPath, python);
+        }
+
+        public Config withPython(String python) {
+            return new Config(micropython, emit, micropyPath, python);
         }
     }
+
+    /** The Python interpreter used for the pty of {@code repl_*} tests when none is configured. */
+    public static final String DEFAULT_PYTHON = "python3";
+    private static final String REPL_PTY = "repl-pty.py";
 
     private final Path micropython;
     private final Config config;
@@ -136,10 +156,22 @@ public final class UnixTarget implements Target {
         List<String> command = new ArrayList<>();
         command.add(micropython.toString());
         Path workingDirectory;
+        boolean repl = script.special() && file.getFileName().toString().startsWith("repl_");
         if (script.special()) {
-            command.addAll(cmdlineOptions(file));
+            Header header = header(file);
+            command.addAll(header.options());
             Path above = directory.getParent() != null ? directory.getParent() : directory;
-            command.add(above.relativize(file).toString());
+            if (repl) {
+                // The file is typed into the REPL, not given to micropython.
+                List<String> bridge = new ArrayList<>(List.of(config.python(), "-c", replPtyScript()));
+                if (header.sigint()) {
+                    bridge.add("--sigint");
+                }
+                bridge.add(file.toString());
+                command.addAll(0, bridge);
+            } else {
+                command.add(above.relativize(file).toString());
+            }
             workingDirectory = above;
         } else {
             command.add("-X");
@@ -154,6 +186,10 @@ public final class UnixTarget implements Target {
         try {
             finished = Processes.run(command, workingDirectory, environment, script.timeout());
         } catch (IOException e) {
+            if (repl) {
+                throw new TargetException("cannot start " + config.python() + " to hold the pty of " + file.getFileName()
+                        + ": " + e.getMessage() + "; install python3 or set micropython.cpython", e);
+            }
             throw new TargetException("cannot start " + micropython + ": " + e.getMessage()
                     + "; set micropython.unix.micropython to a working micropython", e);
         } catch (InterruptedException e) {
@@ -171,12 +207,19 @@ public final class UnixTarget implements Target {
     }
 
     /**
-     * The options of a special script: from each {@code # cmdline:} line among the comment lines
-     * at its top, split at whitespace, as run-tests.py reads them.
+     * What the comment lines at the top of a special script ask for, as run-tests.py reads them.
+     *
+     * @param options from each {@code # cmdline:} line, split at whitespace
+     * @param sigint whether a {@code # sigint:} line is there
      */
-    static List<String> cmdlineOptions(Path file) throws TargetException {
+    record Header(List<String> options, boolean sigint) {
+    }
+
+    static Header header(Path file) throws TargetException {
         List<String> options = new ArrayList<>();
+        boolean sigint = false;
         byte[] prefix = "# cmdline:".getBytes(StandardCharsets.US_ASCII);
+        byte[] sigintPrefix = "# sigint:".getBytes(StandardCharsets.US_ASCII);
         try (InputStream in = Files.newInputStream(file)) {
             for (byte[] line : lines(in.readAllBytes())) {
                 if (startsWith(line, prefix)) {
@@ -184,6 +227,8 @@ public final class UnixTarget implements Target {
                     if (!rest.isEmpty()) {
                         options.addAll(Arrays.asList(rest.split("\\s+")));
                     }
+                } else if (startsWith(line, sigintPrefix)) {
+                    sigint = true;
                 } else if (line.length == 0 || line[0] != '#') {
                     break;
                 }
@@ -191,7 +236,23 @@ public final class UnixTarget implements Target {
         } catch (IOException e) {
             throw new TargetException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return options;
+        return new Header(List.copyOf(options), sigint);
+    }
+
+    /** The options of a special script's {@code # cmdline:} lines. */
+    static List<String> cmdlineOptions(Path file) throws TargetException {
+        return header(file).options();
+    }
+
+    private static String replPtyScript() throws TargetException {
+        try (InputStream in = UnixTarget.class.getResourceAsStream(REPL_PTY)) {
+            if (in == null) {
+                throw new TargetException(REPL_PTY + " is missing from the mpunit-hardware jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TargetException("cannot read " + REPL_PTY + " from the mpunit-hardware jar: " + e.getMessage(), e);
+        }
     }
 
     /** Lines without their "\n", like iterating over a Python binary file minus the line end. */

@@ -169,4 +169,84 @@ class UnixTargetTest {
 
         assertThat(UnixTarget.cmdlineOptions(file)).containsExactly("-m", "cmdline.opts", "-X", "realtime");
     }
+
+    /**
+     * A REPL standing in for MicroPython's (a Python script that, like it, runs its terminal raw
+     * and echoes itself) as the "micropython" of a {@code repl_*} test: what the test's lines
+     * become on a real pty, with its {@code # cmdline:} options, control bytes and Ctrl-D at the end.
+     */
+    private UnixTarget standInRepl() throws Exception {
+        Path python = findPython();
+        Path standIn = temp.resolve("stand-in-repl.py");
+        try (var in = UnixTargetTest.class.getResourceAsStream("stand-in-repl.py")) {
+            Files.write(standIn, in.readAllBytes());
+        }
+        Path micropython = FakeCommands.script(bin, "micropython", "exec '" + python + "' '" + standIn + "' \"$@\"\n");
+        return UnixTarget.open(UnixTarget.Config.defaults().withMicropython(micropython).withPython(python.toString()));
+    }
+
+    private static Path findPython() {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(directory.isEmpty() ? "." : directory, "python3");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String reason = "python3 not on PATH: it holds the pty of REPL tests";
+        if (Emulators.required()) {
+            org.junit.jupiter.api.Assertions.fail(reason + " (MPUNIT_REQUIRE_EMULATORS is set)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(reason);
+        throw new AssertionError("unreachable");
+    }
+
+    @Test
+    void aReplTestIsTypedIntoThePromptOnAPtyLineByLine() throws Exception {
+        Path file = test("cmdline/repl_typed.py", "# cmdline: -X stand-in\nfirst line\nctrl{\\x01}byte\n# end\n");
+
+        Execution execution = standInRepl().execute(Script.of(file, TIMEOUT).asSpecial());
+
+        assertThat(execution.ending()).isEqualTo(Ending.COMPLETED);
+        // Its options, a terminal that is not its controlling one (no "# sigint:"), each line typed
+        // ({\x01} as the byte 0x01), and nothing of Ctrl-D's answer.
+        assertThat(text(execution)).isEqualTo("""
+                stand-in REPL; args: -X stand-in; terminal: yes; controlling: no
+                >>> # cmdline: -X stand-in
+                typed '# cmdline: -X stand-in'
+                >>> first line
+                typed 'first line'
+                >>> ctrl^Abyte
+                typed 'ctrl\\x01byte'
+                >>> # end
+                typed '# end'
+                >>>\s""".replace("\n", "\r\n"));
+    }
+
+    @Test
+    void aSigintReplTestInterruptsTheRunningCommandThroughItsControllingTerminal() throws Exception {
+        Path file = test("cmdline/repl_sigint.py", "# sigint: via the controlling terminal\nspin\n{\\x03}\nafter\n");
+
+        Execution execution = standInRepl().execute(Script.of(file, TIMEOUT).asSpecial());
+
+        assertThat(execution.ending()).isEqualTo(Ending.COMPLETED);
+        // The terminal driver turned Ctrl-C into SIGINT (echoing ^C): the spin ended, the REPL answers.
+        assertThat(text(execution)).isEqualTo("""
+                stand-in REPL; args: ; terminal: yes; controlling: yes
+                >>> # sigint: via the controlling terminal
+                typed '# sigint: via the controlling terminal'
+                >>> spin
+                spinning
+                ^CKeyboardInterrupt
+                >>> after
+                typed 'after'
+                >>>\s""".replace("\n", "\r\n"));
+    }
+
+    @Test
+    void theHeaderSaysWhichReplTestsNeedSigint() throws Exception {
+        Path file = test("cmdline/repl_header.py", "# cmdline: -i\n# sigint: yes\nimport time\n# sigint: too late\n");
+
+        assertThat(UnixTarget.header(file)).isEqualTo(new UnixTarget.Header(List.of("-i"), true));
+        assertThat(UnixTarget.header(test("cmdline/repl_plain.py", "# plain\n")).sigint()).isFalse();
+    }
 }

@@ -1,0 +1,57 @@
+"""A REPL standing in for MicroPython's on a terminal, for testing how REPL tests are typed into one.
+
+Like MicroPython's, it puts its terminal in raw mode and echoes what it reads itself, so that
+the transcript's order does not depend on timing; while it runs a command ("spin") it turns the
+terminal's signals back on, so a Ctrl-C typed then is a SIGINT if the terminal is its controlling
+one. Its banner says how it was started. Ctrl-D at the prompt ends it.
+"""
+
+import os
+import sys
+import termios
+import tty
+
+
+def say(text, raw=True):
+    # A raw terminal writes "\n" as it is; a cooked one makes it "\r\n" itself.
+    os.write(1, (text.replace("\n", "\r\n") if raw else text).encode("latin-1"))
+
+
+def controls_terminal():
+    try:
+        return os.tcgetpgrp(0) == os.getpgrp()
+    except OSError:
+        return False
+
+
+def main():
+    cooked = termios.tcgetattr(0)
+    tty.setraw(0)
+    say("stand-in REPL; args: %s; terminal: %s; controlling: %s\n>>> "
+        % (" ".join(sys.argv[1:]), "yes" if os.isatty(0) else "no", "yes" if controls_terminal() else "no"))
+    line = b""
+    while True:
+        byte = os.read(0, 1)
+        if byte in (b"", b"\x04"):
+            return
+        if byte not in (b"\r", b"\n"):
+            line += byte
+            os.write(1, byte if byte >= b" " else b"^" + bytes([byte[0] + 64]))
+            continue
+        say("\n")
+        if line == b"spin":
+            termios.tcsetattr(0, termios.TCSANOW, cooked)
+            try:
+                say("spinning\n", raw=False)
+                while True:
+                    pass
+            except KeyboardInterrupt:
+                say("KeyboardInterrupt\n", raw=False)
+            tty.setraw(0)
+        else:
+            say("typed %r\n" % line.decode("latin-1"))
+        line = b""
+        say(">>> ")
+
+
+main()
