@@ -25,9 +25,10 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Writes a results folder in Octoprobe's layout with run-tests.py's files in it
  * ({@code docs/results-folder.md}) when the configuration parameter
- * {@value #RESULTS_DIR} names one; does nothing otherwise. Files are rewritten after every test,
- * marked {@code "unfinished": true} until the plan ends, so an interrupted run still leaves
- * readable results.
+ * {@value #RESULTS_DIR} names one; does nothing otherwise. Files are rewritten while tests finish
+ * (a test run's files at most every {@link TestRun#REWRITE_INTERVAL}), marked
+ * {@code "unfinished": true} until the plan ends, so an interrupted run still leaves readable
+ * results.
  *
  * <p>Reads only launcher events and the {@code micropython.*} report entries
  * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
@@ -139,7 +140,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 content(values.get(ReportEntryKeys.OUTPUT), published, "output.txt"),
                 content(values.get(ReportEntryKeys.EXPECTED), published, "expected.txt"),
                 TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
-        run.write(null, true);
+        run.writeIfDue(clock.instant());
     }
 
     /**
@@ -173,7 +174,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             cancelled++;
         }
         run.add(TestResult.skippedBeforeRun(testName(file), reason));
-        run.write(null, true);
+        run.writeIfDue(clock.instant());
     }
 
     @Override
