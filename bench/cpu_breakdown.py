@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a command (an mpunit run) and prints where its CPU seconds went.
 
-    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] -- ./mpunit <tests> --config ...
+    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] [--commands] -- ./mpunit <tests> --config ...
 
 The command's process tree is read from /proc every 20 ms: each process's own CPU seconds
 (utime + stime), and for the JVM each thread's, by name. What the polls cannot see (processes
@@ -13,6 +13,11 @@ With --jfr FILE the JVM records with Java Flight Recorder (JAVA_TOOL_OPTIONS) an
 execution samples are summed by the package of the top frame and by the first dev.mpunit method
 on the stack (the engine's own code that was responsible, its callees included). The recorder's
 own threads show in the thread table.
+
+With --node-prof DIR the .cpuprofile files node wrote there (`node --cpu-prof --cpu-prof-dir=DIR`,
+e.g. through a micropython.node wrapper script) are summed by what the time was spent on: the
+wasm code (MicroPython running the tests), micropython.mjs's JavaScript (instance creation, the
+emscripten file system, proxies), the host script, node itself, garbage collection, idle.
 """
 import argparse
 import collections
@@ -127,6 +132,40 @@ def jfr_tables(recording):
     return len(events), by_package, by_mpunit, by_thread
 
 
+def node_profile_tables(directory):
+    import glob
+    by_kind = collections.Counter()
+    by_function = collections.Counter()
+    profiles = 0
+    for path in glob.glob(os.path.join(directory, "*.cpuprofile")):
+        with open(path) as f:
+            profile = json.load(f)
+        nodes = {node["id"]: node for node in profile["nodes"]}
+        if any("[worker eval]" in node["callFrame"]["url"] for node in profile["nodes"]):
+            # The host's flusher thread: it spends its time in Atomics.wait, which the profiler counts.
+            by_kind["host's output flusher thread (mostly waiting)"] += sum(profile["timeDeltas"]) / 1e6
+            continue
+        profiles += 1
+        for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+            frame = nodes[sample]["callFrame"]
+            name, url = frame["functionName"], frame["url"]
+            if name in ("(garbage collector)", "(idle)", "(program)"):
+                what = name
+            elif url.startswith("wasm://"):
+                what = "wasm: MicroPython itself"
+            elif url.endswith("micropython.mjs"):
+                what = "micropython.mjs JavaScript (instances, file system, proxies)"
+            elif url.endswith("webassembly-host.mjs"):
+                what = "webassembly-host.mjs"
+            elif url.startswith("node:") or not url:
+                what = "node and V8 built-ins"
+            else:
+                what = "test scripts' JavaScript (" + os.path.basename(url) + ")" if url.endswith((".mjs", ".js")) else url
+            by_kind[what] += delta / 1e6
+            by_function[f"{name or '(anonymous)'} {os.path.basename(url)}"] += delta / 1e6
+    return profiles, by_kind, by_function
+
+
 def table(title, counter, total, unit, limit=15):
     print(f"\n{title}")
     for name, value in counter.most_common(limit):
@@ -141,6 +180,7 @@ def table(title, counter, total, unit, limit=15):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jfr", help="record the JVM with Java Flight Recorder into this file and sum its samples")
+    parser.add_argument("--node-prof", help="sum node's .cpuprofile files in this directory after the run")
     parser.add_argument("--commands", action="store_true", help="also print the command lines seen, per kind")
     parser.add_argument("--interval", type=float, default=0.02, help="seconds between polls of /proc")
     parser.add_argument("command", nargs=argparse.REMAINDER)
@@ -202,6 +242,12 @@ def main():
         table("JFR samples by thread", by_thread, count, "samples", 10)
         table("JFR samples by the top frame's package", by_package, count, "samples")
         table("JFR samples by the first dev.mpunit method on the stack", by_mpunit, count, "samples", 25)
+    if options.node_prof:
+        profiles, by_kind, by_function = node_profile_tables(options.node_prof)
+        seconds = sum(by_kind.values())
+        print(f"\nnode --cpu-prof: {profiles} main-thread profiles (a process killed by the JVM writes none)")
+        table("node's samples by what they ran (seconds of samples; idle is not CPU)", by_kind, seconds, "s")
+        table("node's samples by function (self time)", by_function, seconds, "s", 20)
     return code
 
 
