@@ -63,8 +63,9 @@ final class Rigs {
                     spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
             // One variant: the board runs it already. Several: which one is unknown, the first flashes.
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
-            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware,
-                    spec.dut() instanceof DutAccess.Emulator));
+            boolean local = spec.dut() instanceof DutAccess.Emulator emulator
+                    && targets.configuration().targetKinds().emulator(emulator.kind()).local();
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
         }
         return rigs;
     }
