@@ -104,7 +104,11 @@ record EngineConfiguration(
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
-        TargetKinds kinds = TargetKinds.found();
+        return from(parameters, TargetKinds.found());
+    }
+
+    /** With the kinds of target already found (discovery checks their keys first). */
+    static EngineConfiguration from(ConfigurationParameters parameters, TargetKinds kinds) {
         return new EngineConfiguration(
                 kinds,
                 targets(parameters, kinds),

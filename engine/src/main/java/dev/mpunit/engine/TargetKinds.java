@@ -55,6 +55,11 @@ final class TargetKinds {
         return providers;
     }
 
+    /** The configuration keys the providers read of their own, beyond the engine's. */
+    List<String> keys() {
+        return providers.stream().flatMap(provider -> provider.keys().stream()).toList();
+    }
+
     /**
      * Reads one entry of {@code micropython.target}; a variant name from a unique id reads the same
      * way. An entry a provider takes whole is its own (an {@code exec:} command may hold a {@code *});

@@ -59,6 +59,15 @@ public interface TargetProvider {
      */
     boolean local();
 
+    /**
+     * The {@code micropython.*} keys this kind reads of its own ({@code micropython.<word>.…}), read
+     * from {@link TargetRequest#configurationParameters()}; any other key the engine does not know is
+     * refused as misspelt. The engine's own kinds read keys of the engine's list.
+     */
+    default List<String> keys() {
+        return List.of();
+    }
+
     /** Whether run-tests.py treats the target as a PC (the unix port): it runs {@code cmdline/} specially. */
     default boolean pcLike() {
         return false;

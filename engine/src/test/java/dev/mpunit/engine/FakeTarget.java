@@ -40,7 +40,7 @@ import dev.mpunit.hardware.Target;
  *
  * A file without {@code # fake:} lines prints nothing, except the engine's feature checks, which get
  * the answers of a full-featured board on the {@code fake} platform. Every instance calls itself
- * {@code fake:<tentacle> (<firmware>)} in reports.
+ * {@code fake:<tentacle> (<firmware>)} in reports ({@code micropython.fake.port} replaces {@code fake}).
  */
 final class FakeTarget implements Target {
 
@@ -49,14 +49,12 @@ final class FakeTarget implements Target {
     private static final Duration MEETING_TIMEOUT = Duration.ofSeconds(20);
 
     private final String variant;
-    private final String tentacle;
-    private final String firmware;
+    private final String port;
     private final FakeTargetProvider run;
 
-    FakeTarget(String variant, String tentacle, String firmware, FakeTargetProvider run) {
+    FakeTarget(String variant, String port, FakeTargetProvider run) {
         this.variant = variant;
-        this.tentacle = tentacle;
-        this.firmware = firmware;
+        this.port = port;
         this.run = run;
     }
 
@@ -67,7 +65,7 @@ final class FakeTarget implements Target {
 
     @Override
     public String port() {
-        return "fake:" + tentacle + " (" + firmware + ")";
+        return port;
     }
 
     @Override
@@ -122,7 +120,7 @@ final class FakeTarget implements Target {
                 }
                 case "lost" -> {
                     if (!rest.equals("once") || run.firstLoss(script.file().toString())) {
-                        throw new BoardLostException("the fake link to " + tentacle + " was lost running " + name);
+                        throw new BoardLostException("the link " + port + " was lost running " + name);
                     }
                 }
                 default -> throw new IllegalArgumentException(script.file() + ": unknown fake directive \""

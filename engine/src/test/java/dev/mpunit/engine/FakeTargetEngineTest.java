@@ -109,6 +109,19 @@ class FakeTargetEngineTest {
     }
 
     @Test
+    void aKindReadsKeysOfItsOwnAndAMisspeltOneIsRefused() throws IOException {
+        file("basics/one.py", "1\n", "print 1");
+        EngineExecutionResults results = engine("fake").configurationParameter(FakeTargetProvider.PORT, "bench")
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(entries(results, ReportEntries.PORT)).containsEntry("basics/one.py", "bench:fake#1 (its own firmware)");
+        assertThat(engine("fake").configurationParameter("micropython.fake.prot", "bench").discover()
+                .getDiscoveryIssues()).singleElement().extracting(DiscoveryIssue::message).asString()
+                .contains("unknown key micropython.fake.prot (did you mean micropython.fake.port?)");
+    }
+
+    @Test
     void aFailureCancelsTheRunWhenFailFastAndEveryOtherFileEndsSkipped() throws IOException {
         // The longest file goes first (no history yet): the failing one.
         file("basics/a_fails_and_is_longest.py", "right\n", "print wrong", "print and a longer file than the others");
@@ -168,8 +181,9 @@ class FakeTargetEngineTest {
         String lost = tentacles.get("basics/a_loses_the_link_and_is_longest.py").equals("fake#1") ? "fake#2" : "fake#1";
         assertThat(tentacles.values()).as("every file ran on the tentacle left").doesNotContain(lost);
         assertThat(entries(results, ReportEntries.INCIDENTS).get("basics/a_loses_the_link_and_is_longest.py"))
-                .contains("tentacle " + lost + " was lost (the fake link to " + lost
-                        + " was lost running a_loses_the_link_and_is_longest.py); the test went to another tentacle");
+                .contains("tentacle " + lost + " was lost (the link fake:" + lost
+                        + " (its own firmware) was lost running a_loses_the_link_and_is_longest.py); the test went to"
+                        + " another tentacle");
     }
 
     @Test
@@ -183,8 +197,8 @@ class FakeTargetEngineTest {
         results.testEvents().failed().stream().forEach(event -> assertThat(event
                 .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
                 .startsWith("not run: every tentacle of fake was lost: ")
-                .contains("fake#1: the fake link to fake#1 was lost running loses_the_link",
-                        "fake#2: the fake link to fake#2 was lost running loses_the_link"));
+                .contains("fake#1: the link fake:fake#1 (its own firmware) was lost running loses_the_link",
+                        "fake#2: the link fake:fake#2 (its own firmware) was lost running loses_the_link"));
     }
 
     @Test

@@ -19,6 +19,9 @@ import dev.mpunit.hardware.TargetException;
  */
 public final class FakeTargetProvider implements TargetProvider {
 
+    /** A key of the fake's own: what it calls its link in reports ({@code fake} unless set). */
+    static final String PORT = "micropython.fake.port";
+
     /** Files whose {@code lost once} already happened in this run. */
     private final Set<String> lostOnce = ConcurrentHashMap.newKeySet();
     private final Map<Integer, FakeTarget.Meeting> meetings = new ConcurrentHashMap<>();
@@ -26,6 +29,11 @@ public final class FakeTargetProvider implements TargetProvider {
     @Override
     public List<String> words() {
         return List.of("fake");
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of(PORT);
     }
 
     @Override
@@ -41,7 +49,8 @@ public final class FakeTargetProvider implements TargetProvider {
     @Override
     public Target open(TargetRequest request) throws TargetException {
         String firmware = request.firmware().map(path -> path.getFileName().toString()).orElse("its own firmware");
-        return new FakeTarget(request.variant(), request.tentacle(), firmware, this);
+        String link = request.configurationParameters().get(PORT).orElse("fake");
+        return new FakeTarget(request.variant(), link + ":" + request.tentacle() + " (" + firmware + ")", this);
     }
 
     /** Whether this is the first time in the run that this file loses its link ({@code lost once}). */
