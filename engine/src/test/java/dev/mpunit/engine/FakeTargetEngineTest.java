@@ -93,6 +93,21 @@ class FakeTargetEngineTest {
     }
 
     @Test
+    void aSecondRunStartsWithTheFileThatTookLongestInTheFirst() throws IOException {
+        // (A file measured at 0 ms would count as unknown, as long as a typical one, in the next run.)
+        file("basics/a_quick_but_largest.py", "1\n2\n3\n", "take 1ms", "print 1", "print 2", "print 3");
+        file("basics/b_slow.py", "1\n", "take 50ms", "print 1");
+
+        // Without history the larger file goes first; then the one that took longer.
+        assertThat(startOrder(engine("fake").execute())).containsExactly("basics/a_quick_but_largest.py", "basics/b_slow.py");
+        assertThat(startOrder(engine("fake").execute())).containsExactly("basics/b_slow.py", "basics/a_quick_but_largest.py");
+    }
+
+    private static List<String> startOrder(EngineExecutionResults results) {
+        return results.testEvents().started().stream().map(event -> event.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    @Test
     void anUnknownTargetWordIsRefusedWithTheNearestKindAndTheKindsFound() throws IOException {
         file("basics/one.py", "1\n", "print 1");
         List<DiscoveryIssue> issues = new CopyOnWriteArrayList<>();
