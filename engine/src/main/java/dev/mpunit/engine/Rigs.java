@@ -102,10 +102,7 @@ final class Rigs {
         return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
     }
 
-    /**
-     * A target that could not be opened once (not installed) is not tried again by every instance
-     * of its entry. A lost board is that board's trouble only, as before: only a failure to open counts.
-     */
+    /** A target that could not be opened once (not installed) is not tried again by every instance of its entry. */
     private static final class FailingOnce {
 
         private TargetException failure;
