@@ -119,7 +119,7 @@ final class VariantRuntime {
                 // skipped for the whole run); it is believed once the careful run agrees, as tests are.
                 execution = target.rerunCarefully(checkScript).orElse(execution);
             }
-            outputs.put(script, RunTestsOutput.asRunTests(execution.output(), TestFileRun.ending(execution)));
+            outputs.put(script, RunTestsOutput.asRunTests(execution.output(), RunTestsRunner.ending(execution)));
         }
         return outputs;
     }
