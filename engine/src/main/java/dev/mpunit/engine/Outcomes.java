@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.OutputDirectoryCreator;
@@ -34,6 +33,8 @@ final class Outcomes {
     private final Interruption interruption;
     /** Files a lost tentacle gave back, and why: the tentacle that finally runs them reports it. */
     private final Map<TestFileDescriptor, List<String>> givenBack = new ConcurrentHashMap<>();
+    /** Per variant, the tentacles offering it that were lost, and why: for the files none could run. */
+    private final Map<String, List<String>> lostTentacles = new ConcurrentHashMap<>();
 
     /**
      * @param inlineLimit bytes of output kept in a report entry; more goes to a file entry
@@ -86,10 +87,18 @@ final class Outcomes {
         }
     }
 
-    /** The tentacle was lost with this file in hand: it goes to another tentacle, which reports this. */
-    void givenBack(TestFileDescriptor file, String tentacle, BoardLostException why) {
-        givenBack.computeIfAbsent(file, f -> new CopyOnWriteArrayList<>())
-                .add("tentacle " + tentacle + " was lost (" + why.getMessage() + "); the test went to another tentacle");
+    /**
+     * The tentacle was lost for the rest of the run with this file in hand: the file goes to another
+     * tentacle, which reports this with its verdict; when none is left for a variant, its files fail
+     * with every reason ({@link #endUnfinished}).
+     */
+    void lost(Tentacle tentacle, TestFileDescriptor file, BoardLostException why) {
+        givenBack.computeIfAbsent(file, f -> new CopyOnWriteArrayList<>()).add("tentacle " + tentacle.id()
+                + " was lost (" + why.getMessage() + "); the test went to another tentacle");
+        for (String variant : tentacle.variants()) {
+            lostTentacles.computeIfAbsent(variant, v -> new CopyOnWriteArrayList<>())
+                    .add(tentacle.id() + ": " + why.getMessage());
+        }
     }
 
     /** A variant's firmware could not be built: the files withdrawn from the bartender fail with why. */
@@ -105,10 +114,8 @@ final class Outcomes {
      * No discovered test ends without a verdict: what was never handed out (a cancellation) is
      * skipped, what every tentacle of its variant was lost before running fails with their reasons,
      * what a worker started but could not finish (its thread was interrupted or died) fails with that.
-     *
-     * @param lostBoards why the boards of a variant stopped
      */
-    void endUnfinished(List<TestFileDescriptor> files, Function<String, List<String>> lostBoards) {
+    void endUnfinished(List<TestFileDescriptor> files) {
         boolean cancelled = interruption.cancelled();
         String notRun = interruption.requested() ? "not run: " + Interruption.REASON
                 : cancelled ? "not run: the test run was cancelled (fail-fast)"
@@ -117,7 +124,7 @@ final class Outcomes {
             if (listener.isDone(file)) {
                 continue;
             }
-            List<String> lost = lostBoards.apply(file.variant());
+            List<String> lost = lostTentacles.getOrDefault(file.variant(), List.of());
             if (!cancelled && !lost.isEmpty()) {
                 // Selected but unrunnable: every board of the variant was lost. That is a failure to see.
                 listener.started(file);

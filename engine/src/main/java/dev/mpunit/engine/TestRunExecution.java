@@ -92,7 +92,7 @@ final class TestRunExecution {
                 progress.finish();
             }
             bartender.drain();
-            outcomes.endUnfinished(files, variant -> resources.variant(variant).lostBoards());
+            outcomes.endUnfinished(files);
         }
         history.save();
         outcomes.runFinished(TestExecutionResult.successful());

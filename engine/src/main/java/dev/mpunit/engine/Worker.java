@@ -74,10 +74,7 @@ final class Worker implements Runnable {
             progress.testFinished(name(), file.relativePath(), outcomes.failed(file));
             return true;
         } catch (BoardLostException e) {
-            outcomes.givenBack(file, name(), e);
-            for (String offered : rig.tentacle().variants()) {
-                resources.variant(offered).lost(name(), e);
-            }
+            outcomes.lost(rig.tentacle(), file, e);
             settled = true;
             bartender.lost(rig.tentacle(), assignment);
             progress.testGivenBack(name(), file.relativePath());
