@@ -52,10 +52,10 @@ final class RunTestsRunner implements Runner {
     }
 
     @Override
-    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Tentacle> reference, Outcomes outcomes)
+    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Tentacle> reference, Runnable started)
             throws BoardLostException {
         try {
-            return runChecked(file, lease, outcomes);
+            return runChecked(file, lease, started);
         } catch (BoardLostException e) {
             throw e;
         } catch (ProbeException | TargetException e) {
@@ -65,7 +65,7 @@ final class RunTestsRunner implements Runner {
         }
     }
 
-    private Outcome runChecked(TestFileDescriptor file, Lease lease, Outcomes outcomes)
+    private Outcome runChecked(TestFileDescriptor file, Lease lease, Runnable started)
             throws ProbeException, TargetException {
         Target target = lease.target();
         TargetProfile profile = lease.variant().profile(target, file.root());
@@ -74,7 +74,7 @@ final class RunTestsRunner implements Runner {
         if (skip.isPresent()) {
             return new Outcome.Skipped(skip.get());
         }
-        outcomes.started(file);
+        started.run();
         Path path = file.file();
         byte[] source;
         try {

@@ -94,7 +94,7 @@ final class Worker implements Runnable {
         Outcome outcome;
         try {
             lease = new Lease(rig.tentacle(), open(variant).port(), target, variant);
-            outcome = runners.of(file.group()).run(file, lease, reference, outcomes);
+            outcome = runners.of(file.group()).run(file, lease, reference, () -> outcomes.started(file));
         } catch (BoardLostException e) {
             throw e;
         } catch (TargetException e) {
