@@ -149,7 +149,8 @@ public record MicroPythonTestId(String group, String variant, String file, Strin
         for (int i = 0; i < segments.size(); i++) {
             UniqueId.Segment segment = segments.get(i);
             if (!LEVELS.get(i).equals(segment.getType())) {
-                throw malformed(id, "[" + segment.getType() + ":" + segment.getValue() + "] stands where a ["
+                // As the id's text shows it, encoded: that is what the user wrote.
+                throw malformed(id, UniqueId.root(segment.getType(), segment.getValue()) + " stands where a ["
                         + LEVELS.get(i) + ":…] segment belongs");
             }
             values[i] = segment.getValue();

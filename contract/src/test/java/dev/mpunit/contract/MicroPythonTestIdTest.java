@@ -80,6 +80,13 @@ class MicroPythonTestIdTest {
     }
 
     @Test
+    void aPlusTypedByHandIsASpaceAsJUnitReadsIt() {
+        // JUnit decodes a segment as a URL form value: an id typed with a plain '+' names another file.
+        assertThat(MicroPythonTestId.parse("[engine:micropython]/[group:G]/[variant:v]/[file:c++.py]").file())
+                .isEqualTo("c  .py");
+    }
+
+    @Test
     void insideASuiteTheInnerEngineCounts() {
         UniqueId suiteEngine = UniqueId.forEngine("junit-platform-suite").append("suite", "dev.example.MicroPythonSuite")
                 .append("engine", "micropython");
@@ -125,6 +132,9 @@ class MicroPythonTestIdTest {
                 .hasMessage("[engine:micropython]/[group:G]/[file:a.py] is not an id of the micropython engine's tree:"
                         + " [file:a.py] stands where a [variant:…] segment belongs; its ids have the shape"
                         + " [engine:micropython]/[group:…]/[variant:…]/[file:…]/[case:…], each level optional from the right");
+        assertThatThrownBy(() -> MicroPythonTestId.parse("[engine:micropython]/[group:G]/[file:basics%2Fa%2Bb.py]"))
+                .as("the segment as the id's text shows it")
+                .hasMessageContaining(" [file:basics%2Fa%2Bb.py] stands where");
         assertThatThrownBy(() -> MicroPythonTestId.find("[engine:micropython]/[variant:v]"))
                 .hasMessageContaining("[variant:v] stands where a [group:…] segment belongs");
         assertThatThrownBy(() -> MicroPythonTestId.find("[engine:micropython]/[group:G]/[variant:v]/[file:a.py]/[case:C]/[case:D]"))
