@@ -11,17 +11,29 @@ public final class ReportingConfigurationKeys {
 
     /** The folder results are written into as tests finish ({@code docs/results-folder.md}); unset: none. */
     public static final String RESULTS_DIR = "micropython.results.dir";
-    /** An earlier results folder (or run-tests.py's) to compare with: {@code baseline.md}/{@code .json} list new failures and fixed tests. */
+    /**
+     * An earlier results folder (or run-tests.py's) to compare with: {@code baseline.md} and
+     * {@code baseline.json} list new failures and fixed tests.
+     */
     public static final String RESULTS_BASELINE = "micropython.results.baseline";
-    /** Why the run happened ({@code PR #123}, {@code nightly}): the summary's header, {@code context.json}'s {@code trigger}. */
+    /**
+     * Why the run happened ({@code PR #123}, {@code nightly}): the summary's header,
+     * {@code context.json}'s {@code trigger}.
+     */
     public static final String RESULTS_TRIGGER = "micropython.results.trigger";
-    /** The firmware's source ({@code url@ref}, as Octoprobe writes it): the summary's header, {@code context.json}'s {@code ref_firmware}. */
+    /**
+     * The firmware's source ({@code url@ref}, as Octoprobe writes it): the summary's header,
+     * {@code context.json}'s {@code ref_firmware}.
+     */
     public static final String RESULTS_REF_FIRMWARE = "micropython.results.ref-firmware";
-    /** The tests' source ({@code url@ref}): the summary's header, {@code context.json}'s {@code ref_tests}. */
+    /**
+     * The tests' source ({@code url@ref}): the summary's header, {@code context.json}'s
+     * {@code ref_tests}.
+     */
     public static final String RESULTS_REF_TESTS = "micropython.results.ref-tests";
     /**
-     * A known-failures file ({@code {"<group>": {"<test>": ["<variant>" or "*", …]}}}): listed failures count
-     * as {@code xfail} in the summary; JUnit's results are not changed.
+     * A known-failures file ({@code {"<group>": {"<test>": ["<variant>" or "*", …]}}}): listed
+     * failures count as {@code xfail} in the summary; JUnit's results are not changed.
      */
     public static final String RESULTS_XFAIL = "micropython.results.xfail";
     /**
