@@ -69,16 +69,19 @@ final class ConfigurationKeys {
      * Refuses the run when a {@code micropython.*} key is not one mpunit reads: a misspelt key would
      * otherwise leave its default in force without a word ({@code micropython.timout=5} runs with 30 s).
      *
+     * @param targetKeys the keys the kinds of target found read of their own ({@link TargetProvider#keys()})
      * @throws IllegalArgumentException naming every unknown key and the known key nearest to each
      */
-    static void requireKnown(ConfigurationParameters parameters) {
+    static void requireKnown(ConfigurationParameters parameters, List<String> targetKeys) {
+        List<String> known = new ArrayList<>(KNOWN);
+        known.addAll(targetKeys);
         Set<String> given = new TreeSet<>(parameters.keySet());
         // -Dmicropython.… reaches the engine too, but not every launcher lists system properties.
         given.addAll(System.getProperties().stringPropertyNames());
         List<String> unknown = new ArrayList<>();
         for (String key : given) {
-            if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
-                unknown.add(key + NearestName.among(key, KNOWN).map(near -> " (did you mean " + near + "?)")
+            if (key.startsWith(PREFIX) && !known.contains(key)) {
+                unknown.add(key + NearestName.among(key, known).map(near -> " (did you mean " + near + "?)")
                         .orElse(""));
             }
         }

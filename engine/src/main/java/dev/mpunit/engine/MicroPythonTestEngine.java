@@ -54,8 +54,9 @@ public final class MicroPythonTestEngine implements TestEngine {
         EngineConfiguration configuration;
         Filters filters;
         try {
-            ConfigurationKeys.requireKnown(request.getConfigurationParameters());
-            configuration = EngineConfiguration.from(request.getConfigurationParameters());
+            TargetKinds kinds = TargetKinds.found();
+            ConfigurationKeys.requireKnown(request.getConfigurationParameters(), kinds.keys());
+            configuration = EngineConfiguration.from(request.getConfigurationParameters(), kinds);
             ResultsFolder.requireWritable(request.getConfigurationParameters());
             filters = Filters.parse(configuration.include(), configuration.exclude(), configuration.filter());
         } catch (IllegalArgumentException e) {

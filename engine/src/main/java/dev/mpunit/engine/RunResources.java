@@ -30,7 +30,7 @@ final class RunResources implements AutoCloseable {
     RunResources(EngineConfiguration configuration, ExecutionRequest request) {
         this.configuration = configuration;
         this.request = request;
-        this.targets = new Targets(configuration);
+        this.targets = new Targets(configuration, request.getConfigurationParameters());
         this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
                 configuration.cacheDirectory().resolve("expected"),
                 SecretValues.of(request.getConfigurationParameters()));
@@ -47,10 +47,13 @@ final class RunResources implements AutoCloseable {
         });
     }
 
-    /** Only the unix port is a PC to run-tests.py; a testbed's variants are boards. */
+    /** Only the unix port is a PC to run-tests.py (its provider says so); a testbed's variants are boards. */
     private boolean pcLike(String variant) {
+        if (configuration.testbed().isPresent()) {
+            return false;
+        }
         try {
-            return configuration.target(variant).kind() == TargetSpec.Kind.UNIX;
+            return configuration.target(variant).provider().pcLike();
         } catch (IllegalArgumentException e) {
             return false;
         }

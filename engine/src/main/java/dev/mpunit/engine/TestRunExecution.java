@@ -57,7 +57,7 @@ final class TestRunExecution {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
             Optional<TargetException> wrongVersion =
-                    resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
+                    resources.targets().checkBeforeRun(filesPerVariant.keySet());
             if (wrongVersion.isPresent()) {
                 // A setting to correct, the same for every file: said once, for the run.
                 listener.finished(engine, TestExecutionResult.failed(
