@@ -289,10 +289,10 @@ final class TestFileRun {
             return false;
         }
         if (!listener.isStarted(file)) {
-            listener.skipped(file, "not run: " + Interruption.REASON);
+            listener.skipped(file, Interruption.NOT_RUN);
         } else {
             finish(file, TestExecutionResult.aborted(
-                    new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
+                    new RunFailure(Interruption.NOT_RUN + " while this test ran", null)));
         }
         return true;
     }

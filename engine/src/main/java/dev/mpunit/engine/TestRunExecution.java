@@ -14,6 +14,7 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.hardware.TargetException;
 
 /**
@@ -135,8 +136,8 @@ final class TestRunExecution {
     private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener, RunResources resources,
             Interruption interruption) {
         boolean cancelled = interruption.cancelled();
-        String notRun = interruption.requested() ? "not run: " + Interruption.REASON
-                : cancelled ? "not run: the test run was cancelled (fail-fast)"
+        String notRun = interruption.requested() ? Interruption.NOT_RUN
+                : cancelled ? Verdicts.CANCELLED_REASON_PREFIX + " (fail-fast)"
                 : "not run: no worker of its variant was left to run it";
         for (TestFileDescriptor file : files) {
             if (listener.isDone(file)) {
@@ -157,7 +158,7 @@ final class TestRunExecution {
             }
             if (interruption.requested()) {
                 listener.finishedSkippingOpenChildren(file, TestExecutionResult.aborted(
-                        new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)), notRun);
+                        new RunFailure(Interruption.NOT_RUN + " while this test ran", null)), notRun);
                 continue;
             }
             listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
