@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
@@ -95,7 +96,8 @@ record EngineConfiguration(
     static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
     static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
     static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
-    static final String TESTBED = PREFIX + "testbed";
+    /** Reporting reads it too: the summary names the testbed. */
+    static final String TESTBED = ReportingConfigurationKeys.TESTBED;
     static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
     static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
     static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";

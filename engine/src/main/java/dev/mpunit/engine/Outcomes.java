@@ -13,6 +13,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.TestAbortedException;
 
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.UnittestCase;
 import dev.mpunit.engine.verdict.Verdict;
@@ -117,8 +118,8 @@ final class Outcomes {
      */
     void endUnfinished(List<TestFileDescriptor> files) {
         boolean cancelled = interruption.cancelled();
-        String notRun = interruption.requested() ? "not run: " + Interruption.REASON
-                : cancelled ? "not run: the test run was cancelled (fail-fast)"
+        String notRun = interruption.requested() ? Interruption.NOT_RUN
+                : cancelled ? Verdicts.CANCELLED_REASON_PREFIX + " (fail-fast)"
                 : "not run: no worker of its variant was left to run it";
         for (TestFileDescriptor file : files) {
             if (listener.isDone(file)) {
@@ -139,7 +140,7 @@ final class Outcomes {
             }
             if (interruption.requested()) {
                 listener.finishedSkippingOpenChildren(file, TestExecutionResult.aborted(
-                        new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)), notRun);
+                        new RunFailure(Interruption.NOT_RUN + " while this test ran", null)), notRun);
                 continue;
             }
             listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
@@ -175,10 +176,10 @@ final class Outcomes {
     /** A test cut short by the interruption ends aborted, with no verdict; one it never started is skipped. */
     private void interrupted(TestFileDescriptor file) {
         if (!listener.isStarted(file)) {
-            listener.skipped(file, "not run: " + Interruption.REASON);
+            listener.skipped(file, Interruption.NOT_RUN);
         } else {
             finish(file, TestExecutionResult.aborted(
-                    new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)));
+                    new RunFailure(Interruption.NOT_RUN + " while this test ran", null)));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mpunit.engine;
 
+import static dev.mpunit.contract.ReportEntryKeys.*;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,26 +19,17 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
+import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
- * The report-entry contract (DESIGN.md, docs/report-entries.md): what reporting, Allure and
- * humans may read about each test. Keys are prefixed {@code micropython.}; an output larger than
- * the inline limit is published as a file entry instead and its key says where it went.
+ * Builds the report entry of a test file, which the outcome sink publishes: the keys of the
+ * contract's {@link ReportEntryKeys} (docs/report-entries.md), what reporting, Allure and humans
+ * may read about each test. An output larger than the inline limit goes to a file entry instead
+ * and its key says where it went.
  */
 final class ReportEntries {
-
-    static final String GROUP = "micropython.group";
-    static final String VARIANT = "micropython.variant";
-    static final String TENTACLE = "micropython.tentacle";
-    static final String PORT = "micropython.port";
-    static final String DURATION = "micropython.duration";
-    static final String VERDICT = "micropython.verdict";
-    static final String REASON = "micropython.reason";
-    static final String OUTPUT = "micropython.output";
-    static final String EXPECTED = "micropython.expected";
-    static final String INCIDENTS = "micropython.incidents";
 
     private ReportEntries() {
     }
@@ -65,10 +58,10 @@ final class ReportEntries {
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
         if (verdict.actual() != null && !passed) {
-            putOutput(file, entries, files, OUTPUT, "output.txt", verdict.actual(), inlineLimit, outputs);
+            putOutput(file, entries, files, OUTPUT, OUTPUT_FILE, verdict.actual(), inlineLimit, outputs);
         }
         if (verdict.expected() != null && !passed) {
-            putOutput(file, entries, files, EXPECTED, "expected.txt", verdict.expected(), inlineLimit, outputs);
+            putOutput(file, entries, files, EXPECTED, EXPECTED_FILE, verdict.expected(), inlineLimit, outputs);
         }
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);

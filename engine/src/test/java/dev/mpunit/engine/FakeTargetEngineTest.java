@@ -39,6 +39,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
+import dev.mpunit.contract.ReportEntryKeys;
+
 /**
  * Engine behaviour on the scripted {@code fake} target ({@link FakeTarget}): scheduling, cancellation,
  * lost tentacles, unittest cases, timeouts, careful re-runs and firmware builds, in milliseconds and
@@ -87,9 +89,9 @@ class FakeTargetEngineTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         // Each file waited for the other two: three instances ran them at once, one each.
-        assertThat(entries(results, ReportEntries.TENTACLE).values())
+        assertThat(entries(results, ReportEntryKeys.TENTACLE).values())
                 .containsExactlyInAnyOrder("fake#1", "fake#2", "fake#3");
-        assertThat(entries(results, ReportEntries.PORT).values()).allMatch(port -> port.startsWith("fake:fake#"));
+        assertThat(entries(results, ReportEntryKeys.PORT).values()).allMatch(port -> port.startsWith("fake:fake#"));
     }
 
     @Test
@@ -130,7 +132,7 @@ class FakeTargetEngineTest {
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-        assertThat(entries(results, ReportEntries.PORT)).containsEntry("basics/one.py", "bench:fake#1 (its own firmware)");
+        assertThat(entries(results, ReportEntryKeys.PORT)).containsEntry("basics/one.py", "bench:fake#1 (its own firmware)");
         assertThat(engine("fake").configurationParameter("micropython.fake.prot", "bench").discover()
                 .getDiscoveryIssues()).singleElement().extracting(DiscoveryIssue::message).asString()
                 .contains("unknown key micropython.fake.prot (did you mean micropython.fake.port?)");
@@ -192,10 +194,10 @@ class FakeTargetEngineTest {
         EngineExecutionResults results = engine("fake*2").execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
-        Map<String, String> tentacles = entries(results, ReportEntries.TENTACLE);
+        Map<String, String> tentacles = entries(results, ReportEntryKeys.TENTACLE);
         String lost = tentacles.get("basics/a_loses_the_link_and_is_longest.py").equals("fake#1") ? "fake#2" : "fake#1";
         assertThat(tentacles.values()).as("every file ran on the tentacle left").doesNotContain(lost);
-        assertThat(entries(results, ReportEntries.INCIDENTS).get("basics/a_loses_the_link_and_is_longest.py"))
+        assertThat(entries(results, ReportEntryKeys.INCIDENTS).get("basics/a_loses_the_link_and_is_longest.py"))
                 .contains("tentacle " + lost + " was lost (the link fake:" + lost
                         + " (its own firmware) was lost running a_loses_the_link_and_is_longest.py); the test went to"
                         + " another tentacle");
@@ -242,7 +244,7 @@ class FakeTargetEngineTest {
                 .haveExactly(1, event(test("test_skipped"), skippedWithReason(r -> r.contains("not on this board"))))
                 // The failure is its case's own: the file passes in JUnit, run-tests.py's fail stays its verdict.
                 .haveExactly(1, event(displayName("basics/unittest_cases.py"), finishedSuccessfully()));
-        assertThat(entries(results, ReportEntries.VERDICT)).containsEntry("basics/unittest_cases.py", "fail");
+        assertThat(entries(results, ReportEntryKeys.VERDICT)).containsEntry("basics/unittest_cases.py", "fail");
     }
 
     @Test
@@ -316,7 +318,7 @@ class FakeTargetEngineTest {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("damaged_on_the_way.py"), finishedSuccessfully()))
                 .haveExactly(1, event(test("fails_carefully_too.py"), finishedWithFailure()));
-        Map<String, String> incidents = entries(results, ReportEntries.INCIDENTS);
+        Map<String, String> incidents = entries(results, ReportEntryKeys.INCIDENTS);
         assertThat(incidents.get("basics/damaged_on_the_way.py"))
                 .contains("the test ran again carefully after it failed (output differs");
         assertThat(incidents.get("basics/fails_carefully_too.py"))
@@ -329,7 +331,7 @@ class FakeTargetEngineTest {
         EngineExecutionResults results = engine("fake").execute();
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("fails.py"), finishedWithFailure()));
-        assertThat(Optional.ofNullable(entries(results, ReportEntries.INCIDENTS).get("basics/fails.py")).orElse(""))
+        assertThat(Optional.ofNullable(entries(results, ReportEntryKeys.INCIDENTS).get("basics/fails.py")).orElse(""))
                 .doesNotContain("carefully");
     }
 
@@ -381,8 +383,8 @@ class FakeTargetEngineTest {
         // Each built variant ran on its own firmware: the fake names the file it was started on.
         Map<String, String> ports = results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
-                .filter(pairs -> pairs.containsKey(ReportEntries.PORT))
-                .collect(Collectors.toMap(pairs -> pairs.get(ReportEntries.VARIANT), pairs -> pairs.get(ReportEntries.PORT),
+                .filter(pairs -> pairs.containsKey(ReportEntryKeys.PORT))
+                .collect(Collectors.toMap(pairs -> pairs.get(ReportEntryKeys.VARIANT), pairs -> pairs.get(ReportEntryKeys.PORT),
                         (first, second) -> first));
         assertThat(ports).containsEntry("MICROBIT-AGAIN", "fake:fake-MICROBIT (MICROBIT-AGAIN.hex)");
         assertThat(ports.get("MICROBIT")).endsWith("(MICROBIT.hex)");
