@@ -36,6 +36,7 @@ import dev.mpunit.hardware.Target;
  * # fake: crash                the interpreter dies after what it printed
  * # fake: lost                 the link to the board is lost for good: the file goes to another
  * # fake: lost once            the same, the first time any instance is given the file in this run
+ * # fake: break                the target itself fails unforeseen (a bug in it, not in the test)
  * </pre>
  *
  * A file without {@code # fake:} lines prints nothing, except the engine's feature checks, which get
@@ -123,6 +124,7 @@ final class FakeTarget implements Target {
                         throw new BoardLostException("the link " + port + " was lost running " + name);
                     }
                 }
+                case "break" -> throw new IllegalStateException("the fake target broke running " + name);
                 default -> throw new IllegalArgumentException(script.file() + ": unknown fake directive \""
                         + directive + "\"");
             }

@@ -269,6 +269,47 @@ class FakeTargetEngineTest {
     }
 
     @Test
+    void aTargetThatBreaksFailsOnlyTheFileItRanAndTheRunGoesOn() throws IOException {
+        file("basics/a_breaks_the_target_and_is_longest.py", "1\n", "take 20ms", "break");
+        file("basics/b.py", "2\n", "print 2");
+        EngineExecutionResults results = engine("fake").execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("a_breaks_the_target_and_is_longest.py"), finishedWithFailure(
+                        message("the fake target broke running a_breaks_the_target_and_is_longest.py"))))
+                .haveExactly(1, event(test("b.py"), finishedSuccessfully()));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(org.junit.platform.testkit.engine.EventConditions.engine(), finishedSuccessfully()));
+    }
+
+    @Test
+    void aVariantWhoseFirmwareIsMissingFailsItsFilesAndItsTentacleRunsTheOtherVariants() throws IOException {
+        file("basics/one.py", "1\n", "print 1");
+        Path firmware = Files.createDirectories(folder.resolve("firmware"));
+        Files.writeString(firmware.resolve("MICROBIT.hex"), "built\n");
+        Path inventory = folder.resolve("testbed.json");
+        Files.writeString(inventory, """
+                {"testbed": "fakes", "tentacles": [
+                  {"serial": "emulated-fake", "board": "MICROBIT", "build_variants": ["", "UNBUILT"],
+                   "dut": {"emulator": "fake"}}]}
+                """);
+        EngineExecutionResults results = EngineTestKit.engine(MicroPythonTestEngine.ID)
+                .configurationParameter("micropython.cache", folder.resolve("cache").toString())
+                .configurationParameter("micropython.testbed", inventory.toString())
+                .configurationParameter("micropython.firmware.dir", firmware.toString())
+                .configurationParameter("micropython.progress", "off")
+                .selectors(selectDirectory(tests().toFile()))
+                .execute();
+
+        Map<String, TestExecutionResult> byVariant = results.testEvents().finished().stream().collect(Collectors.toMap(
+                event -> event.getTestDescriptor().getUniqueId().getSegments().get(2).getValue(),
+                event -> event.getRequiredPayload(TestExecutionResult.class)));
+        assertThat(byVariant).containsOnlyKeys("MICROBIT", "MICROBIT-UNBUILT");
+        assertThat(byVariant.get("MICROBIT").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(byVariant.get("MICROBIT-UNBUILT").getThrowable().orElseThrow().getMessage())
+                .startsWith("no firmware for MICROBIT-UNBUILT in " + firmware);
+    }
+
+    @Test
     void aFailureAtFastPacingIsRunAgainCarefullyAndTheCarefulVerdictStands() throws IOException {
         file("basics/damaged_on_the_way.py", "1\n", "hasty print 1x", "print 1");
         file("basics/fails_carefully_too.py", "1\n", "careful", "print 2");
