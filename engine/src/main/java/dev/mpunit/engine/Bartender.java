@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 import org.junit.platform.engine.CancellationToken;
 
 /**
- * Hands out work to tentacles as they free up (seed 001), one worker thread per tentacle: whenever
- * a worker asks, it gets the most valuable piece its tentacle can run now ({@link WorkPlan} decides
- * which), never discovery order. A worker with nothing to run now waits while work it could take
- * may still appear: a file given back by a lost tentacle, a firmware still building, a reference
- * tentacle still busy.
+ * Hands out work to tentacles as they free up (docs/architecture.md, "Execution order"), one worker
+ * thread per tentacle: whenever a worker asks, it gets the most valuable piece its tentacle can run
+ * now ({@link WorkPlan} decides which), never discovery order. A worker with nothing to run now
+ * waits while work it could take may still appear: a file given back by a lost tentacle, a firmware
+ * still building, a reference tentacle still busy.
  */
 final class Bartender {
 

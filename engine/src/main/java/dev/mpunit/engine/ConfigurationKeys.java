@@ -6,22 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.hardware.NearestName;
 
 /**
  * Every {@code micropython.*} configuration key mpunit reads, in one list: the engine's and those of
- * the reporting module's listeners (which the engine does not depend on, but whose keys it knows so
- * that a misspelt one is caught before anything runs). A new key is one line here and one row of
+ * the reporting module's listeners (from the contract they share; the engine knows them so that a
+ * misspelt one is caught before anything runs). A new key is one line here and one row of
  * {@code docs/configuration.md}; a test keeps the two equal.
  */
 final class ConfigurationKeys {
 
-    static final List<String> KNOWN = List.of(
+    static final List<String> KNOWN = Stream.concat(Stream.of(
             TARGET,
-            TESTBED,
             FIRMWARE_DIR,
             FIRMWARE_BUILD,
             FIRMWARE_BUILD_TIMEOUT,
@@ -57,15 +58,9 @@ final class ConfigurationKeys {
             BOARD_REPL_TIMEOUT,
             SERIAL_BAUDRATE,
             INLINE_OUTPUT_LIMIT,
-            PROGRESS,
-            // Read by dev.mpunit:mpunit-reporting's listeners.
-            ResultsFolder.KEY,
-            PREFIX + "results.trigger",
-            PREFIX + "results.ref-firmware",
-            PREFIX + "results.ref-tests",
-            PREFIX + "results.xfail",
-            PREFIX + "results.baseline",
-            PREFIX + "secrets");
+            PROGRESS),
+            // Read by dev.mpunit:mpunit-reporting's listeners (micropython.testbed by the engine too).
+            ReportingConfigurationKeys.ALL.stream()).toList();
 
     private ConfigurationKeys() {
     }
@@ -74,16 +69,19 @@ final class ConfigurationKeys {
      * Refuses the run when a {@code micropython.*} key is not one mpunit reads: a misspelt key would
      * otherwise leave its default in force without a word ({@code micropython.timout=5} runs with 30 s).
      *
+     * @param targetKeys the keys the kinds of target found read of their own ({@link TargetProvider#keys()})
      * @throws IllegalArgumentException naming every unknown key and the known key nearest to each
      */
-    static void requireKnown(ConfigurationParameters parameters) {
+    static void requireKnown(ConfigurationParameters parameters, List<String> targetKeys) {
+        List<String> known = new ArrayList<>(KNOWN);
+        known.addAll(targetKeys);
         Set<String> given = new TreeSet<>(parameters.keySet());
         // -Dmicropython.… reaches the engine too, but not every launcher lists system properties.
         given.addAll(System.getProperties().stringPropertyNames());
         List<String> unknown = new ArrayList<>();
         for (String key : given) {
-            if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
-                unknown.add(key + NearestName.among(key, KNOWN).map(near -> " (did you mean " + near + "?)")
+            if (key.startsWith(PREFIX) && !known.contains(key)) {
+                unknown.add(key + NearestName.among(key, known).map(near -> " (did you mean " + near + "?)")
                         .orElse(""));
             }
         }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
@@ -26,6 +27,7 @@ import dev.mpunit.hardware.testbed.Testbed;
  * read is an {@link IllegalArgumentException} whose message names the key and what it accepts.
  */
 record EngineConfiguration(
+        TargetKinds targetKinds,
         List<TargetSpec> targets,
         List<Path> roots,
         GroupSelection groupSelection,
@@ -94,7 +96,8 @@ record EngineConfiguration(
     static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
     static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
     static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
-    static final String TESTBED = PREFIX + "testbed";
+    /** Reporting reads it too: the summary names the testbed. */
+    static final String TESTBED = ReportingConfigurationKeys.TESTBED;
     static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
     static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
     static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
@@ -103,8 +106,14 @@ record EngineConfiguration(
     static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
+        return from(parameters, TargetKinds.found());
+    }
+
+    /** With the kinds of target already found (discovery checks their keys first). */
+    static EngineConfiguration from(ConfigurationParameters parameters, TargetKinds kinds) {
         return new EngineConfiguration(
-                targets(parameters),
+                kinds,
+                targets(parameters, kinds),
                 list(parameters, ROOT).stream().map(Path::of).toList(),
                 groupSelection(parameters),
                 parameters.get(INCLUDE).orElse(""),
@@ -133,7 +142,7 @@ record EngineConfiguration(
                 positiveInt(parameters, SERIAL_BAUDRATE, 115200),
                 new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
                 progress(parameters),
-                testbed(parameters),
+                testbed(parameters, kinds),
                 path(parameters, FIRMWARE_DIR),
                 parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
                 duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
@@ -144,7 +153,7 @@ record EngineConfiguration(
      * The testbed inventory, read and checked at discovery: its variants make the tree. It replaces
      * {@code micropython.target}; both at once would leave it unclear which boards to use.
      */
-    private static Optional<Testbed> testbed(ConfigurationParameters parameters) {
+    private static Optional<Testbed> testbed(ConfigurationParameters parameters, TargetKinds kinds) {
         Optional<String> file = parameters.get(TESTBED).map(String::trim).filter(value -> !value.isEmpty());
         if (file.isEmpty()) {
             return Optional.empty();
@@ -154,7 +163,7 @@ record EngineConfiguration(
                     + " lists its own tentacles; set one of them");
         }
         try {
-            return Optional.of(Testbed.load(Path.of(file.get())));
+            return Optional.of(Testbed.load(Path.of(file.get()), kinds.emulatorKinds()));
         } catch (InventoryException e) {
             throw new IllegalArgumentException(TESTBED + "=" + file.get() + ": " + e.getMessage(), e);
         }
@@ -163,7 +172,7 @@ record EngineConfiguration(
     /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
     TargetSpec target(String variant) {
         return targets.stream().filter(target -> target.variant().equals(variant)).findFirst()
-                .orElseGet(() -> TargetSpec.parse(variant));
+                .orElseGet(() -> targetKinds.parse(variant));
     }
 
     /** The variants on offer: the testbed's, else one per configured target. */
@@ -226,27 +235,28 @@ record EngineConfiguration(
         return base.resolve("mpunit");
     }
 
-    private static List<TargetSpec> targets(ConfigurationParameters parameters) {
+    private static List<TargetSpec> targets(ConfigurationParameters parameters, TargetKinds kinds) {
         List<String> entries = targetEntries(parameters.get(TARGET).orElse(""));
         if (entries.isEmpty()) {
-            return List.of(TargetSpec.parse(TargetSpec.WEBASSEMBLY));
+            return List.of(kinds.parse(TargetSpec.WEBASSEMBLY));
         }
         Map<String, TargetSpec> targets = new LinkedHashMap<>();
         for (String entry : entries) {
             TargetSpec target;
             try {
-                target = TargetSpec.parse(entry);
+                target = kinds.parse(entry);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(TARGET + "=" + e.getMessage() + " (comma-separated for several)", e);
             }
             // qemu-microbit*2,qemu-microbit is three boards; a device named twice is still one board.
-            targets.merge(target.variant(), target, (first, second) -> first.kind() == TargetSpec.Kind.DEVICE ? first
-                    : new TargetSpec(first.variant(), first.kind(), first.boards() + second.boards()));
+            targets.merge(target.variant(), target, (first, second) -> !first.board()
+                    || first.provider().instances() == TargetProvider.Instances.ONE ? first
+                    : new TargetSpec(first.variant(), first.provider(), first.boards() + second.boards()));
         }
         for (TargetSpec target : targets.values()) {
-            if (target.boards() > TargetSpec.MAX_BOARDS) {
+            if (target.boards() > TargetKinds.MAX_BOARDS) {
                 throw new IllegalArgumentException(TARGET + " asks for " + target.boards() + " boards of "
-                        + target.variant() + ": at most " + TargetSpec.MAX_BOARDS);
+                        + target.variant() + ": at most " + TargetKinds.MAX_BOARDS);
             }
         }
         return List.copyOf(targets.values());

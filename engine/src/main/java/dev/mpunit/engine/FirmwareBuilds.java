@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.platform.engine.TestExecutionResult;
-
 import dev.mpunit.hardware.Reaper;
 import dev.mpunit.hardware.testbed.TentacleSpec;
 import dev.mpunit.hardware.testbed.Testbed;
@@ -29,16 +27,16 @@ final class FirmwareBuilds {
     private final EngineConfiguration configuration;
     private final Testbed testbed;
     private final Bartender bartender;
-    private final TreeListener listener;
+    private final Outcomes outcomes;
     private Thread thread;
     private volatile boolean cancelled;
     private volatile Process current;
 
-    FirmwareBuilds(EngineConfiguration configuration, Testbed testbed, Bartender bartender, TreeListener listener) {
+    FirmwareBuilds(EngineConfiguration configuration, Testbed testbed, Bartender bartender, Outcomes outcomes) {
         this.configuration = configuration;
         this.testbed = testbed;
         this.bartender = bartender;
-        this.listener = listener;
+        this.outcomes = outcomes;
     }
 
     /** Marks every variant building and starts the builds; the variants' work is held back until each is done. */
@@ -126,11 +124,7 @@ final class FirmwareBuilds {
     }
 
     private void fail(String variant, String message) {
-        for (TestFileDescriptor file : bartender.buildFailed(variant)) {
-            listener.started(file);
-            listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(message, null)),
-                    message);
-        }
+        outcomes.buildFailed(bartender.buildFailed(variant), message);
     }
 
     private String command(String variant) {

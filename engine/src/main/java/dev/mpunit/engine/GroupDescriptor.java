@@ -5,15 +5,15 @@ import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 
+import dev.mpunit.contract.IdSegments;
+
 /** {@code [group:RUN-TESTS_STANDARD]}: one test group, holding one container per variant. */
 final class GroupDescriptor extends ContainerDescriptor {
-
-    static final String SEGMENT = "group";
 
     private final TestGroup group;
 
     GroupDescriptor(UniqueId parentId, TestGroup group) {
-        super(parentId.append(SEGMENT, group.label()), group.label(), Set.of(TestTag.create(group.label())));
+        super(parentId.append(IdSegments.GROUP, group.label()), group.label(), Set.of(TestTag.create(group.label())));
         this.group = group;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.platform.engine.CancellationToken;
 
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.hardware.Reaper;
 
 /**
@@ -27,8 +28,11 @@ final class Interruption implements AutoCloseable {
     private static final Duration LAUNCHER_END = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 20;
 
-    /** Why a test that was cut short, or never run, did not end the ordinary way. */
-    static final String REASON = "the test run was cancelled (interrupted: Ctrl-C, SIGTERM or the JVM's exit)";
+    /**
+     * Why a test that was cut short, or never run, did not end the ordinary way: the results folder
+     * counts reasons of this start to mark the run unfinished.
+     */
+    static final String NOT_RUN = Verdicts.CANCELLED_REASON_PREFIX + " (interrupted: Ctrl-C, SIGTERM or the JVM's exit)";
 
     private final CancellationToken launcherToken;
     private final Thread launcher;

@@ -16,6 +16,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
+import dev.mpunit.contract.IdSegments;
 import dev.mpunit.engine.verdict.Filters;
 
 /**
@@ -28,7 +29,7 @@ import dev.mpunit.engine.verdict.Filters;
 public final class MicroPythonTestEngine implements TestEngine {
 
     /** The engine id, as in {@code @IncludeEngines("micropython")} and {@code [engine:micropython]}. */
-    public static final String ID = "micropython";
+    public static final String ID = IdSegments.ENGINE_ID;
 
     @Override
     public String getId() {
@@ -53,8 +54,9 @@ public final class MicroPythonTestEngine implements TestEngine {
         EngineConfiguration configuration;
         Filters filters;
         try {
-            ConfigurationKeys.requireKnown(request.getConfigurationParameters());
-            configuration = EngineConfiguration.from(request.getConfigurationParameters());
+            TargetKinds kinds = TargetKinds.found();
+            ConfigurationKeys.requireKnown(request.getConfigurationParameters(), kinds.keys());
+            configuration = EngineConfiguration.from(request.getConfigurationParameters(), kinds);
             ResultsFolder.requireWritable(request.getConfigurationParameters());
             filters = Filters.parse(configuration.include(), configuration.exclude(), configuration.filter());
         } catch (IllegalArgumentException e) {
@@ -89,7 +91,7 @@ public final class MicroPythonTestEngine implements TestEngine {
         return !request.getSelectorsByType(DirectorySelector.class).isEmpty()
                 || !request.getSelectorsByType(FileSelector.class).isEmpty()
                 || request.getSelectorsByType(UniqueIdSelector.class).stream()
-                        .anyMatch(selector -> ids.below(selector.getUniqueId()).isPresent());
+                        .anyMatch(selector -> ids.below(selector.getUniqueId()));
     }
 
     @Override

@@ -1,51 +1,52 @@
 package dev.mpunit.engine;
 
+import static dev.mpunit.contract.ReportEntryKeys.*;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
+import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
- * The report-entry contract (DESIGN.md, docs/report-entries.md): what reporting, Allure and
- * humans may read about each test. Keys are prefixed {@code micropython.}; an output larger than
- * the inline limit is published as a file entry instead and its key says where it went.
+ * Builds the report entry of a test file, which the outcome sink publishes: the keys of the
+ * contract's {@link ReportEntryKeys} (docs/report-entries.md), what reporting, Allure and humans
+ * may read about each test. An output larger than the inline limit goes to a file entry instead
+ * and its key says where it went.
  */
 final class ReportEntries {
-
-    static final String GROUP = "micropython.group";
-    static final String VARIANT = "micropython.variant";
-    static final String TENTACLE = "micropython.tentacle";
-    static final String PORT = "micropython.port";
-    static final String DURATION = "micropython.duration";
-    static final String VERDICT = "micropython.verdict";
-    static final String REASON = "micropython.reason";
-    static final String OUTPUT = "micropython.output";
-    static final String EXPECTED = "micropython.expected";
-    static final String INCIDENTS = "micropython.incidents";
 
     private ReportEntries() {
     }
 
-    static void publish(TreeListener listener, TestFileDescriptor file, Worker worker, Verdict verdict,
-            Duration duration, List<String> incidents, int inlineLimit, RunResources resources) {
+    /** A judged file's entries, and the file entries its large or binary outputs went to (published first). */
+    record Published(ReportEntry entry, List<FileEntry> files) {
+    }
+
+    /** What the outcome sink publishes for a judged file; writes large or binary outputs to files. */
+    static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
+            List<String> incidents, int inlineLimit, OutputDirectoryCreator outputs) {
         Map<String, String> entries = new LinkedHashMap<>();
+        List<FileEntry> files = new ArrayList<>();
         entries.put(GROUP, file.group().label());
         entries.put(VARIANT, file.variant());
-        entries.put(TENTACLE, worker.name());
-        entries.put(PORT, worker.port());
+        entries.put(TENTACLE, lease.name());
+        entries.put(PORT, lease.port());
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
@@ -57,18 +58,18 @@ final class ReportEntries {
         // A passing test's output is its expected output: repeating both would only bury the failures.
         boolean passed = verdict.kind() == Verdict.Kind.PASS;
         if (verdict.actual() != null && !passed) {
-            putOutput(listener, file, entries, OUTPUT, "output.txt", verdict.actual(), inlineLimit, resources);
+            putOutput(file, entries, files, OUTPUT, OUTPUT_FILE, verdict.actual(), inlineLimit, outputs);
         }
         if (verdict.expected() != null && !passed) {
-            putOutput(listener, file, entries, EXPECTED, "expected.txt", verdict.expected(), inlineLimit, resources);
+            putOutput(file, entries, files, EXPECTED, EXPECTED_FILE, verdict.expected(), inlineLimit, outputs);
         }
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);
-        listener.reportingEntryPublished(file, ReportEntry.from(entries));
+        return new Published(ReportEntry.from(entries), List.copyOf(files));
     }
 
-    private static void putOutput(TreeListener listener, TestDescriptor test, Map<String, String> entries, String key,
-            String fileName, byte[] content, int inlineLimit, RunResources resources) {
+    private static void putOutput(TestDescriptor test, Map<String, String> entries, List<FileEntry> files, String key,
+            String fileName, byte[] content, int inlineLimit, OutputDirectoryCreator outputs) {
         boolean text = Printable.isText(content);
         if (content.length <= inlineLimit && text) {
             entries.put(key, new String(content, StandardCharsets.UTF_8));
@@ -77,10 +78,10 @@ final class ReportEntries {
         // Consoles print entries: control bytes would act on the terminal, and bytes that are not
         // UTF-8 would not survive a String. The entry shows them escaped; the file keeps them.
         try {
-            Path directory = resources.outputDirectory(test);
+            Path directory = outputs.createOutputDirectory(test);
             Path path = directory.resolve(fileName);
             Files.write(path, content);
-            listener.fileEntryPublished(test, FileEntry.from(path, "text/plain"));
+            files.add(FileEntry.from(path, "text/plain"));
             entries.put(key, content.length <= inlineLimit
                     ? withLineEnd(Printable.lines(content)) + "(escaped: not plain text; the " + content.length
                             + " bytes are in file entry " + path + ")"

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * The results folder the reporting module's listener writes ({@code micropython.results.dir}),
  * checked by the engine at discovery: the engine is the one that can refuse a run before any target
@@ -19,7 +21,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 final class ResultsFolder {
 
-    static final String KEY = EngineConfiguration.PREFIX + "results.dir";
+    static final String KEY = ReportingConfigurationKeys.RESULTS_DIR;
 
     private ResultsFolder() {
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.TentacleSpec;
@@ -37,10 +36,12 @@ final class Rigs {
         filesPerVariant.forEach((variant, files) -> {
             TargetSpec target = configuration.target(variant);
             int instances = Math.min(target.board() ? target.boards() : configuration.workers(), files);
-            TargetFactory factory = new FailingOnce(targets.factory(target));
+            FailingOnce failure = new FailingOnce();
             for (int instance = 1; instance <= instances; instance++) {
-                Tentacle tentacle = new Tentacle(variant + "#" + instance, List.of(variant), TestRuns.EVERY_FUT, false);
-                rigs.add(new TentacleRig(tentacle, factory, variant, target.kind() != TargetSpec.Kind.DEVICE));
+                String id = variant + "#" + instance;
+                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, false);
+                rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
+                        target.provider().local()));
             }
         });
         return rigs;
@@ -62,8 +63,9 @@ final class Rigs {
                     spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
             // One variant: the board runs it already. Several: which one is unknown, the first flashes.
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
-            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware,
-                    spec.dut() instanceof DutAccess.Emulator));
+            boolean local = spec.dut() instanceof DutAccess.Emulator emulator
+                    && targets.configuration().targetKinds().emulator(emulator.kind()).local();
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
         }
         return rigs;
     }
@@ -100,31 +102,27 @@ final class Rigs {
         return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
     }
 
-    /** A target that could not be opened once (not installed) is not tried again by every instance. */
-    private static final class FailingOnce implements TargetFactory {
+    /** A target that could not be opened once (not installed) is not tried again by every instance of its entry. */
+    private static final class FailingOnce {
 
-        private final TargetFactory factory;
         private TargetException failure;
 
-        FailingOnce(TargetFactory factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public Target open(String variant) throws TargetException {
-            synchronized (this) {
-                if (failure != null) {
-                    throw failure;
-                }
-            }
-            try {
-                return factory.open(variant);
-            } catch (TargetException e) {
+        TargetFactory guarding(TargetFactory factory) {
+            return variant -> {
                 synchronized (this) {
-                    failure = e;
+                    if (failure != null) {
+                        throw failure;
+                    }
                 }
-                throw e;
-            }
+                try {
+                    return factory.open(variant);
+                } catch (TargetException e) {
+                    synchronized (this) {
+                        failure = e;
+                    }
+                    throw e;
+                }
+            };
         }
     }
 }

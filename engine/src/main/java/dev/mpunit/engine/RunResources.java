@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.platform.engine.ExecutionRequest;
-import org.junit.platform.engine.TestDescriptor;
 
 import dev.mpunit.engine.verdict.CPython;
 import dev.mpunit.engine.verdict.FeatureChecks;
@@ -21,7 +20,6 @@ import dev.mpunit.hardware.Reaper;
 final class RunResources implements AutoCloseable {
 
     private final EngineConfiguration configuration;
-    private final ExecutionRequest request;
     private final Map<String, VariantRuntime> variants = new HashMap<>();
     private final CPython cpython;
     private final Targets targets;
@@ -29,8 +27,7 @@ final class RunResources implements AutoCloseable {
 
     RunResources(EngineConfiguration configuration, ExecutionRequest request) {
         this.configuration = configuration;
-        this.request = request;
-        this.targets = new Targets(configuration);
+        this.targets = new Targets(configuration, request.getConfigurationParameters());
         this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
                 configuration.cacheDirectory().resolve("expected"),
                 SecretValues.of(request.getConfigurationParameters()));
@@ -47,10 +44,13 @@ final class RunResources implements AutoCloseable {
         });
     }
 
-    /** Only the unix port is a PC to run-tests.py; a testbed's variants are boards. */
+    /** Only the unix port is a PC to run-tests.py (its provider says so); a testbed's variants are boards. */
     private boolean pcLike(String variant) {
+        if (configuration.testbed().isPresent()) {
+            return false;
+        }
         try {
-            return configuration.target(variant).kind() == TargetSpec.Kind.UNIX;
+            return configuration.target(variant).provider().pcLike();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -58,10 +58,6 @@ final class RunResources implements AutoCloseable {
 
     Targets targets() {
         return targets;
-    }
-
-    Path outputDirectory(TestDescriptor test) throws IOException {
-        return request.getOutputDirectoryCreator().createOutputDirectory(test);
     }
 
     /** The engine's own feature checks, written out once for targets that run files from disk. */

@@ -4,34 +4,36 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
+import org.junit.platform.engine.ConfigurationParameters;
+
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.board.Board;
 import dev.mpunit.hardware.board.BoardTarget;
 import dev.mpunit.hardware.board.BoardTraits;
 import dev.mpunit.hardware.board.DeviceBoards;
-import dev.mpunit.hardware.emulated.QemuMicrobit;
-import dev.mpunit.hardware.emulated.WebAssemblyPty;
-import dev.mpunit.hardware.local.UnixTarget;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
-import dev.mpunit.hardware.local.WebAssemblyTarget;
 import dev.mpunit.hardware.serial.DeviceSetting;
 import dev.mpunit.hardware.serial.DeviceString;
 import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.TentacleSpec;
 
 /**
- * Target factories for one run, from the {@code micropython.*} configuration: local ports, emulated
- * boards, boards on a serial line. Nothing is checked or started before a worker opens its target.
+ * Target factories for one run: each {@code micropython.target} entry and each testbed emulator is
+ * opened by the {@link TargetProvider} of its kind; a testbed's real boards are reached as their
+ * inventory entry says. Also what the run's targets share: one webassembly installation, the board
+ * settings. Nothing is checked or started before a worker opens its target.
  */
 final class Targets {
 
     private final EngineConfiguration configuration;
+    private final ConfigurationParameters parameters;
     private final WebAssemblyInstallation.Config webassembly;
     private WebAssemblyInstallation installation;
     private TargetException installationFailure;
 
-    Targets(EngineConfiguration configuration) {
+    Targets(EngineConfiguration configuration, ConfigurationParameters parameters) {
         this.configuration = configuration;
+        this.parameters = parameters;
         this.webassembly = new WebAssemblyInstallation.Config(
                 configuration.webassemblyVersion(),
                 configuration.cacheDirectory().resolve("webassembly").resolve(configuration.webassemblyVersion()),
@@ -39,27 +41,23 @@ final class Targets {
                 Duration.ofMinutes(5));
     }
 
-    TargetFactory factory(TargetSpec target) {
-        return switch (target.kind()) {
-            case WEBASSEMBLY -> variant -> new WebAssemblyTarget(webassembly());
-            case UNIX -> variant -> UnixTarget.open(new UnixTarget.Config(
-                    configuration.unixMicropython().orElse(null), configuration.emit(),
-                    configuration.unixMicropypath().orElse(null), configuration.cpython()));
-            case QEMU_MICROBIT -> variant -> board(target, QemuMicrobit.open(qemuMicrobit()));
-            case WEBASSEMBLY_PTY -> variant -> board(target, WebAssemblyPty.open(webassembly(),
-                    configuration.cpython()));
-            case DEVICE -> variant -> board(target, DeviceBoards.of(DeviceString.parse(target.variant()),
-                    configuration.serialBaudrate(), BoardTraits.serialPort()));
-        };
+    EngineConfiguration configuration() {
+        return configuration;
     }
 
-    private BoardTarget board(TargetSpec target, Board board) {
-        return board(target.variant(), board);
+    ConfigurationParameters parameters() {
+        return parameters;
+    }
+
+    /** Opens instances of a {@code micropython.target} entry: the tentacle {@code variant#instance}. */
+    TargetFactory factory(TargetSpec target, String tentacle) {
+        return variant -> target.provider().open(
+                new TargetRequest(target.variant(), tentacle, TargetRequest.Firmware.OWN, target.variant(), this));
     }
 
     /**
-     * A tentacle's board under test, reached as its inventory entry says. An emulated micro:bit of
-     * several variants is "flashed" by starting QEMU on the variant's firmware; a board with a
+     * A tentacle's board under test, reached as its inventory entry says. An emulated board of
+     * several variants is "flashed" by starting it on the variant's firmware; a board with a
      * programmer is flashed by it whenever the variant changes.
      */
     TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares) {
@@ -68,18 +66,12 @@ final class Targets {
         int baud = configuration.serialBaudrate();
         boolean several = tentacle.variants().size() > 1;
         if (dut instanceof DutAccess.Emulator emulator) {
-            if (emulator.kind().equals(DutAccess.Emulator.WEBASSEMBLY_PTY)) {
-                return variant -> board(name, WebAssemblyPty.open(webassembly(), configuration.cpython()));
-            }
+            TargetProvider provider = configuration.targetKinds().emulator(emulator.kind());
             return variant -> {
-                QemuMicrobit.Config config = qemuMicrobit();
                 boolean own = !several || variant.equals(tentacle.variants().get(0));
-                if (own && emulator.firmware().isPresent()) {
-                    config = config.withFirmware(emulator.firmware().get());
-                } else if (several) {
-                    config = config.withFirmware(firmwares.find(variant));
-                }
-                return board(name, QemuMicrobit.open(config));
+                TargetRequest.Firmware firmware = own && emulator.firmware().isPresent() ? emulator::firmware
+                        : several ? () -> Optional.of(firmwares.find(variant)) : TargetRequest.Firmware.OWN;
+                return provider.open(new TargetRequest(variant, name, firmware, name, this));
             };
         }
         TargetFactory opener = openerOf(tentacle, name, dut, baud);
@@ -113,7 +105,7 @@ final class Targets {
                 baud, BoardTraits.serialPort(), setting));
     }
 
-    private BoardTarget board(String name, Board board) {
+    BoardTarget board(String name, Board board) {
         BoardTarget.Config config = BoardTarget.Config.of(name)
                 .withReplTimeout(configuration.boardReplTimeout());
         if (configuration.boardPacing().isPresent()) {
@@ -125,19 +117,8 @@ final class Targets {
         return new BoardTarget(board, config);
     }
 
-    private QemuMicrobit.Config qemuMicrobit() {
-        QemuMicrobit.Config config = QemuMicrobit.Config.defaults();
-        if (configuration.qemu().isPresent()) {
-            config = config.withQemu(configuration.qemu().get().toString());
-        }
-        if (configuration.qemuMicrobitFirmware().isPresent()) {
-            config = config.withFirmware(configuration.qemuMicrobitFirmware().get());
-        }
-        return config;
-    }
-
     /** One installation per run, shared by every instance and variant; npm runs at most once, at the first test. */
-    private synchronized WebAssemblyInstallation webassembly() throws TargetException {
+    synchronized WebAssemblyInstallation webassembly() throws TargetException {
         if (installationFailure != null) {
             // One npm run per run: every instance would fail the same way, npm's output each time.
             throw installationFailure;
@@ -154,24 +135,23 @@ final class Targets {
     }
 
     /**
-     * A {@code micropython.webassembly.version} that npm does not have, found before any test runs
-     * when a variant needs the webassembly MicroPython from npm: a configuration error of the whole
-     * run. Other installation problems are the variant's, reported with its files as before.
+     * A setting wrong for the whole run, found before any test runs when a configured variant's kind
+     * checks one (a {@code micropython.webassembly.version} that npm does not have). A testbed's
+     * targets are checked when opened, as before.
      */
-    Optional<TargetException> unknownWebassemblyVersion(Collection<String> variants) {
-        boolean needed = configuration.webassemblyMjs().isEmpty() && configuration.testbed().isEmpty()
-                && variants.stream().map(configuration::target).map(TargetSpec::kind)
-                        .anyMatch(kind -> kind == TargetSpec.Kind.WEBASSEMBLY || kind == TargetSpec.Kind.WEBASSEMBLY_PTY);
-        if (!needed) {
+    Optional<TargetException> checkBeforeRun(Collection<String> variants) {
+        if (configuration.testbed().isPresent()) {
             return Optional.empty();
         }
-        try {
-            webassembly();
-            return Optional.empty();
-        } catch (WebAssemblyInstallation.UnknownVersionException e) {
-            return Optional.of(e);
-        } catch (TargetException e) {
-            return Optional.empty();
+        for (String variant : variants) {
+            TargetSpec target = configuration.target(variant);
+            try {
+                target.provider().checkBeforeRun(
+                        new TargetRequest(variant, variant, TargetRequest.Firmware.OWN, variant, this));
+            } catch (TargetException e) {
+                return Optional.of(e);
+            }
         }
+        return Optional.empty();
     }
 }

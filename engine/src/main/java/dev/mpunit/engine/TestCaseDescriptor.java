@@ -7,22 +7,22 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
+import dev.mpunit.contract.IdSegments;
+
 /** {@code [case:TestList.test_append]}: one case of a unittest-based test file. */
 final class TestCaseDescriptor extends AbstractTestDescriptor {
-
-    static final String SEGMENT = "case";
 
     private final String caseName;
     private final Set<TestTag> tags;
 
     TestCaseDescriptor(TestFileDescriptor parent, String caseName) {
-        super(parent.getUniqueId().append(SEGMENT, caseName), caseName, parent.getSource().orElse(null));
+        super(parent.getUniqueId().append(IdSegments.CASE, caseName), caseName, parent.getSource().orElse(null));
         this.caseName = caseName;
         this.tags = Set.copyOf(parent.getTags());
     }
 
     static UniqueId idOf(TestDescriptor file, String caseName) {
-        return file.getUniqueId().append(SEGMENT, caseName);
+        return file.getUniqueId().append(IdSegments.CASE, caseName);
     }
 
     String caseName() {

@@ -10,13 +10,13 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
+import dev.mpunit.contract.IdSegments;
+
 /**
  * {@code [file:basics/list1.py]}: one test file on one variant. A unittest-based file is a
  * container too: its cases are registered as children when its output names them.
  */
 final class TestFileDescriptor extends AbstractTestDescriptor {
-
-    static final String SEGMENT = "file";
 
     private final TestsRoot root;
     private final String relativePath;
@@ -26,7 +26,7 @@ final class TestFileDescriptor extends AbstractTestDescriptor {
     private boolean allCases;
 
     TestFileDescriptor(VariantDescriptor parent, TestsRoot root, String relativePath, boolean unittest) {
-        super(parent.getUniqueId().append(SEGMENT, relativePath), relativePath,
+        super(parent.getUniqueId().append(IdSegments.FILE, relativePath), relativePath,
                 FileSource.from(root.resolve(relativePath).toFile(), FilePosition.from(1)));
         this.root = root;
         this.relativePath = relativePath;
@@ -41,7 +41,7 @@ final class TestFileDescriptor extends AbstractTestDescriptor {
      * leave the selection of all cases on the one that never runs.
      */
     static TestFileDescriptor in(VariantDescriptor parent, TestsRoot root, String relativePath, boolean unittest) {
-        UniqueId id = parent.getUniqueId().append(SEGMENT, relativePath);
+        UniqueId id = parent.getUniqueId().append(IdSegments.FILE, relativePath);
         return parent.getChildren().stream().filter(child -> child.getUniqueId().equals(id))
                 .map(TestFileDescriptor.class::cast).findFirst()
                 .orElseGet(() -> new TestFileDescriptor(parent, root, relativePath, unittest));

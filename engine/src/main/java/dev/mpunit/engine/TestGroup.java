@@ -16,22 +16,22 @@ import dev.mpunit.hardware.testbed.Fut;
  * documentation and reports read the same as Octoprobe's.
  */
 enum TestGroup {
-    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
-    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", Fut.MCU_ONLY, 1, Duration.ofHours(1),
+    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", Runner.Kind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
+    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", Runner.Kind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1),
             "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
-    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", Fut.MCU_ONLY, 1, Duration.ofHours(1),
+    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", Runner.Kind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1),
             "needs mpy-cross (run-tests.py --via-mpy)"),
     // Upstream's perfbench asks for FUT_EXTMOD_HARDWARE, not MCU_ONLY: kept so the same tentacles qualify.
-    RUN_PERFBENCH("RUN-PERFBENCH", Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4),
+    RUN_PERFBENCH("RUN-PERFBENCH", Runner.Kind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4),
             "needs run-perfbench.py's runner and the board's N M arguments"),
-    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
-    RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", Fut.EXTMOD_HARDWARE, 1,
+    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", Runner.Kind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
+    RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", Runner.Kind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1,
             Duration.ofSeconds(30), "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
-    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", Fut.WLAN, 1, Duration.ofMinutes(1), null),
-    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", Fut.WLAN, 1, Duration.ofMinutes(1), null),
-    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", Fut.BLE, 2, Duration.ofMinutes(4),
+    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", Runner.Kind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
+    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", Runner.Kind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
+    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", Runner.Kind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4),
             "needs run-multitests.py's runner on a tentacle and a reference tentacle"),
-    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", Fut.WLAN, 2, Duration.ofMinutes(4),
+    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", Runner.Kind.RUN_MULTITESTS, Fut.WLAN, 2, Duration.ofMinutes(4),
             "needs run-multitests.py's runner on a tentacle and a reference tentacle");
 
     /**
@@ -41,13 +41,15 @@ enum TestGroup {
     static final Duration FLASH_ALLOWANCE = Duration.ofMinutes(1);
 
     private final String label;
+    private final Runner.Kind runner;
     private final Fut fut;
     private final int tentacles;
     private final Duration testTime;
     private final String unsupportedReason;
 
-    TestGroup(String label, Fut fut, int tentacles, Duration testTime, String unsupportedReason) {
+    TestGroup(String label, Runner.Kind runner, Fut fut, int tentacles, Duration testTime, String unsupportedReason) {
         this.label = label;
+        this.runner = runner;
         this.fut = fut;
         this.tentacles = tentacles;
         this.testTime = testTime;
@@ -56,6 +58,11 @@ enum TestGroup {
 
     String label() {
         return label;
+    }
+
+    /** The semantics its files run with: upstream's script for the group. */
+    Runner.Kind runner() {
+        return runner;
     }
 
     /** What every tentacle of a run must offer; a reference tentacle needs the same. */

@@ -30,37 +30,37 @@ final class TestRunExecution {
 
     void run() {
         TestDescriptor engine = request.getRootTestDescriptor();
-        TreeListener listener = new TreeListener(request.getEngineExecutionListener(), engine);
         List<TestFileDescriptor> files = testFiles(engine);
-        listener.started(engine);
         if (files.isEmpty()) {
-            listener.finished(engine, TestExecutionResult.successful());
+            Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.successful());
             return;
         }
         EngineConfiguration configuration;
         try {
             configuration = EngineConfiguration.from(request.getConfigurationParameters());
         } catch (IllegalArgumentException e) {
-            listener.finished(engine, TestExecutionResult.failed(e));
+            Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.failed(e));
             return;
         }
         DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
         try (Interruption interruption = Interruption.watch(request.getCancellationToken())) {
-            runFiles(engine, files, configuration, history, listener, interruption);
+            Outcomes outcomes = new Outcomes(request.getEngineExecutionListener(), engine,
+                    request.getOutputDirectoryCreator(), configuration.inlineOutputLimit(), interruption);
+            outcomes.runStarted();
+            runFiles(files, configuration, history, outcomes, interruption);
         }
     }
 
-    private void runFiles(TestDescriptor engine, List<TestFileDescriptor> files, EngineConfiguration configuration,
-            DurationHistory history, TreeListener listener, Interruption interruption) {
+    private void runFiles(List<TestFileDescriptor> files, EngineConfiguration configuration,
+            DurationHistory history, Outcomes outcomes, Interruption interruption) {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
             files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
             Optional<TargetException> wrongVersion =
-                    resources.targets().unknownWebassemblyVersion(filesPerVariant.keySet());
+                    resources.targets().checkBeforeRun(filesPerVariant.keySet());
             if (wrongVersion.isPresent()) {
                 // A setting to correct, the same for every file: said once, for the run.
-                listener.finished(engine, TestExecutionResult.failed(
-                        new RunFailure(wrongVersion.get().getMessage(), null)));
+                outcomes.runFinished(TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
                 return;
             }
             List<TentacleRig> rigs = configuration.testbed().isPresent()
@@ -72,16 +72,16 @@ final class TestRunExecution {
                     interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
-            TestFileRun fileRun = new TestFileRun(configuration, listener, history, resources, interruption);
+            Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption));
             FirmwareBuilds builds = null;
             if (configuration.testbed().isPresent() && configuration.firmwareBuild().isPresent()) {
-                builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, listener);
+                builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, outcomes);
                 builds.start(filesPerVariant);
             }
             Progress progress = Progress.onStderr(configuration.progress());
             progress.start(files.size());
             try {
-                runWorkers(rigs, bartender, fileRun, resources, progress);
+                runWorkers(rigs, bartender, runners, outcomes, resources, progress);
                 if (builds != null) {
                     if (interruption.cancelled()) {
                         builds.cancel();
@@ -92,17 +92,17 @@ final class TestRunExecution {
                 progress.finish();
             }
             bartender.drain();
-            endUnfinished(files, listener, resources, interruption);
+            outcomes.endUnfinished(files);
         }
         history.save();
-        listener.finished(engine, TestExecutionResult.successful());
+        outcomes.runFinished(TestExecutionResult.successful());
         interruption.reported();
     }
 
-    private void runWorkers(List<TentacleRig> rigs, Bartender bartender, TestFileRun fileRun,
+    private void runWorkers(List<TentacleRig> rigs, Bartender bartender, Runners runners, Outcomes outcomes,
             RunResources resources, Progress progress) {
         List<Worker> workers = rigs.stream()
-                .map(rig -> new Worker(rig, resources, bartender, fileRun, progress)).toList();
+                .map(rig -> new Worker(rig, resources, bartender, runners, outcomes, progress)).toList();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
             Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());
@@ -124,44 +124,6 @@ final class TestRunExecution {
                 // Interrupted twice: end what is left now.
             }
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * No discovered test ends without a verdict: what was never handed out (a cancellation) is
-     * skipped, what a worker started but could not finish (its thread was interrupted or died)
-     * fails with that reason.
-     */
-    private void endUnfinished(List<TestFileDescriptor> files, TreeListener listener, RunResources resources,
-            Interruption interruption) {
-        boolean cancelled = interruption.cancelled();
-        String notRun = interruption.requested() ? "not run: " + Interruption.REASON
-                : cancelled ? "not run: the test run was cancelled (fail-fast)"
-                : "not run: no worker of its variant was left to run it";
-        for (TestFileDescriptor file : files) {
-            if (listener.isDone(file)) {
-                continue;
-            }
-            List<String> lostBoards = resources.variant(file.variant()).lostBoards();
-            if (!cancelled && !lostBoards.isEmpty()) {
-                // Selected but unrunnable: every board of the variant was lost. That is a failure to see.
-                listener.started(file);
-                listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
-                        "not run: every tentacle of " + file.variant() + " was lost: " + String.join("; ", lostBoards),
-                        null)), notRun);
-                continue;
-            }
-            if (!listener.isStarted(file)) {
-                listener.skipped(file, notRun);
-                continue;
-            }
-            if (interruption.requested()) {
-                listener.finishedSkippingOpenChildren(file, TestExecutionResult.aborted(
-                        new RunFailure("not run: " + Interruption.REASON + " while this test ran", null)), notRun);
-                continue;
-            }
-            listener.finishedSkippingOpenChildren(file, TestExecutionResult.failed(new RunFailure(
-                    file.relativePath() + " was started but its worker stopped before it ended", null)), notRun);
         }
     }
 

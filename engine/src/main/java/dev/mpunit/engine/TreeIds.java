@@ -2,37 +2,47 @@ package dev.mpunit.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 
+import dev.mpunit.contract.MicroPythonTestId;
+
 /**
- * The unique ids of the descriptor tree: content-derived, so IDEs can store and re-run them.
- * They hang below the engine's own id, which is {@code [engine:micropython]} on its own and
- * longer inside a {@code @Suite}.
+ * The unique ids of the descriptor tree, written and read by the contract's
+ * {@link MicroPythonTestId} (the listeners read them the same way). They hang below the engine's
+ * own id, which is {@code [engine:micropython]} on its own and longer inside a {@code @Suite}.
  */
 record TreeIds(UniqueId engine) {
 
     UniqueId group(TestGroup group) {
-        return engine.append(GroupDescriptor.SEGMENT, group.label());
+        return new MicroPythonTestId(group.label(), null, null, null).in(engine);
     }
 
     UniqueId variant(TestGroup group, String variant) {
-        return group(group).append(VariantDescriptor.SEGMENT, variant);
+        return new MicroPythonTestId(group.label(), variant, null, null).in(engine);
+    }
+
+    UniqueId file(TestGroup group, String variant, String relativePath) {
+        return MicroPythonTestId.ofFile(group.label(), variant, relativePath).in(engine);
     }
 
     UniqueIdSelector selectVariant(TestGroup group, String variant) {
         return selectUniqueId(variant(group, variant));
     }
 
-    /** The segments of an id below the engine (group, variant, file, case); empty when the id is not this engine's. */
-    Optional<List<UniqueId.Segment>> below(UniqueId id) {
-        if (!id.hasPrefix(engine) || id.equals(engine)) {
-            return Optional.empty();
-        }
-        List<UniqueId.Segment> segments = id.getSegments();
-        return Optional.of(segments.subList(engine.getSegments().size(), segments.size()));
+    /** Whether an id is of a node below this engine (well formed or not). */
+    boolean below(UniqueId id) {
+        return id.hasPrefix(engine) && !id.equals(engine);
+    }
+
+    /**
+     * The node an id names, when it is below this engine.
+     *
+     * @throws IllegalArgumentException when it is below this engine but not of the tree's shape, saying what is wrong
+     */
+    Optional<MicroPythonTestId> read(UniqueId id) {
+        return below(id) ? MicroPythonTestId.find(id) : Optional.empty();
     }
 }

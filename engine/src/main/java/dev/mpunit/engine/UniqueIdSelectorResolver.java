@@ -21,6 +21,8 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
+import dev.mpunit.contract.MicroPythonTestId;
+
 /**
  * Resolves every id the engine produces, so an IDE or Surefire can re-run one group, variant,
  * file or unittest case. A file id carries the path relative to its tests root, not the root
@@ -42,25 +44,28 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         UniqueId id = selector.getUniqueId();
-        Optional<List<UniqueId.Segment>> segments = ids.below(id);
-        if (segments.isEmpty()) {
+        Optional<MicroPythonTestId> node;
+        try {
+            node = ids.read(id);
+        } catch (IllegalArgumentException e) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: " + e.getMessage()));
             return Resolution.unresolved();
         }
-        UniqueId.Segment last = id.getLastSegment();
-        return switch (last.getType()) {
-            case GroupDescriptor.SEGMENT -> resolveGroup(id, segments.get(), context);
-            case VariantDescriptor.SEGMENT -> resolveVariant(id, segments.get(), context);
-            case TestFileDescriptor.SEGMENT -> resolveFile(id, segments.get(), context);
-            case TestCaseDescriptor.SEGMENT -> resolveCase(id, segments.get(), context);
-            default -> unknown(id);
-        };
+        if (node.isEmpty()) {
+            return Resolution.unresolved();
+        }
+        MicroPythonTestId path = node.get();
+        if (path.testCase() != null) {
+            return resolveCase(id, path, context);
+        }
+        if (path.file() != null) {
+            return resolveFile(id, path, context);
+        }
+        return path.variant() != null ? resolveVariant(id, path, context) : resolveGroup(id, path, context);
     }
 
-    private Resolution resolveGroup(UniqueId id, List<UniqueId.Segment> segments, Context context) {
-        if (segments.size() != 1) {
-            return unknown(id);
-        }
-        Optional<TestGroup> group = TestGroup.fromLabel(segments.get(0).getValue());
+    private Resolution resolveGroup(UniqueId id, MicroPythonTestId path, Context context) {
+        Optional<TestGroup> group = TestGroup.fromLabel(path.group());
         if (group.isEmpty()) {
             return unknown(id);
         }
@@ -74,36 +79,27 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveVariant(UniqueId id, List<UniqueId.Segment> segments, Context context) {
-        if (segments.size() != 2) {
-            return unknown(id);
-        }
-        Optional<TestGroup> group = TestGroup.fromLabel(segments.get(0).getValue());
+    private Resolution resolveVariant(UniqueId id, MicroPythonTestId path, Context context) {
+        Optional<TestGroup> group = TestGroup.fromLabel(path.group());
         if (group.isEmpty() || !group.get().supported()) {
             return unknown(id);
         }
-        String variant = id.getLastSegment().getValue();
+        String variant = path.variant();
         return context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
                         parent -> Optional.of(new VariantDescriptor((GroupDescriptor) parent, variant)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> fileSelectors(group.get(), variant))))
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveFile(UniqueId id, List<UniqueId.Segment> segments, Context context) {
-        if (segments.size() != 3) {
-            return unknown(id);
-        }
-        Optional<TestFileDescriptor> file = fileOf(id, segments.get(0).getValue(), context);
+    private Resolution resolveFile(UniqueId id, MicroPythonTestId path, Context context) {
+        Optional<TestFileDescriptor> file = fileOf(id, path, context);
         file.ifPresent(TestFileDescriptor::selectAllCases);
         return file.map(descriptor -> Resolution.match(Match.exact(descriptor))).orElseGet(Resolution::unresolved);
     }
 
-    private Resolution resolveCase(UniqueId id, List<UniqueId.Segment> segments, Context context) {
-        if (segments.size() != 4) {
-            return unknown(id);
-        }
-        String caseName = id.getLastSegment().getValue();
-        return fileOf(id.removeLastSegment(), segments.get(0).getValue(), context)
+    private Resolution resolveCase(UniqueId id, MicroPythonTestId path, Context context) {
+        String caseName = path.testCase();
+        return fileOf(id.removeLastSegment(), path, context)
                 .map(file -> file.findByUniqueId(id).map(TestDescriptor.class::cast).orElseGet(() -> {
                     TestCaseDescriptor testCase = new TestCaseDescriptor(file, caseName);
                     file.addChild(testCase);
@@ -113,8 +109,8 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 .orElseGet(Resolution::unresolved);
     }
 
-    private Optional<TestFileDescriptor> fileOf(UniqueId fileId, String groupLabel, Context context) {
-        String relativePath = fileId.getLastSegment().getValue();
+    private Optional<TestFileDescriptor> fileOf(UniqueId fileId, MicroPythonTestId path, Context context) {
+        String relativePath = path.file();
         Optional<TestsRoot> root = rootContaining(relativePath);
         if (root.isEmpty()) {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: cannot find " + relativePath
@@ -123,7 +119,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             return Optional.empty();
         }
         UniqueId variantId = fileId.removeLastSegment();
-        Optional<TestGroup> group = TestGroup.fromLabel(groupLabel);
+        Optional<TestGroup> group = TestGroup.fromLabel(path.group());
         if (group.isEmpty() || !group.get().supported()) {
             unknown(fileId);
             return Optional.empty();
@@ -185,8 +181,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                         : group == TestGroup.RUN_TESTS_STANDARD ? List.of(rootDirectory) : List.of();
                 for (Path directory : directories) {
                     for (Path file : TestsRoot.testFilesIn(directory)) {
-                        selectors.add(selectUniqueId(ids.variant(group, variant)
-                                .append(TestFileDescriptor.SEGMENT, root.relativize(file))));
+                        selectors.add(selectUniqueId(ids.file(group, variant, root.relativize(file))));
                     }
                 }
             } catch (IOException e) {

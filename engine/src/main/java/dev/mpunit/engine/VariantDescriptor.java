@@ -4,16 +4,16 @@ import java.util.Set;
 
 import org.junit.platform.engine.TestTag;
 
+import dev.mpunit.contract.IdSegments;
+
 /** {@code [variant:webassembly]}: the firmware a group's files run against. */
 final class VariantDescriptor extends ContainerDescriptor {
-
-    static final String SEGMENT = "variant";
 
     private final String variant;
     private final TestGroup group;
 
     VariantDescriptor(GroupDescriptor parent, String variant) {
-        super(parent.getUniqueId().append(SEGMENT, variant), variant,
+        super(parent.getUniqueId().append(IdSegments.VARIANT, variant), variant,
                 Set.of(TestTag.create(parent.group().label()), TestTag.create(tag(variant))));
         this.variant = variant;
         this.group = parent.group();

@@ -4,7 +4,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,6 @@ final class VariantRuntime {
     private final boolean pcLike;
     private final Path engineFeatureChecks;
     private final Map<Path, Object> profiles = new HashMap<>();
-    private final List<String> lostBoards = new ArrayList<>();
 
     VariantRuntime(String name, boolean pcLike, Path engineFeatureChecks) {
         this.name = name;
@@ -46,16 +44,6 @@ final class VariantRuntime {
     /** Whether run-tests.py treats the target as a PC (unix port): {@code import/}, {@code cmdline/}, {@code io/}. */
     boolean pcLike() {
         return pcLike;
-    }
-
-    /** A worker's tentacle is gone for the rest of the run. */
-    synchronized void lost(String worker, BoardLostException reason) {
-        lostBoards.add(worker + ": " + reason.getMessage());
-    }
-
-    /** Why boards of this variant stopped, for the files none of them could run. */
-    synchronized List<String> lostBoards() {
-        return List.copyOf(lostBoards);
     }
 
     /** Probed once per feature-check directory; a failed probe fails every test of the variant with its reason. */
@@ -119,7 +107,7 @@ final class VariantRuntime {
                 // skipped for the whole run); it is believed once the careful run agrees, as tests are.
                 execution = target.rerunCarefully(checkScript).orElse(execution);
             }
-            outputs.put(script, RunTestsOutput.asRunTests(execution.output(), TestFileRun.ending(execution)));
+            outputs.put(script, RunTestsOutput.asRunTests(execution.output(), RunTestsRunner.ending(execution)));
         }
         return outputs;
     }

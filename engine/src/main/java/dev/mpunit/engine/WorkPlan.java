@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The bartender's decisions, without threads or clocks (seed 001): which piece a tentacle that just
- * freed up gets. The simulation drives it with simulated time, the engine's {@link Bartender} with
- * worker threads.
+ * The bartender's decisions, without threads or clocks (docs/architecture.md, "Execution order"):
+ * which piece a tentacle that just freed up gets. The simulation drives it with simulated time, the
+ * engine's {@link Bartender} with worker threads.
  *
  * <p>A free tentacle stays on the firmware it has while that firmware still has work it can run
  * (a flash costs tens of seconds and gains nothing while the work is there); otherwise it takes the

@@ -238,4 +238,23 @@ class BadInputDiscoveryTest {
             });
         }
     }
+
+    // Issue 12, item 6: an id of the wrong shape was "not an id this engine produces", without saying why.
+    @Test
+    void anIdWithALevelOutOfPlaceIsNamedWithTheTreesShape() throws IOException {
+        Path test = file("basics/int.py", "print(1)\n");
+        UniqueId noVariant = UniqueId.forEngine(MicroPythonTestEngine.ID).append("group", "RUN-TESTS_STANDARD")
+                .append("file", "basics/int.py");
+        EngineDiscoveryResults results = discover(Map.of("micropython.root", folder.toString()), selectUniqueId(noVariant));
+
+        assertThat(tests(results)).isEmpty();
+        assertThat(messages(results, Severity.WARNING)).contains("micropython: [engine:micropython]"
+                + "/[group:RUN-TESTS_STANDARD]/[file:basics%2Fint.py] is not an id of the micropython engine's tree:"
+                + " [file:basics%2Fint.py] stands where a [variant:…] segment belongs; its ids have the shape"
+                + " [engine:micropython]/[group:…]/[variant:…]/[file:…]/[case:…], each level optional from the right");
+        // The same file under its variant is found: the message is about the id, not the file.
+        assertThat(tests(discover(Map.of("micropython.root", folder.toString()), selectUniqueId(noVariant
+                .removeLastSegment().append("variant", "webassembly").append("file", "basics/int.py")))))
+                .extracting(descriptor -> fileOf(descriptor)).containsExactly(test);
+    }
 }

@@ -99,17 +99,6 @@ class BoardEngineTest {
     }
 
     @Test
-    void threeEmulatedMicrobitsShareTheFiles() {
-        assumeQemuMicrobit();
-        EngineExecutionResults results = engine("qemu-microbit*3").execute();
-
-        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(1).failed(2).aborted(2));
-        Map<String, String> tentacles = reportEntries(results, "micropython.tentacle");
-        assertThat(tentacles.values()).hasSizeGreaterThan(1)
-                .allSatisfy(name -> assertThat(name).startsWith("qemu-microbit#"));
-    }
-
-    @Test
     void portThatDoesNotExistFailsEveryTestNamingItWithinSeconds() {
         long start = System.nanoTime();
         EngineExecutionResults results = engine("/dev/ttyNOPE0").execute();

@@ -1,6 +1,7 @@
 package dev.mpunit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -48,27 +49,32 @@ class EngineConfigurationTest {
     void boardTargetsAreEmulatorsWithACountOrRunTestsDeviceStrings() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of("micropython.target",
                 "qemu-microbit*3, webassembly-pty, a0, port:/dev/ttyUSB1, execpty:qemu-system-arm -M microbit -serial pty")));
-        assertThat(configuration.targets()).containsExactly(
-                new TargetSpec("qemu-microbit", TargetSpec.Kind.QEMU_MICROBIT, 3),
-                new TargetSpec("webassembly-pty", TargetSpec.Kind.WEBASSEMBLY_PTY, 1),
-                new TargetSpec("a0", TargetSpec.Kind.DEVICE, 1),
-                new TargetSpec("port:/dev/ttyUSB1", TargetSpec.Kind.DEVICE, 1),
-                new TargetSpec("execpty:qemu-system-arm -M microbit -serial pty", TargetSpec.Kind.DEVICE, 1));
+        assertThat(configuration.targets()).extracting(TargetSpec::variant, target -> target.provider().getClass(),
+                TargetSpec::boards).containsExactly(
+                tuple("qemu-microbit", QemuMicrobitProvider.class, 3),
+                tuple("webassembly-pty", WebAssemblyPtyProvider.class, 1),
+                tuple("a0", DeviceProvider.class, 1),
+                tuple("port:/dev/ttyUSB1", DeviceProvider.class, 1),
+                tuple("execpty:qemu-system-arm -M microbit -serial pty", DeviceProvider.class, 1));
         assertThat(EngineConfiguration.from(parameters(Map.of("micropython.target",
-                "qemu-microbit*2,qemu-microbit"))).targets()).containsExactly(
-                new TargetSpec("qemu-microbit", TargetSpec.Kind.QEMU_MICROBIT, 3));
-        assertThat(TargetSpec.parse("exec:python3 -c print(2*3)").kind()).isEqualTo(TargetSpec.Kind.DEVICE);
+                "qemu-microbit*2,qemu-microbit"))).targets()).extracting(TargetSpec::variant, TargetSpec::boards)
+                .containsExactly(tuple("qemu-microbit", 3));
+        assertThat(configuration.targetKinds().parse("exec:python3 -c print(2*3)").provider())
+                .isInstanceOf(DeviceProvider.class);
         // QEMU's own commas stay in its command: an exec entry runs to the end of the value.
         assertThat(EngineConfiguration.targetEntries("unix, execpty:qemu-system-arm -device loader,file=fw.hex"))
                 .containsExactly("unix", "execpty:qemu-system-arm -device loader,file=fw.hex");
         // A re-run by unique id names only the variant.
-        assertThat(configuration.target("u0")).isEqualTo(new TargetSpec("u0", TargetSpec.Kind.DEVICE, 1));
+        assertThat(configuration.target("u0")).extracting(TargetSpec::variant, target -> target.provider().getClass(),
+                TargetSpec::boards).containsExactly("u0", DeviceProvider.class, 1);
     }
 
     @Test
     void misspeltOrMiscountedTargetsAreRefusedWithTheForms() {
         assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "qemu-mikrobit"))))
-                .hasMessageContaining("micropython.target=qemu-mikrobit is not a known target")
+                .hasMessageContaining("micropython.target=qemu-mikrobit is not a known target"
+                        + " (did you mean qemu-microbit?): use ")
+                .hasMessageContaining("webassembly, unix, qemu-microbit[*N], webassembly-pty[*N]")
                 .hasMessageContaining("qemu-microbit[*N]").hasMessageContaining("execpty:");
         assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.target", "webassembly*2"))))
                 .hasMessageContaining("micropython.workers");

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.mpunit.engine.verdict.FeatureChecks;
 import dev.mpunit.engine.verdict.Profiles;
@@ -40,10 +41,12 @@ class VariantRuntimeTest {
         for (FeatureChecks.Check check : FeatureChecks.ALL) {
             Files.write(checks.resolve(check.script()), FeatureChecks.bundledScript(check.script()));
         }
-        EngineConfiguration configuration = EngineConfiguration.from(EngineConfigurationTest.parameters(Map.of()));
+        ConfigurationParameters parameters = EngineConfigurationTest.parameters(Map.of());
+        EngineConfiguration configuration = EngineConfiguration.from(parameters);
         VariantRuntime runtime = new VariantRuntime(TargetSpec.WEBASSEMBLY, false, checks);
         Map<String, byte[]> outputs;
-        try (Target target = new Targets(configuration).factory(configuration.targets().get(0)).open(TargetSpec.WEBASSEMBLY)) {
+        try (Target target = new Targets(configuration, parameters)
+                .factory(configuration.targets().get(0), "webassembly#1").open(TargetSpec.WEBASSEMBLY)) {
             outputs = runtime.featureCheckOutputs(target, checks.resolve("none-in-the-tree"));
         }
         assertThat(text(outputs)).isEqualTo(text(Profiles.webassemblyOutputs()));

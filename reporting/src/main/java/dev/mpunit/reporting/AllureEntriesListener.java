@@ -12,6 +12,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.MicroPythonTestId;
+import dev.mpunit.contract.ReportEntryKeys;
+
 /**
  * The collecting half of mpunit's Allure bridge ({@code docs/allure.md}): keeps each MicroPython
  * test's {@code micropython.*} report entries and output files until Allure writes the test's
@@ -25,7 +28,6 @@ import org.junit.platform.launcher.TestPlan;
 public final class AllureEntriesListener implements TestExecutionListener {
 
     static final String ALLURE_LISTENER_API = "io.qameta.allure.listener.TestLifecycleListener";
-    private static final String PREFIX = "micropython.";
 
     private final boolean active;
     private volatile Secrets secrets = Secrets.none();
@@ -59,12 +61,12 @@ public final class AllureEntriesListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-        if (!active || !MicroPythonTestPath.isMicroPython(test.getUniqueId())) {
+        if (!active || MicroPythonTestId.find(test.getUniqueId()).isEmpty()) {
             return;
         }
         Map<String, String> ours = new HashMap<>();
         entry.getKeyValuePairs().forEach((key, value) -> {
-            if (key.startsWith(PREFIX)) {
+            if (key.startsWith(ReportEntryKeys.PREFIX)) {
                 ours.put(key, value);
             }
         });
@@ -78,7 +80,7 @@ public final class AllureEntriesListener implements TestExecutionListener {
 
     @Override
     public void fileEntryPublished(TestIdentifier test, FileEntry file) {
-        if (!active || !MicroPythonTestPath.isMicroPython(test.getUniqueId())) {
+        if (!active || MicroPythonTestId.find(test.getUniqueId()).isEmpty()) {
             return;
         }
         Path path = file.getPath();

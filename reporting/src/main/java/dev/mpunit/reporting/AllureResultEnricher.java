@@ -19,6 +19,9 @@ import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
 
+import dev.mpunit.contract.MicroPythonTestId;
+import dev.mpunit.contract.ReportEntryKeys;
+
 /**
  * The writing half of mpunit's Allure bridge ({@code docs/allure.md}): an Allure lifecycle
  * listener (found by Allure's service loader) that, just before Allure writes the result of a
@@ -42,8 +45,6 @@ import io.qameta.allure.model.TestResult;
 public final class AllureResultEnricher implements TestLifecycleListener {
 
     static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
-    static final String OUTPUT_FILE = "output.txt";
-    static final String EXPECTED_FILE = "expected.txt";
     /** Outputs larger than this are attached but not diffed. */
     static final long MAX_DIFF_BYTES = 1 << 20;
     private static final String TEXT = "text/plain";
@@ -51,11 +52,11 @@ public final class AllureResultEnricher implements TestLifecycleListener {
     @Override
     public void beforeTestWrite(TestResult result) {
         String uniqueId = label(result, UNIQUE_ID_LABEL);
-        Optional<MicroPythonTestPath> parsed = MicroPythonTestPath.parse(uniqueId);
+        Optional<MicroPythonTestId> parsed = MicroPythonTestId.find(uniqueId);
         if (parsed.isEmpty()) {
             return;
         }
-        MicroPythonTestPath path = parsed.get();
+        MicroPythonTestId path = parsed.get();
         addLabelIfAbsent(result, "parentSuite", path.group());
         addLabelIfAbsent(result, "suite", path.variant());
         addLabelIfAbsent(result, "subSuite", path.directory());
@@ -72,8 +73,8 @@ public final class AllureResultEnricher implements TestLifecycleListener {
             Secrets secrets) {
         addParameter(result, "tentacle", entries.get(ReportEntryKeys.TENTACLE));
         addParameter(result, "port", secrets.redact(entries.get(ReportEntryKeys.PORT)));
-        Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(OUTPUT_FILE)), secrets);
-        Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(EXPECTED_FILE)), secrets);
+        Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(ReportEntryKeys.OUTPUT_FILE)), secrets);
+        Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(ReportEntryKeys.EXPECTED_FILE)), secrets);
         if (output != null) {
             attach(result, "output", output.content(), ".txt");
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * This run against a previous one, test run by test run ({@code group@variant}): what broke,
  * what was fixed, what still fails, which tests came and went. Pure: the folders are read
@@ -53,13 +55,13 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
                 if (now1 == null) {
                     goneTests.add(name);
                 }
-                boolean failedThen = "fail".equals(then1);
-                boolean failsNow = "fail".equals(now1);
+                boolean failedThen = Verdicts.FAIL.equals(then1);
+                boolean failsNow = Verdicts.FAIL.equals(now1);
                 if (failsNow && failedThen) {
                     stillFailing.add(name);
-                } else if (failsNow && (then1 == null || "pass".equals(then1))) {
+                } else if (failsNow && (then1 == null || Verdicts.PASS.equals(then1))) {
                     newFailures.add(name);
-                } else if (failedThen && "pass".equals(now1)) {
+                } else if (failedThen && Verdicts.PASS.equals(now1)) {
                     fixed.add(name);
                 }
             }

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
- * The baseline named by {@value #BASELINE}, read when the plan starts (it may be the folder this
- * run is about to overwrite) and compared with this run's folder when it ends. A baseline that
- * cannot be read is said in baseline.md and context.json; the run goes on.
+ * The baseline named by {@value ReportingConfigurationKeys#RESULTS_BASELINE}, read when the plan
+ * starts (it may be the folder this run is about to overwrite) and compared with this run's folder
+ * when it ends. A baseline that cannot be read is said in baseline.md and context.json; the run
+ * goes on.
  */
 final class BaselineRun {
-
-    /** The configuration parameter naming a previous results folder. */
-    static final String BASELINE = "micropython.results.baseline";
 
     private final Path folder;
     private final FolderResults results;

@@ -22,13 +22,17 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.Verdicts;
+
 /**
  * Writes a results folder in Octoprobe's layout with run-tests.py's files in it
  * ({@code docs/results-folder.md}) when the configuration parameter
- * {@value #RESULTS_DIR} names one; does nothing otherwise. Files are rewritten while tests finish
- * (a test run's files at most every {@link TestRun#REWRITE_INTERVAL}), marked
- * {@code "unfinished": true} until the plan ends, so an interrupted run still leaves readable
- * results.
+ * {@value ReportingConfigurationKeys#RESULTS_DIR} names one; does nothing otherwise. Files are
+ * rewritten while tests finish (a test run's files at most every {@link TestRun#REWRITE_INTERVAL}),
+ * marked {@code "unfinished": true} until the plan ends, so an interrupted run still leaves
+ * readable results.
  *
  * <p>Reads only launcher events and the {@code micropython.*} report entries
  * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
@@ -37,11 +41,9 @@ import org.junit.platform.launcher.TestPlan;
 public final class ResultsFolderListener implements TestExecutionListener {
 
     /** The configuration parameter naming the results folder. */
-    public static final String RESULTS_DIR = "micropython.results.dir";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FILE_SEGMENT = "file";
-    private static final String CANCELLED_BY_ENGINE = "not run: the test run was cancelled";
 
     private final Clock clock;
     private Path folder;
@@ -67,7 +69,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan plan) {
-        Optional<String> configured = plan.getConfigurationParameters().get(RESULTS_DIR).filter(s -> !s.isBlank());
+        Optional<String> configured = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_DIR)
+                .filter(s -> !s.isBlank());
         if (configured.isEmpty()) {
             return;
         }
@@ -79,7 +82,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             // such a run at discovery, naming the folder: a run without tests has been told why already.
             if (plan.countTestIdentifiers(TestIdentifier::isTest) > 0) {
                 System.err.println("mpunit: no results are written: the results folder " + wanted + " ("
-                        + RESULTS_DIR + ") cannot be created: " + e);
+                        + ReportingConfigurationKeys.RESULTS_DIR + ") cannot be created: " + e);
             }
             return;
         }
@@ -89,7 +92,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         secrets = Secrets.of(plan.getConfigurationParameters());
         writer = new AtomicFiles(secrets);
         // Read now: the baseline may be this very folder, about to be overwritten.
-        baseline = BaselineRun.read(plan.getConfigurationParameters().get(BaselineRun.BASELINE));
+        baseline = BaselineRun.read(plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_BASELINE));
         summary = new Summary(folder, plan, clock, writer);
         writeContext(null, true);
     }
@@ -137,8 +140,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
         run.add(new TestResult(testName(test), values.get(ReportEntryKeys.VERDICT), values.get(ReportEntryKeys.REASON),
                 values.get(ReportEntryKeys.TENTACLE), values.get(ReportEntryKeys.PORT),
                 duration(values.get(ReportEntryKeys.DURATION)),
-                content(values.get(ReportEntryKeys.OUTPUT), published, "output.txt"),
-                content(values.get(ReportEntryKeys.EXPECTED), published, "expected.txt"),
+                content(values.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.OUTPUT_FILE),
+                content(values.get(ReportEntryKeys.EXPECTED), published, ReportEntryKeys.EXPECTED_FILE),
                 TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
         run.writeIfDue(clock.instant());
     }
@@ -255,7 +258,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
      * the launcher's for a whole engine it did not start.
      */
     static boolean cancelledRun(String reason) {
-        return reason != null && (reason.startsWith(CANCELLED_BY_ENGINE) || reason.equals("Execution cancelled"));
+        return reason != null && (reason.startsWith(Verdicts.CANCELLED_REASON_PREFIX) || reason.equals("Execution cancelled"));
     }
 
     /** The relative path ({@code basics/list1.py}): the value of the unique id's last {@code file} segment. */

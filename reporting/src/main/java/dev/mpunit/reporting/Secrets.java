@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * The values that must never reach the results folder (WLAN credentials a net test prints, a
  * token on the command line) and their blanking out. Results folders are shared and uploaded;
@@ -24,10 +26,6 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 final class Secrets {
 
-    /** Comma-separated names of environment variables, system properties or configuration parameters whose values are secret. */
-    static final String NAMES = "micropython.secrets";
-    /** What upstream's testbed passes WLAN tests their credentials in. */
-    static final String DEFAULT_NAMES = "WLAN_SSID,WLAN_PASS";
     static final String MASK = "***";
     /** Shorter values ({@code 1}, {@code on}) would blank out half of every output. */
     static final int MIN_LENGTH = 4;
@@ -59,7 +57,7 @@ final class Secrets {
         return new Secrets(Set.of(), Set.of());
     }
 
-    /** The secrets of this JVM: the values of the names in {@value #NAMES} and of every key that says it is secret. */
+    /** The secrets of this JVM: the values of the names in {@value ReportingConfigurationKeys#SECRETS} and of every key that says it is secret. */
     static Secrets of(ConfigurationParameters parameters) {
         return of(parameters, System.getenv(), System.getProperties());
     }
@@ -67,7 +65,7 @@ final class Secrets {
     static Secrets of(ConfigurationParameters parameters, Map<String, String> environment, Properties properties) {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> values = new LinkedHashSet<>();
-        String names = parameters.get(NAMES).orElse(DEFAULT_NAMES);
+        String names = parameters.get(ReportingConfigurationKeys.SECRETS).orElse(ReportingConfigurationKeys.DEFAULT_SECRETS);
         for (String name : names.split(",")) {
             String key = name.trim();
             if (key.isEmpty()) {
@@ -82,7 +80,7 @@ final class Secrets {
         properties.stringPropertyNames().forEach(candidates::add);
         for (String key : candidates) {
             // The list of names is not itself a secret.
-            if (!key.equals(NAMES) && SECRET_KEY.matcher(key).find()) {
+            if (!key.equals(ReportingConfigurationKeys.SECRETS) && SECRET_KEY.matcher(key).find()) {
                 keys.add(key);
                 Optional.ofNullable(properties.getProperty(key)).ifPresent(values::add);
                 parameters.get(key).ifPresent(values::add);

@@ -18,6 +18,9 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.Verdicts;
+
 /**
  * The results folder's summary ({@code summary_report.md}, {@code summary_report.html},
  * {@code timeline.svg}, and at the end {@code xfail_template.json}): fed by
@@ -95,7 +98,7 @@ final class Summary {
             String verdict = values.get(ReportEntryKeys.VERDICT);
             String runFolder = FileNames.runFolder(group, variant);
             // TestRun writes a failure's .out exactly when the entries carry its output (after this call).
-            boolean out = (verdict.equals("fail") || verdict.equals("ignored") || verdict.equals("xfail"))
+            boolean out = (verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.IGNORED) || verdict.equals(Verdicts.XFAIL))
                     && values.containsKey(ReportEntryKeys.OUTPUT);
             String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
@@ -116,7 +119,7 @@ final class Summary {
             Optional<String> group = ResultsFolderListener.segment(id, "group");
             Optional<String> variant = ResultsFolderListener.segment(id, "variant");
             if (id.getLastSegment().getType().equals("file") && group.isPresent() && variant.isPresent()) {
-                outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), "skip",
+                outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), Verdicts.SKIP,
                         null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt",
                         List.of()));
             }

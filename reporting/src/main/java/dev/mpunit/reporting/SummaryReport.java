@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * What the summary files show, computed from the file outcomes and the known failures: counts per
  * group and each group's failures matrix. The markdown and HTML renderers only format it.
@@ -57,14 +59,14 @@ record SummaryReport(Header header, List<Group> groups) {
 
     /** The verdict the summary shows: a failure the xfail file lists is an expected one. */
     static String effective(FileOutcome outcome, KnownFailures known) {
-        if (outcome.verdict().equals("fail") && known.lists(outcome.group(), outcome.name(), outcome.variant())) {
-            return "xfail";
+        if (outcome.verdict().equals(Verdicts.FAIL) && known.lists(outcome.group(), outcome.name(), outcome.variant())) {
+            return Verdicts.XFAIL;
         }
         return outcome.verdict();
     }
 
     static boolean failing(String verdict) {
-        return verdict.equals("fail") || verdict.equals("xfail");
+        return verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.XFAIL);
     }
 
     /** Failures of the last outcomes, in the xfail file's shape: next run's known failures. */
@@ -102,13 +104,13 @@ record SummaryReport(Header header, List<Group> groups) {
                     }
                 }
                 switch (effective(last, known)) {
-                    case "pass" -> passed++;
-                    case "ignored" -> ignored++;
-                    case "skip" -> skipped++;
-                    case "xfail" -> xfailed++;
+                    case Verdicts.PASS -> passed++;
+                    case Verdicts.IGNORED -> ignored++;
+                    case Verdicts.SKIP -> skipped++;
+                    case Verdicts.XFAIL -> xfailed++;
                     default -> failed++;
                 }
-                if (last.verdict().equals("pass") && known.lists(group, test.getKey(), variant.getKey())) {
+                if (last.verdict().equals(Verdicts.PASS) && known.lists(group, test.getKey(), variant.getKey())) {
                     unexpected.add(test.getKey() + " on " + variant.getKey());
                 }
                 if (runs.stream().anyMatch(o -> failing(effective(o, known)))) {
@@ -147,8 +149,8 @@ record SummaryReport(Header header, List<Group> groups) {
     /** run-tests.py's and Octoprobe's words: failures in capitals, so they stand out. */
     static String word(String verdict) {
         return switch (verdict) {
-            case "fail" -> "FAIL";
-            case "xfail" -> "XFAIL";
+            case Verdicts.FAIL -> "FAIL";
+            case Verdicts.XFAIL -> "XFAIL";
             default -> verdict;
         };
     }

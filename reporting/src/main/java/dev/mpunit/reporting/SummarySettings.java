@@ -1,5 +1,7 @@
 package dev.mpunit.reporting;
 
+import static dev.mpunit.contract.ReportingConfigurationKeys.*;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,6 @@ import org.junit.platform.engine.ConfigurationParameters;
 record SummarySettings(String trigger, String testbed, String instance, String refFirmware, String refTests,
         String xfailFile) {
 
-    static final String TRIGGER = "micropython.results.trigger";
-    static final String REF_FIRMWARE = "micropython.results.ref-firmware";
-    static final String REF_TESTS = "micropython.results.ref-tests";
-    static final String XFAIL = "micropython.results.xfail";
-    /** The engine's inventory parameter: its {@code testbed} and {@code instance} name the testbed. */
-    static final String TESTBED = "micropython.testbed";
-
     static SummarySettings from(ConfigurationParameters config) {
         String testbed = null;
         String instance = null;
@@ -33,9 +28,9 @@ record SummarySettings(String trigger, String testbed, String instance, String r
             // The inventory's own default: an instance is its testbed unless it says otherwise.
             instance = instance == null ? testbed : instance;
         }
-        return new SummarySettings(value(config, TRIGGER).orElse(null), testbed, instance,
-                value(config, REF_FIRMWARE).orElse(null), value(config, REF_TESTS).orElse(null),
-                value(config, XFAIL).orElse(null));
+        return new SummarySettings(value(config, RESULTS_TRIGGER).orElse(null), testbed, instance,
+                value(config, RESULTS_REF_FIRMWARE).orElse(null), value(config, RESULTS_REF_TESTS).orElse(null),
+                value(config, RESULTS_XFAIL).orElse(null));
     }
 
     /** A broken inventory is the engine's to report (it fails discovery); the header then names no testbed. */

@@ -2,6 +2,8 @@ package dev.mpunit.reporting;
 
 import java.util.List;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * One test file's outcome, as the report entries told it. {@code text} (the reason), the
  * tentacle, port, duration and contents are null when the entries did not carry them;
@@ -15,7 +17,7 @@ record TestResult(String name, String result, String text, String tentacle, Stri
     }
 
     static TestResult skippedBeforeRun(String name, String reason) {
-        return new TestResult(name, "skip", reason, null, null, null, null, null, List.of());
+        return new TestResult(name, Verdicts.SKIP, reason, null, null, null, null, null, List.of());
     }
 
     /** {@code micropython.incidents}: one incident a line, none when absent. */
@@ -25,6 +27,6 @@ record TestResult(String name, String result, String text, String tentacle, Stri
 
     /** run-tests.py writes .exp/.out for every test whose output differed, flaky ones included. */
     boolean failed() {
-        return result.equals("fail") || result.equals("ignored") || result.equals("xfail");
+        return result.equals(Verdicts.FAIL) || result.equals(Verdicts.IGNORED) || result.equals(Verdicts.XFAIL);
     }
 }

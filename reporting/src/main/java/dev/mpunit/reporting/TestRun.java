@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * One group on one variant ({@code RUN-TESTS_STANDARD@webassembly}) and its folder: collects the
  * results and rewrites the folder's files while they come, so an interrupted run leaves them
@@ -131,8 +133,8 @@ final class TestRun {
         json.put("results", results.values().stream()
                 .map(r -> List.of(r.name(), r.result(), r.text() == null ? "" : r.text()))
                 .collect(Collectors.toList()));
-        json.put("failed_tests", namesWith("fail"));
-        json.put("ignored_tests", namesWith("ignored"));
+        json.put("failed_tests", namesWith(Verdicts.FAIL));
+        json.put("ignored_tests", namesWith(Verdicts.IGNORED));
         return json;
     }
 
@@ -146,15 +148,15 @@ final class TestRun {
         StringBuilder text = new StringBuilder();
         for (TestResult result : results.values()) {
             String word = switch (result.result()) {
-                case "fail" -> "FAIL";
+                case Verdicts.FAIL -> "FAIL";
                 default -> result.result();
             };
             text.append(word).append("  ").append(result.name()).append('\n');
         }
-        List<String> passed = namesWith("pass");
-        List<String> skipped = namesWith("skip");
-        List<String> failed = namesWith("fail");
-        List<String> ignored = namesWith("ignored");
+        List<String> passed = namesWith(Verdicts.PASS);
+        List<String> skipped = namesWith(Verdicts.SKIP);
+        List<String> failed = namesWith(Verdicts.FAIL);
+        List<String> ignored = namesWith(Verdicts.IGNORED);
         text.append(results.size()).append(" tests performed\n");
         text.append(passed.size()).append(" tests passed\n");
         if (!skipped.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * {@code timeline.svg}: a lane per tentacle, a bar per test file from the listener's
  * executionStarted to its executionFinished, coloured by verdict, a tooltip naming file, verdict
@@ -76,9 +78,9 @@ final class TimelineSvg {
 
     private static String colour(String verdict) {
         return switch (verdict) {
-            case "pass" -> "#2e9e44";
-            case "fail" -> "#d62728";
-            case "xfail", "ignored" -> "#f0a30a";
+            case Verdicts.PASS -> "#2e9e44";
+            case Verdicts.FAIL -> "#d62728";
+            case Verdicts.XFAIL, Verdicts.IGNORED -> "#f0a30a";
             default -> "#9e9e9e";
         };
     }

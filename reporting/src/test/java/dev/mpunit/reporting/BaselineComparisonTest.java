@@ -19,6 +19,9 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 class BaselineComparisonTest {
 
     @TempDir
@@ -137,9 +140,9 @@ class BaselineComparisonTest {
 
     private void runListener(Path folder, String baseline, Map<String, String> verdicts) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put(ResultsFolderListener.RESULTS_DIR, folder.toString());
+        parameters.put(ReportingConfigurationKeys.RESULTS_DIR, folder.toString());
         if (baseline != null) {
-            parameters.put(BaselineRun.BASELINE, baseline);
+            parameters.put(ReportingConfigurationKeys.RESULTS_BASELINE, baseline);
         }
         FakePlan fake = new FakePlan(parameters);
         Map<String, FakePlan.Node> files = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 
@@ -76,7 +77,7 @@ class CachedSecretEndToEndTest {
                 "micropython.cache=" + cache,
                 "micropython.webassembly.mjs=" + mjs,
                 "junit.platform.reporting.output.dir=" + temp.resolve("junit-" + name),
-                ResultsFolderListener.RESULTS_DIR + "=" + results)
+                ReportingConfigurationKeys.RESULTS_DIR + "=" + results)
                 .redirectErrorStream(true).redirectOutput(temp.resolve(name + ".log").toFile());
         builder.environment().remove("WLAN_PASS");
         builder.environment().remove("MPUNIT_TEST_GREETING");

@@ -22,6 +22,8 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * A real fail-fast: the launcher's cancellation token is cancelled when the first file ends, as
  * the console launcher's {@code --fail-fast} does. The engine skips what it had not handed out;
@@ -57,7 +59,7 @@ class CancelledRunEndToEndTest {
                 .configurationParameter("micropython.root", TINY.toString())
                 .configurationParameter("micropython.workers", "1")
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherExecutionRequestBuilder.request(discovery).cancellationToken(token)

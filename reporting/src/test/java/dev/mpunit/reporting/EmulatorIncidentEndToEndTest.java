@@ -19,6 +19,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * Issue 11, item 14: the emulated micro:bit running a test is killed while the test runs. The
  * target restarts it and the test runs again and passes; that must not look like a plain pass:
@@ -40,7 +42,7 @@ class EmulatorIncidentEndToEndTest {
         EngineRun.execute(EngineRun.request(TREE)
                 .configurationParameter("micropython.target", "qemu-microbit")
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener(), killer);
 
         assertThat(killer.killed.get(30, TimeUnit.SECONDS)).as("the emulator running the test was killed").isTrue();

@@ -8,6 +8,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * A JVM that runs the engine on a tree of slow tests with two workers and the results folder
  * listener, printing one line per event, and ends with System.exit as the console launcher does;
@@ -48,7 +50,7 @@ public final class InterruptedRunProbe {
         };
         var discovery = EngineRun.request(tree)
                 .configurationParameter("micropython.workers", "2")
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, args[1])
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, args[1])
                 .build();
         EngineRun.launcher().execute(LauncherExecutionRequestBuilder.request(discovery)
                 .listeners(new ResultsFolderListener(), events).build());

@@ -17,6 +17,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.opentest4j.AssertionFailedError;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * Issue 11, item 9: a real run on webassembly MicroPython of a test printing terminal control
  * ({@code ESC[2J}, BEL) and of one whose output differs from its {@code .exp} only in a byte that
@@ -42,7 +44,7 @@ class OutputBytesEndToEndTest {
         Seen seen = new Seen();
         EngineRun.execute(EngineRun.request(TREE)
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener(), seen);
 
         assertThat(seen.entries.keySet()).containsExactlyInAnyOrder("basics/terminal.py", "basics/nonutf8.py");

@@ -25,6 +25,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * The listener under a real launcher, behind the real engine on the webassembly MicroPython:
  * proves the report entries and unique ids it reads are the ones the engine publishes.
@@ -50,7 +52,7 @@ class ResultsFolderEndToEndTest {
                 // Small enough that the failure's outputs arrive as file entries, to be copied.
                 .configurationParameter("micropython.report.inline-limit", "8")
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener(), recorder);
 
         Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");

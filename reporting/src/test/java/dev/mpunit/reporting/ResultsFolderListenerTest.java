@@ -28,6 +28,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /** The listener driven event by event over a plan shaped like the engine's. */
 class ResultsFolderListenerTest {
 
@@ -60,7 +63,7 @@ class ResultsFolderListenerTest {
     @Test
     void aFolderThatCannotBeCreatedIsSaidOnceAndNothingFailsAfterIt() throws IOException {
         Path regularFile = Files.writeString(temp.resolve("results"), "a file");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, regularFile.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, regularFile.toString()));
         FakePlan.Node first = fake.file("basics/list1.py");
         FakePlan.Node second = fake.file("basics/list2.py");
         ResultsFolderListener listener = new ResultsFolderListener(clock);
@@ -89,7 +92,7 @@ class ResultsFolderListenerTest {
     @Test
     void aFinishedRunWritesEveryFileAndMarksThemFinished() throws IOException {
         Path results = temp.resolve("results");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         FakePlan.Node pass = fake.file("basics/list1.py");
         FakePlan.Node fail = fake.file("basics/fail \"quoted\".py");
         FakePlan.Node big = fake.file("extmod/big.py");
@@ -153,7 +156,7 @@ class ResultsFolderListenerTest {
     @Test
     void aRunStoppedAfterTheFirstTestLeavesReadableUnfinishedFiles() throws IOException {
         Path results = temp.resolve("results");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         FakePlan.Node first = fake.file("basics/first.py");
         FakePlan.Node second = fake.file("basics/second.py");
         ResultsFolderListener listener = new ResultsFolderListener(clock);
@@ -177,7 +180,7 @@ class ResultsFolderListenerTest {
     @Test
     void aRunsFilesAreRewrittenAtMostOnceARewriteIntervalWhileTestsFinish() throws IOException {
         Path results = temp.resolve("results");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         FakePlan.Node first = fake.file("basics/first.py");
         FakePlan.Node second = fake.file("basics/second.py");
         ResultsFolderListener listener = new ResultsFolderListener(clock); // a clock that stands still
@@ -201,7 +204,7 @@ class ResultsFolderListenerTest {
     @Test
     void aSkippedVariantListsEachOfItsFilesAsSkipped() throws IOException {
         Path results = temp.resolve("results");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         fake.file("thread/a.py");
         fake.file("thread/b.py");
         ResultsFolderListener listener = new ResultsFolderListener(clock);
@@ -220,7 +223,7 @@ class ResultsFolderListenerTest {
     @Test
     void filesGetTheModeOfAnyNewFile() throws IOException {
         Path results = temp.resolve("results");
-        FakePlan fake = new FakePlan(Map.of(ResultsFolderListener.RESULTS_DIR, results.toString()));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         FakePlan.Node fail = fake.file("basics/fail.py");
         ResultsFolderListener listener = new ResultsFolderListener(clock);
         TestPlan plan = fake.plan();

@@ -28,6 +28,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * The results folder of a run of the examples against the JSON Schemas in {@code docs/schemas}:
  * every JSON file the listener writes (context, each run's context_test and _results, the baseline
@@ -60,7 +62,7 @@ class ResultsSchemasTest {
                 .filters(EngineFilter.includeEngines("micropython"))
                 .configurationParameter("micropython.root", EXAMPLES.toString())
                 .configurationParameter("micropython.progress", "off")
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString());
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString());
         configuration.forEach(request::configurationParameter);
         launcher.execute(request.build(), new ResultsFolderListener());
     }

@@ -17,6 +17,8 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * A MicroPython test prints its WLAN password and a token; the run is real (engine, launcher,
  * webassembly MicroPython), and then every byte of every file in the results folder is searched
@@ -49,7 +51,7 @@ class SecretsRedactionTest {
                 // Secret by its name alone.
                 .configurationParameter("my.api.token", TOKEN)
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener());
         // The same run with the output over the inline limit: it comes as a file entry, which is copied.
         Path large = temp.resolve("large");
@@ -59,7 +61,7 @@ class SecretsRedactionTest {
                 .configurationParameter("MPUNIT_TEST_WLAN_PASS", WLAN_PASS)
                 .configurationParameter("my.api.token", TOKEN)
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit2").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, large.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, large.toString())
                 .build(), new ResultsFolderListener());
 
         for (Path folder : List.of(results, large)) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Element;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * The summary's JUnit line counts what the console launcher's {@code --reports-dir} XML counts,
  * on a real run (webassembly MicroPython) of plain files and a unittest-based file whose cases are
@@ -44,7 +46,7 @@ class SummaryCountsEndToEndTest {
         Path reports = temp.resolve("reports");
         EngineRun.execute(EngineRun.request(COUNTS)
                 .configurationParameter("junit.platform.reporting.output.dir", temp.resolve("junit").toString())
-                .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                 .build(), new ResultsFolderListener(),
                 new LegacyXmlReportGeneratingListener(reports, new PrintWriter(new StringWriter())));
 

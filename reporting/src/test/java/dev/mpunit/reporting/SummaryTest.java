@@ -30,6 +30,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /** The summary files, the listener driven event by event over a plan of several variants and tentacles. */
 class SummaryTest {
 
@@ -74,7 +77,7 @@ class SummaryTest {
 
         Bench(Map<String, String> parameters, String... variantNames) {
             Map<String, String> all = new HashMap<>(parameters);
-            all.put(ResultsFolderListener.RESULTS_DIR, results.toString());
+            all.put(ReportingConfigurationKeys.RESULTS_DIR, results.toString());
             fake = new FakePlan(all);
             TestDescriptor group = fake.variant.getParent().orElseThrow();
             for (String name : variantNames) {
@@ -150,8 +153,8 @@ class SummaryTest {
     void theMarkdownHasTheHeaderCountsAndAFailuresMatrixLinkingEachLog() throws IOException {
         Path inventory = Files.writeString(temp.resolve("testbed.json"),
                 "{\"testbed\": \"ch_hans\", \"instance\": \"ch_hans_1\", \"tentacles\": []}");
-        Bench bench = campaign(Map.of(SummarySettings.TRIGGER, "PR #42", SummarySettings.REF_FIRMWARE,
-                "https://github.com/micropython/micropython.git@v1.26.0", SummarySettings.TESTBED,
+        Bench bench = campaign(Map.of(ReportingConfigurationKeys.RESULTS_TRIGGER, "PR #42", ReportingConfigurationKeys.RESULTS_REF_FIRMWARE,
+                "https://github.com/micropython/micropython.git@v1.26.0", ReportingConfigurationKeys.TESTBED,
                 inventory.toString()));
 
         String md = bench.markdown();
@@ -237,7 +240,7 @@ class SummaryTest {
                 {"RUN-TESTS_STANDARD": {"basics/broken.py": ["*"], "extmod/only_esp.py": ["PICO2"],
                  "basics/ok.py": ["ESP32"]}}
                 """);
-        Bench bench = campaign(Map.of(SummarySettings.XFAIL, xfail.toString()));
+        Bench bench = campaign(Map.of(ReportingConfigurationKeys.RESULTS_XFAIL, xfail.toString()));
 
         String md = bench.markdown();
         assertThat(md).contains("| RUN-TESTS\\_STANDARD | 2 | 4 | 0 | 1 | 2 | 1 |")
@@ -253,7 +256,7 @@ class SummaryTest {
     @Test
     void aBadXfailFileIsReportedAndTheRunGoesOn() throws IOException {
         Path xfail = Files.writeString(temp.resolve("xfail.json"), "{\"RUN-TESTS_STANDARD\": {\"basics/broken.py\": \"PICO2\"}}");
-        Bench bench = campaign(Map.of(SummarySettings.XFAIL, xfail.toString()));
+        Bench bench = campaign(Map.of(ReportingConfigurationKeys.RESULTS_XFAIL, xfail.toString()));
 
         assertThat(bench.markdown()).contains("**Error:** xfail file").contains("is not a list of variant names")
                 .contains("| RUN-TESTS\\_STANDARD | 2 | 4 | 0 | 1 | 0 | 3 |");
@@ -262,7 +265,7 @@ class SummaryTest {
         assertThat(bench.results.resolve("RUN-TESTS_STANDARD@PICO2/_results.json")).exists();
 
         Files.writeString(xfail, "{not json");
-        assertThat(campaign(Map.of(SummarySettings.XFAIL, xfail.toString())).markdown()).contains("is not JSON");
+        assertThat(campaign(Map.of(ReportingConfigurationKeys.RESULTS_XFAIL, xfail.toString())).markdown()).contains("is not JSON");
     }
 
     @Test
@@ -274,7 +277,7 @@ class SummaryTest {
 
         Path copy = Files.copy(template, temp.resolve("known.json"));
         deleteTree(first.results);
-        Bench second = campaign(Map.of(SummarySettings.XFAIL, copy.toString()));
+        Bench second = campaign(Map.of(ReportingConfigurationKeys.RESULTS_XFAIL, copy.toString()));
         assertThat(second.markdown()).contains("| RUN-TESTS\\_STANDARD | 2 | 4 | 0 | 1 | 3 | 0 |")
                 .doesNotContain("Unexpectedly passing");
         assertThat(JsonReader.parse(Files.readString(second.results.resolve(Summary.XFAIL_TEMPLATE))))

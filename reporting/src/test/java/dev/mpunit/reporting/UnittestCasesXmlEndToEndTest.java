@@ -18,6 +18,8 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 /**
  * A unittest file with one failing case among passing ones, run on webassembly MicroPython and
  * read back from the console launcher's XML ({@code --reports-dir}): each case has its own
@@ -41,7 +43,7 @@ class UnittestCasesXmlEndToEndTest {
         Path reports = temp.resolve("reports");
         Path results = temp.resolve("results");
         EngineRun.execute(EngineRun.request(TREE)
-                        .configurationParameter(ResultsFolderListener.RESULTS_DIR, results.toString())
+                        .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString())
                         .build(),
                 new ResultsFolderListener(),
                 new LegacyXmlReportGeneratingListener(reports, new PrintWriter(new StringWriter())));

@@ -3,6 +3,8 @@ package dev.mpunit.engine.verdict;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.mpunit.contract.Verdicts;
+
 /**
  * The judgement of one test file.
  *
@@ -30,9 +32,14 @@ public record Verdict(Kind kind, String reason, String message, byte[] expected,
     public enum Kind {
         PASS, FAIL, SKIP, IGNORED;
 
-        /** The word run-tests.py uses in {@code _results.json}. */
+        /** The word run-tests.py uses in {@code _results.json}, and {@code micropython.verdict}'s value. */
         public String resultsWord() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return switch (this) {
+                case PASS -> Verdicts.PASS;
+                case FAIL -> Verdicts.FAIL;
+                case SKIP -> Verdicts.SKIP;
+                case IGNORED -> Verdicts.IGNORED;
+            };
         }
     }
 

@@ -60,7 +60,11 @@ public sealed interface DutAccess {
         }
     }
 
-    /** An emulated board, started by mpunit; the firmware, when given, replaces the emulator's default one. */
+    /**
+     * An emulated board, started by mpunit; the firmware, when given, replaces the emulator's default
+     * one. Which kinds exist is the engine's to say (its kinds of target that start boards); an
+     * inventory read without it accepts {@link #KINDS}.
+     */
     record Emulator(String kind, Optional<Path> firmware) implements DutAccess {
         public static final String QEMU_MICROBIT = "qemu-microbit";
         public static final String WEBASSEMBLY_PTY = "webassembly-pty";
@@ -69,8 +73,8 @@ public sealed interface DutAccess {
         public Emulator {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(firmware, "firmware");
-            if (!KINDS.contains(kind)) {
-                throw new IllegalArgumentException("unknown emulator kind \"" + kind + "\"; accepted: " + KINDS);
+            if (kind.isBlank()) {
+                throw new IllegalArgumentException("no emulator kind given; accepted: " + KINDS);
             }
         }
 

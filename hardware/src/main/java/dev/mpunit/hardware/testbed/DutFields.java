@@ -1,5 +1,6 @@
 package dev.mpunit.hardware.testbed;
 
+import dev.mpunit.hardware.NearestName;
 import dev.mpunit.hardware.serial.DeviceString;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,16 +28,16 @@ final class DutFields {
     }
 
     /** Reads the {@code dut} field of a tentacle; empty (with the problem reported) when it is unusable. */
-    static Optional<DutAccess> read(ObjectFields tentacle, Path folder) {
+    static Optional<DutAccess> read(ObjectFields tentacle, Path folder, List<String> emulators) {
         if (!tentacle.has("dut")) {
             tentacle.problem("dut", "missing; say how the board under test is reached: " + HOW
                     + ", such as \"dut\": {\"usb_location\": \"3\"}");
             return Optional.empty();
         }
-        return tentacle.object("dut", HOW).flatMap(dut -> oneWay(dut, folder));
+        return tentacle.object("dut", HOW).flatMap(dut -> oneWay(dut, folder, emulators));
     }
 
-    private static Optional<DutAccess> oneWay(ObjectFields dut, Path folder) {
+    private static Optional<DutAccess> oneWay(ObjectFields dut, Path folder, List<String> emulators) {
         dut.onlyKnown(FIELDS);
         List<String> given = KINDS.stream().filter(dut::has).toList();
         if (given.isEmpty()) {
@@ -57,7 +58,7 @@ final class DutFields {
             case USB_SERIAL -> dut.string(USB_SERIAL, "the board's own USB serial number (lsusb -v shows it as"
                     + " iSerial)").map(DutAccess.UsbSerial::new);
             case DEVICE -> device(dut);
-            default -> emulator(dut, folder);
+            default -> emulator(dut, folder, emulators);
         };
     }
 
@@ -87,11 +88,13 @@ final class DutFields {
         return Optional.of(new DutAccess.Device(text.get()));
     }
 
-    private static Optional<DutAccess> emulator(ObjectFields dut, Path folder) {
-        String accepted = "accepted: " + String.join(", ", DutAccess.Emulator.KINDS);
+    private static Optional<DutAccess> emulator(ObjectFields dut, Path folder, List<String> emulators) {
+        String accepted = "accepted: " + String.join(", ", emulators);
         Optional<String> kind = dut.string(EMULATOR, accepted);
-        if (kind.isPresent() && !DutAccess.Emulator.KINDS.contains(kind.get())) {
-            dut.problem(EMULATOR, "unknown emulator kind \"" + Found.shorten(kind.get()) + "\"; " + accepted);
+        if (kind.isPresent() && !emulators.contains(kind.get())) {
+            dut.problem(EMULATOR, "unknown emulator kind \"" + Found.shorten(kind.get()) + "\""
+                    + NearestName.among(kind.get(), emulators).map(near -> " (did you mean \"" + near + "\"?)")
+                            .orElse("") + "; " + accepted);
             return Optional.empty();
         }
         Optional<Path> firmware = Optional.empty();

@@ -22,8 +22,10 @@ final class InventoryReader {
     /**
      * @param sourceName what messages call the inventory
      * @param folder     where relative paths in it start
+     * @param emulators  the emulator kinds a tentacle's DUT may name
      */
-    static Testbed read(String json, String sourceName, Path source, Path folder) throws InventoryException {
+    static Testbed read(String json, String sourceName, Path source, Path folder, List<String> emulators)
+            throws InventoryException {
         JsonNode root = JsonText.parse(json, sourceName);
         Problems problems = new Problems(sourceName);
         if (!root.isObject()) {
@@ -36,14 +38,15 @@ final class InventoryReader {
         Optional<String> name = top.requiredString("testbed", "give the testbed's name, such as \"ch_hans\"");
         Optional<String> instance = top.string("instance",
                 "give this installation's name, such as \"ch_hans_1\" (leave it out to use the testbed's name)");
-        List<TentacleFields.Read> tentacles = tentacles(root.get("tentacles"), problems, folder);
+        List<TentacleFields.Read> tentacles = tentacles(root.get("tentacles"), problems, folder, emulators);
         checkAcross(tentacles, problems);
         problems.throwIfAny();
         return new Testbed(name.orElseThrow(), instance.orElse(name.orElseThrow()),
                 tentacles.stream().map(read -> read.tentacle().orElseThrow()).toList(), source);
     }
 
-    private static List<TentacleFields.Read> tentacles(JsonNode list, Problems problems, Path folder) {
+    private static List<TentacleFields.Read> tentacles(JsonNode list, Problems problems, Path folder,
+            List<String> emulators) {
         if (list == null) {
             problems.add("", "tentacles", "missing; list the tentacles, such as \"tentacles\": ["
                     + TENTACLE_EXAMPLE + "]");
@@ -61,7 +64,7 @@ final class InventoryReader {
         }
         List<TentacleFields.Read> tentacles = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            tentacles.add(TentacleFields.read(list.get(i), i, problems, folder));
+            tentacles.add(TentacleFields.read(list.get(i), i, problems, folder, emulators));
         }
         return tentacles;
     }

@@ -30,14 +30,19 @@ final class TentacleFields {
 
     private final ObjectFields fields;
     private final Path folder;
+    private final List<String> emulators;
 
-    private TentacleFields(ObjectFields fields, Path folder) {
+    private TentacleFields(ObjectFields fields, Path folder, List<String> emulators) {
         this.fields = fields;
         this.folder = folder;
+        this.emulators = emulators;
     }
 
-    /** @param folder where relative paths in the tentacle start */
-    static Read read(JsonNode node, int index, Problems problems, Path folder) {
+    /**
+     * @param folder where relative paths in the tentacle start
+     * @param emulators the emulator kinds its DUT may name
+     */
+    static Read read(JsonNode node, int index, Problems problems, Path folder, List<String> emulators) {
         String where = where(node, index);
         if (!node.isObject()) {
             problems.add(where, "", Found.of(node) + "; each tentacle is an object such as {\"serial\":"
@@ -45,7 +50,7 @@ final class TentacleFields {
             return new Read(where, Optional.empty(), Optional.empty(), Optional.empty());
         }
         int before = problems.count();
-        TentacleFields reader = new TentacleFields(new ObjectFields(node, where, "", problems), folder);
+        TentacleFields reader = new TentacleFields(new ObjectFields(node, where, "", problems), folder, emulators);
         Read read = reader.read(where);
         return problems.count() == before ? read : new Read(where, read.serial(), read.board(), Optional.empty());
     }
@@ -72,7 +77,7 @@ final class TentacleFields {
         Optional<Map<String, String>> tags = fields.has("tags")
                 ? fields.stringMap("tags", "tags are an object of strings such as {\"mcu\": \"rp2\", \"tier\": \"1\"}")
                 : Optional.of(Map.of());
-        Optional<DutAccess> dut = DutFields.read(fields, folder);
+        Optional<DutAccess> dut = DutFields.read(fields, folder, emulators);
         Optional<Optional<ProgrammerSpec>> programmer = programmer();
         Optional<Duration> powerOnDelay = fields.has("power_on_delay")
                 ? fields.duration("power_on_delay") : Optional.of(Duration.ZERO);

@@ -33,9 +33,19 @@ public record Testbed(String name, String instance, List<TentacleSpec> tentacles
      * @throws InventoryException listing every problem of the file, or saying why it could not be read
      */
     public static Testbed load(Path file) throws InventoryException {
+        return load(file, DutAccess.Emulator.KINDS);
+    }
+
+    /**
+     * Reads and validates an inventory file whose emulators may be of these kinds (the engine's
+     * kinds of target that start boards of their own).
+     *
+     * @throws InventoryException listing every problem of the file, or saying why it could not be read
+     */
+    public static Testbed load(Path file, List<String> emulatorKinds) throws InventoryException {
         String json = InventoryFile.read(file);
         Path absolute = file.toAbsolutePath();
-        return InventoryReader.read(json, file.toString(), file, absolute.getParent());
+        return InventoryReader.read(json, file.toString(), file, absolute.getParent(), emulatorKinds);
     }
 
     /**
@@ -56,7 +66,7 @@ public record Testbed(String name, String instance, List<TentacleSpec> tentacles
             source = Path.of(sourceName.replaceAll("[^A-Za-z0-9._/-]", "_"));
         }
         Path folder = source.toAbsolutePath().getParent();
-        return InventoryReader.read(json, sourceName, source, folder);
+        return InventoryReader.read(json, sourceName, source, folder, DutAccess.Emulator.KINDS);
     }
 
     /** Every variant the tentacles offer, in inventory order, each once. */

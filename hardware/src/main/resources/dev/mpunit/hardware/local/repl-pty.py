@@ -5,7 +5,8 @@ editing needs a terminal), the banner is awaited, then each line of the test fil
 the terminal and what the terminal answers is collected until it has been quiet for 20 ms. In a
 line, {\\xNN} stands for the control byte 0xNN (two decimal digits, read as hex, as upstream reads
 them). A test whose header has a "# sigint:" line gets the pty as its controlling terminal, so that
-a line holding {\\x03} makes the terminal driver raise SIGINT; the answer to it is awaited. At the
+a line holding {\\x03} makes the terminal driver raise SIGINT (once the command has the terminal's
+signals on); the answer to it is awaited. At the
 end Ctrl-D leaves the REPL (its answer is not part of the transcript) and the command is killed.
 
 The transcript goes to stdout as it arrives, so that whoever stops this at a timeout keeps what
@@ -44,6 +45,22 @@ def answer(master, out, wait_for_some):
             return said
 
 
+def await_signals(master, slave, out, limit=5.0):
+    """Waits (boundedly) until the command has its terminal's signals on.
+
+    MicroPython turns them off at its prompt and on while it runs a command, so a Ctrl-C is a
+    SIGINT only then. On a loaded machine the line before the Ctrl-C may still be on its way after
+    20 ms of quiet; written then, the Ctrl-C is a plain byte in the input and the command runs on.
+    The transcript keeps flowing meanwhile.
+    """
+    import termios
+    import time
+
+    deadline = time.monotonic() + limit
+    while not termios.tcgetattr(slave)[3] & termios.ISIG and time.monotonic() < deadline:
+        answer(master, out, False)
+
+
 def controlling_terminal():
     import fcntl
     import termios
@@ -75,6 +92,7 @@ def main(argv):
                 answer(master, out, True)  # the banner
                 for line in lines:
                     if sigint and b"{\\x03}" in line:
+                        await_signals(master, slave, out)
                         os.write(master, b"\x03")
                         answer(master, out, True)
                     else:

@@ -243,6 +243,29 @@ class UnixTargetTest {
     }
 
     @Test
+    void aCtrlCWaitsUntilTheCommandHasTheTerminalsSignalsOn() throws Exception {
+        // The command turns the signals on 0.3 s after its line arrived, long after 20 ms of quiet:
+        // written then, the Ctrl-C would be a plain byte and the command would spin on.
+        Path file = test("cmdline/repl_sigint_late.py", "# cmdline: slow-spin\n# sigint: late\nspin\n{\\x03}\nafter\n");
+
+        Execution execution = standInRepl().execute(Script.of(file, TIMEOUT).asSpecial());
+
+        assertThat(execution.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(text(execution)).isEqualTo("""
+                stand-in REPL; args: slow-spin; terminal: yes; controlling: yes
+                >>> # cmdline: slow-spin
+                typed '# cmdline: slow-spin'
+                >>> # sigint: late
+                typed '# sigint: late'
+                >>> spin
+                spinning
+                ^CKeyboardInterrupt
+                >>> after
+                typed 'after'
+                >>>\s""".replace("\n", "\r\n"));
+    }
+
+    @Test
     void theHeaderSaysWhichReplTestsNeedSigint() throws Exception {
         Path file = test("cmdline/repl_header.py", "# cmdline: -i\n# sigint: yes\nimport time\n# sigint: too late\n");
 

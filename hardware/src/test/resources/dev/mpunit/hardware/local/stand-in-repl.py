@@ -3,12 +3,14 @@
 Like MicroPython's, it puts its terminal in raw mode and echoes what it reads itself, so that
 the transcript's order does not depend on timing; while it runs a command ("spin") it turns the
 terminal's signals back on, so a Ctrl-C typed then is a SIGINT if the terminal is its controlling
-one. Its banner says how it was started. Ctrl-D at the prompt ends it.
+one (with the argument "slow-spin" it turns them on late, as on a loaded machine). Its banner
+says how it was started. Ctrl-D at the prompt ends it.
 """
 
 import os
 import sys
 import termios
+import time
 import tty
 
 
@@ -40,6 +42,9 @@ def main():
             continue
         say("\n")
         if line == b"spin":
+            if "slow-spin" in sys.argv[1:]:
+                # A loaded machine: the command starts (and turns the signals on) late.
+                time.sleep(0.3)
             termios.tcsetattr(0, termios.TCSANOW, cooked)
             try:
                 say("spinning\n", raw=False)

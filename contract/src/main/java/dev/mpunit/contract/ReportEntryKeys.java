@@ -1,0 +1,57 @@
+package dev.mpunit.contract;
+
+import java.util.List;
+
+/**
+ * The keys of the report entry the {@code micropython} engine publishes for every test file it
+ * runs ({@code docs/report-entries.md}): the whole of what the reporting listeners, Allure and a
+ * human reading the console may learn about a test besides JUnit's own events. A key whose value
+ * would be blank is left out (JUnit refuses blank values).
+ */
+public final class ReportEntryKeys {
+
+    /** What every key starts with. */
+    public static final String PREFIX = "micropython.";
+    /** The test group, e.g. {@code RUN-TESTS_STANDARD}. */
+    public static final String GROUP = PREFIX + "group";
+    /** The variant the file ran on, e.g. {@code webassembly} or {@code MICROBIT}. */
+    public static final String VARIANT = PREFIX + "variant";
+    /**
+     * The tentacle that ran it: a testbed tentacle's label ({@code mb02-MICROBIT}), else the target
+     * instance ({@code webassembly#2}).
+     */
+    public static final String TENTACLE = PREFIX + "tentacle";
+    /** Where that target lives: the node host's command line, the {@code micropython} executable, a serial port. */
+    public static final String PORT = PREFIX + "port";
+    /** The final run's time on the target, in milliseconds, as a decimal integer. */
+    public static final String DURATION = PREFIX + "duration";
+    /** One of the words of {@link Verdicts}: {@code pass}, {@code fail}, {@code skip}, {@code ignored}, {@code xfail}. */
+    public static final String VERDICT = PREFIX + "verdict";
+    /** Why: the first differing line, {@code CRASH}, the timeout, the unittest summary, the skip reason. */
+    public static final String REASON = PREFIX + "reason";
+    /**
+     * What MicroPython printed, after run-tests.py's normalisation; absent when the verdict is
+     * {@code pass}. Too long or not plain text: a file entry {@code output.txt} holds the bytes and
+     * this value says where it is.
+     */
+    public static final String OUTPUT = PREFIX + "output";
+    /** The expected output ({@code .exp} or CPython's), as {@link #OUTPUT}; file entry {@code expected.txt}. */
+    public static final String EXPECTED = PREFIX + "expected";
+    /**
+     * What went wrong with the target during the test and what was done about it, one per line;
+     * absent when the verdict came from one clean run.
+     */
+    public static final String INCIDENTS = PREFIX + "incidents";
+
+    /** The name of the file entry holding the bytes of {@link #OUTPUT} when they are not inline. */
+    public static final String OUTPUT_FILE = "output.txt";
+    /** The name of the file entry holding the bytes of {@link #EXPECTED} when they are not inline. */
+    public static final String EXPECTED_FILE = "expected.txt";
+
+    /** Every key, in the order the engine publishes them. */
+    public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, DURATION, VERDICT, REASON, OUTPUT,
+            EXPECTED, INCIDENTS);
+
+    private ReportEntryKeys() {
+    }
+}

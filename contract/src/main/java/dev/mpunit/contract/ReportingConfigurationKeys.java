@@ -1,0 +1,59 @@
+package dev.mpunit.contract;
+
+import java.util.List;
+
+/**
+ * The configuration parameters the reporting listeners read ({@code docs/configuration.md}). The
+ * engine knows them too: it refuses a misspelt {@code micropython.*} key before anything runs, and
+ * checks at discovery that the results folder can be written.
+ */
+public final class ReportingConfigurationKeys {
+
+    /** The folder results are written into as tests finish ({@code docs/results-folder.md}); unset: none. */
+    public static final String RESULTS_DIR = "micropython.results.dir";
+    /**
+     * An earlier results folder (or run-tests.py's) to compare with: {@code baseline.md} and
+     * {@code baseline.json} list new failures and fixed tests.
+     */
+    public static final String RESULTS_BASELINE = "micropython.results.baseline";
+    /**
+     * Why the run happened ({@code PR #123}, {@code nightly}): the summary's header,
+     * {@code context.json}'s {@code trigger}.
+     */
+    public static final String RESULTS_TRIGGER = "micropython.results.trigger";
+    /**
+     * The firmware's source ({@code url@ref}, as Octoprobe writes it): the summary's header,
+     * {@code context.json}'s {@code ref_firmware}.
+     */
+    public static final String RESULTS_REF_FIRMWARE = "micropython.results.ref-firmware";
+    /**
+     * The tests' source ({@code url@ref}): the summary's header, {@code context.json}'s
+     * {@code ref_tests}.
+     */
+    public static final String RESULTS_REF_TESTS = "micropython.results.ref-tests";
+    /**
+     * A known-failures file ({@code {"<group>": {"<test>": ["<variant>" or "*", …]}}}): listed
+     * failures count as {@code xfail} in the summary; JUnit's results are not changed.
+     */
+    public static final String RESULTS_XFAIL = "micropython.results.xfail";
+    /**
+     * Comma-separated names of environment variables, system properties or configuration
+     * parameters whose values are written as {@code ***} in the results folder (so are the values of keys
+     * containing {@code pass}, {@code secret} or {@code token}); default {@link #DEFAULT_SECRETS}.
+     */
+    public static final String SECRETS = "micropython.secrets";
+    /** What upstream's testbed passes WLAN tests their credentials in. */
+    public static final String DEFAULT_SECRETS = "WLAN_SSID,WLAN_PASS";
+    /**
+     * The engine's testbed inventory: the engine takes its tentacles from it, the summary's header
+     * its {@code testbed} and {@code instance} names.
+     */
+    public static final String TESTBED = "micropython.testbed";
+
+    /** Every key above. */
+    public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
+            RESULTS_REF_TESTS, RESULTS_XFAIL, SECRETS, TESTBED);
+
+    private ReportingConfigurationKeys() {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mpunit.contract;
+
+import java.util.List;
+
+/**
+ * The values of {@link ReportEntryKeys#VERDICT}: run-tests.py's words of {@code _results.json},
+ * and how a test that a cancellation left unrun says so.
+ */
+public final class Verdicts {
+
+    public static final String PASS = "pass";
+    public static final String FAIL = "fail";
+    /** Skipped by the test itself ({@code SKIP}) or by a skip table; run-tests.py's {@code skip}. */
+    public static final String SKIP = "skip";
+    /** A known-flaky failure, which run-tests.py ignores. */
+    public static final String IGNORED = "ignored";
+    /** A failure listed as known ({@code micropython.results.xfail}): the reporting side's word, never the engine's. */
+    public static final String XFAIL = "xfail";
+
+    /** Every word, the engine's four and reporting's {@link #XFAIL}. */
+    public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, XFAIL);
+
+    /**
+     * How the skip or abort reason of a test starts when a cancellation (fail-fast, Ctrl-C, SIGTERM)
+     * left it unrun or cut it short. Such a test carries no report entry; the results folder counts
+     * them to mark the run unfinished.
+     */
+    public static final String CANCELLED_REASON_PREFIX = "not run: the test run was cancelled";
+
+    private Verdicts() {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mpunit.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
+
+/**
+ * {@code fake[*N]}: a target for the engine's own tests, found through {@code ServiceLoader} as any
+ * kind of target is (registered in the test resources' {@code META-INF/services}). It runs nothing:
+ * each file says what the fake does with it ({@link FakeTarget}), so engine behaviour is tested in
+ * milliseconds on any machine. An inventory may name it as an emulator ({@code "emulator": "fake"}).
+ *
+ * <p>One provider is made per discovery and per execution, so what its instances share (who met
+ * whom, which file already lost its link once) lasts one run.
+ */
+public final class FakeTargetProvider implements TargetProvider {
+
+    /** A key of the fake's own: what it calls its link in reports ({@code fake} unless set). */
+    static final String PORT = "micropython.fake.port";
+
+    /** Files whose {@code lost once} already happened in this run. */
+    private final Set<String> lostOnce = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, FakeTarget.Meeting> meetings = new ConcurrentHashMap<>();
+
+    @Override
+    public List<String> words() {
+        return List.of("fake");
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of(PORT);
+    }
+
+    @Override
+    public Instances instances() {
+        return Instances.COUNTED;
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
+    public Target open(TargetRequest request) throws TargetException {
+        String firmware = request.firmware().map(path -> path.getFileName().toString()).orElse("its own firmware");
+        String link = request.configurationParameters().get(PORT).orElse("fake");
+        return new FakeTarget(request.variant(), link + ":" + request.tentacle() + " (" + firmware + ")", this);
+    }
+
+    /** Whether this is the first time in the run that this file loses its link ({@code lost once}). */
+    boolean firstLoss(String file) {
+        return lostOnce.add(file);
+    }
+
+    /** The run's meeting of {@code parties} executions ({@code meet N}). */
+    FakeTarget.Meeting meeting(int parties) {
+        return meetings.computeIfAbsent(parties, FakeTarget.Meeting::new);
+    }
+}
