@@ -30,8 +30,9 @@ import dev.mpunit.contract.Verdicts;
  * Writes a results folder in Octoprobe's layout with run-tests.py's files in it
  * ({@code docs/results-folder.md}) when the configuration parameter
  * {@value ReportingConfigurationKeys#RESULTS_DIR} names one; does nothing otherwise. Files are
- * rewritten after every test, marked {@code "unfinished": true} until the plan ends, so an
- * interrupted run still leaves readable results.
+ * rewritten while tests finish (a test run's files at most every {@link TestRun#REWRITE_INTERVAL}),
+ * marked {@code "unfinished": true} until the plan ends, so an interrupted run still leaves
+ * readable results.
  *
  * <p>Reads only launcher events and the {@code micropython.*} report entries
  * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
@@ -142,7 +143,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 content(values.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.OUTPUT_FILE),
                 content(values.get(ReportEntryKeys.EXPECTED), published, ReportEntryKeys.EXPECTED_FILE),
                 TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
-        run.write(null, true);
+        run.writeIfDue(clock.instant());
     }
 
     /**
@@ -176,7 +177,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             cancelled++;
         }
         run.add(TestResult.skippedBeforeRun(testName(file), reason));
-        run.write(null, true);
+        run.writeIfDue(clock.instant());
     }
 
     @Override

@@ -176,6 +176,31 @@ class ResultsFolderListenerTest {
         assertThat(run.resolve("basics_first.py.out")).hasContent("Traceback\n");
     }
 
+    /** Each rewrite lists every result so far: after every test that was quadratic in the run's files. */
+    @Test
+    void aRunsFilesAreRewrittenAtMostOnceARewriteIntervalWhileTestsFinish() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node first = fake.file("basics/first.py");
+        FakePlan.Node second = fake.file("basics/second.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock); // a clock that stands still
+        Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
+
+        listener.testPlanExecutionStarted(fake.plan());
+        run(listener, first, entries("pass", null, null, null));
+        run(listener, second, entries("fail", "CRASH", "Traceback\n", "ok\n"));
+
+        assertThat(JsonReader.object(Files.readString(run.resolve("context_test.json"))).get("results"))
+                .as("rewritten at once after the first test, not again within the interval")
+                .isEqualTo(List.of(result("basics/first.py", "pass", null)));
+        assertThat(JsonReader.object(Files.readString(run.resolve("_results.json"))).get("failed_tests"))
+                .isEqualTo(List.of());
+        assertThat(run.resolve("basics_second.py.out")).as("a failure's output is written at once").hasContent("Traceback\n");
+        listener.testPlanExecutionFinished(fake.plan());
+        assertThat(JsonReader.object(Files.readString(run.resolve("_results.json"))).get("failed_tests"))
+                .isEqualTo(List.of("basics/second.py"));
+    }
+
     @Test
     void aSkippedVariantListsEachOfItsFilesAsSkipped() throws IOException {
         Path results = temp.resolve("results");
