@@ -243,6 +243,50 @@ class BoardTargetTest {
     }
 
     @Test
+    void aCarefulRunThatLostAByteItselfIsSettledByASlowerThird() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            assertThat(target.pacing()).isEqualTo(Pacing.of(32, Duration.ofMillis(8)));
+            // No quote to lose: a lost byte changes what is printed, not whether it compiles.
+            Script test = script("#out:" + "abcdefghij".repeat(8) + "\n");
+            Execution fast = target.execute(test);
+            assertThat(text(fast)).contains("abcdefghij".repeat(8));
+            // The engine judged it failed; while it runs it again, a load makes the safe pacing lose bytes.
+            board.loadDuringTransfer(1, Duration.ofMillis(20));
+
+            Execution settled = target.rerunCarefully(test).orElseThrow();
+
+            assertThat(text(settled)).as("the slower third agrees with the fast run").isEqualTo(text(fast));
+            assertThat(settled.incidents()).anySatisfy(incident -> assertThat(incident)
+                    .contains("a third time at the slower pacing 16 bytes every 32 ms"));
+            assertThat(target.pacing()).as("the safe pacing lost a byte: the slower one from now on")
+                    .isEqualTo(Pacing.of(16, Duration.ofMillis(32)));
+        }
+    }
+
+    @Test
+    void aCarefulRunThatDiffersFromTheFastOneAndAgreesWithTheThirdStands() throws Exception {
+        SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
+        board.loseBytesFasterThan(Duration.ofMillis(6));
+        try (BoardTarget target = new BoardTarget(board, calibrating(Pacing.of(32, Duration.ofMillis(16))))) {
+            target.execute(script("#out:x\n"));
+            Script test = script("#out:" + "abcdefghij".repeat(8) + "\n");
+            // A load during the fast run only: it loses bytes, the careful and the slower runs agree.
+            board.loadDuringTransfer(1, Duration.ofMillis(12));
+            Execution fast = target.execute(test);
+            assertThat(text(fast)).doesNotContain("abcdefghij".repeat(8));
+
+            Execution settled = target.rerunCarefully(test).orElseThrow();
+
+            assertThat(text(settled)).contains("abcdefghij".repeat(8));
+            assertThat(target.pacing()).as("the safe pacing held: it stays the board's")
+                    .isEqualTo(Pacing.of(32, Duration.ofMillis(16)));
+        }
+    }
+
+    @Test
     void ladderNeverGrowsTheChunk() {
         assertThat(PacingCalibration.ladder(Pacing.of(32, Duration.ofMillis(4))))
                 .containsExactly(Pacing.of(32, Duration.ofMillis(2)), Pacing.of(32, Duration.ofMillis(1)));

@@ -43,6 +43,10 @@ final class SimulatedBoard implements Board {
     private final boolean canHardReset;
     private volatile int maxChunk;
     private volatile Duration minGap = Duration.ZERO;
+    /** Code transfers the board has run so far; the one arriving now has this index. */
+    private final AtomicInteger transfers = new AtomicInteger();
+    private volatile int loadedTransfer = -1;
+    private volatile Duration loadedMinGap = Duration.ZERO;
     private volatile boolean stopsReading;
     private final AtomicInteger hardResets = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
@@ -79,6 +83,15 @@ final class SimulatedBoard implements Board {
      */
     void loseBytesFasterThan(Duration minGap) {
         this.minGap = minGap;
+    }
+
+    /**
+     * A load that comes and goes: only during the {@code n}-th code transfer from now (1: the next
+     * one), a write after a pause shorter than {@code minGap} loses its first byte.
+     */
+    void loadDuringTransfer(int n, Duration minGap) {
+        loadedTransfer = transfers.get() + n - 1;
+        loadedMinGap = minGap;
     }
 
     int hardResets() {
@@ -138,6 +151,7 @@ final class SimulatedBoard implements Board {
     }
 
     private synchronized void ran(String code) {
+        transfers.incrementAndGet();
         executed.add(code);
     }
 
@@ -180,7 +194,9 @@ final class SimulatedBoard implements Board {
                 throw new LinkLostException("/dev/simulated: closed while writing");
             }
             boolean control = bytes.length > 0 && bytes[0] >= 1 && bytes[0] <= 5;
-            boolean early = gapSinceCode != null && gapSinceCode.compareTo(minGap) < 0;
+            Duration threshold = transfers.get() == loadedTransfer && loadedMinGap.compareTo(minGap) > 0
+                    ? loadedMinGap : minGap;
+            boolean early = gapSinceCode != null && gapSinceCode.compareTo(threshold) < 0;
             // Only code chunks following code chunks race each other; a control byte starts afresh.
             gapSinceCode = control ? null : Duration.ZERO;
             if (early && raw && !control) {
