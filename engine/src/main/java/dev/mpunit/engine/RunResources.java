@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.platform.engine.ExecutionRequest;
 
+import dev.mpunit.contract.SecretSettings;
 import dev.mpunit.engine.verdict.CPython;
 import dev.mpunit.engine.verdict.FeatureChecks;
 import dev.mpunit.hardware.Reaper;
@@ -30,7 +31,8 @@ final class RunResources implements AutoCloseable {
         this.targets = new Targets(configuration, request.getConfigurationParameters());
         this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
                 configuration.cacheDirectory().resolve("expected"),
-                SecretValues.of(request.getConfigurationParameters()));
+                SecretSettings.read(request.getConfigurationParameters(), System.getenv(), System.getProperties())
+                        .withSecretNamedVariables(System.getenv()).values());
     }
 
     /** Shared by all workers: it asks CPython for its version once and caches expected outputs. */

@@ -2,13 +2,11 @@ package dev.mpunit.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.SecretSettings;
 
 /**
  * The values that must never reach the results folder (WLAN credentials a net test prints, a
@@ -27,10 +26,7 @@ import dev.mpunit.contract.ReportingConfigurationKeys;
 final class Secrets {
 
     static final String MASK = "***";
-    /** Shorter values ({@code 1}, {@code on}) would blank out half of every output. */
-    static final int MIN_LENGTH = 4;
-    /** A key naming one of these words holds a secret whatever micropython.secrets says ({@code pass} covers {@code password}). */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)pass|secret|token");
+    static final int MIN_LENGTH = SecretSettings.MIN_LENGTH;
 
     private final Set<String> keys;
     // Longest first: a secret that contains another is replaced whole, not around the shorter one.
@@ -63,30 +59,8 @@ final class Secrets {
     }
 
     static Secrets of(ConfigurationParameters parameters, Map<String, String> environment, Properties properties) {
-        Set<String> keys = new LinkedHashSet<>();
-        Set<String> values = new LinkedHashSet<>();
-        String names = parameters.get(ReportingConfigurationKeys.SECRETS).orElse(ReportingConfigurationKeys.DEFAULT_SECRETS);
-        for (String name : names.split(",")) {
-            String key = name.trim();
-            if (key.isEmpty()) {
-                continue;
-            }
-            keys.add(key);
-            Optional.ofNullable(environment.get(key)).ifPresent(values::add);
-            Optional.ofNullable(properties.getProperty(key)).ifPresent(values::add);
-            parameters.get(key).ifPresent(values::add);
-        }
-        List<String> candidates = new ArrayList<>(parameters.keySet());
-        properties.stringPropertyNames().forEach(candidates::add);
-        for (String key : candidates) {
-            // The list of names is not itself a secret.
-            if (!key.equals(ReportingConfigurationKeys.SECRETS) && SECRET_KEY.matcher(key).find()) {
-                keys.add(key);
-                Optional.ofNullable(properties.getProperty(key)).ifPresent(values::add);
-                parameters.get(key).ifPresent(values::add);
-            }
-        }
-        return new Secrets(keys, values);
+        SecretSettings settings = SecretSettings.read(parameters, environment, properties);
+        return new Secrets(settings.keys(), settings.values());
     }
 
     /** Every secret value, plain or JSON-escaped, replaced by {@value #MASK}. */

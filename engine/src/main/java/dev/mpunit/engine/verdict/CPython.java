@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.mpunit.contract.SecretSettings;
 import dev.mpunit.hardware.Reaper;
 
 /**
@@ -58,7 +59,7 @@ public final class CPython {
     private static final Set<Integer> STOPPED_BY_SIGNAL = Set.of(128 + 2, 128 + 9, 128 + 15);
     private static final String CACHE_MAGIC = "mpunit-cpython-cache 2";
     /** Shorter values ({@code 1}, {@code on}) would keep half of all outputs out of the cache; reporting does not blank them out either. */
-    static final int SECRET_MIN_LENGTH = 4;
+    static final int SECRET_MIN_LENGTH = SecretSettings.MIN_LENGTH;
 
     /** How the CPython run ended. */
     public enum Kind {
