@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -123,26 +126,45 @@ public final class RunTestsComparison {
         writeIfChanged(folder.resolve(SCRIPT), script);
         writeIfChanged(folder.resolve(ENGINE_TABLES),
                 (String.join("\n", RunTestsTables.listing()) + "\n").getBytes(StandardCharsets.UTF_8));
-        Path output = Files.createTempFile(folder, "tables-", ".txt");
+        // Discovery runs this on every run of a tree (an IDE re-running one test too): a tree's
+        // run-tests.py seldom changes, so what the script read from it is kept by both contents.
+        Path listing = folder.resolve("tables-" + digest(script, Files.readAllBytes(runTestsPy)) + ".txt");
+        if (!Files.isRegularFile(listing)) {
+            Path output = Files.createTempFile(folder, "tables-", ".tmp");
+            try {
+                List<String> command = new ArrayList<>(python);
+                command.add(folder.resolve(SCRIPT).toString());
+                command.add(runTestsPy.toString());
+                // Through the reaper, as every process the engine starts: it ends when the JVM does.
+                Process process = Reaper.start(new ProcessBuilder(command).redirectOutput(output.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD));
+                process.getOutputStream().close();
+                if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException(String.join(" ", python) + " took more than " + TIMEOUT.toSeconds() + " s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new IOException(String.join(" ", python) + " " + SCRIPT + " exited with " + process.exitValue());
+                }
+                // Within one folder: a rename, so another JVM never reads half a listing.
+                Files.move(output, listing, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        }
+        return new TreeSet<>(Files.readAllLines(listing, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isEmpty()).toList());
+    }
+
+    private static String digest(byte[] script, byte[] runTestsPy) {
         try {
-            List<String> command = new ArrayList<>(python);
-            command.add(folder.resolve(SCRIPT).toString());
-            command.add(runTestsPy.toString());
-            // Through the reaper, as every process the engine starts: it ends when the JVM does.
-            Process process = Reaper.start(new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD));
-            process.getOutputStream().close();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", python) + " took more than " + TIMEOUT.toSeconds() + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", python) + " " + SCRIPT + " exited with " + process.exitValue());
-            }
-            return new TreeSet<>(Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isEmpty()).toList());
-        } finally {
-            Files.deleteIfExists(output);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(script);
+            sha.update((byte) 0);
+            sha.update(runTestsPy);
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

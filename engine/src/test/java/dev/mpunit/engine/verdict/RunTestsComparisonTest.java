@@ -50,6 +50,21 @@ class RunTestsComparisonTest {
     }
 
     @Test
+    void anUnchangedRunTestsPyIsNotReadAgain() throws IOException {
+        Path runTests = write(TranscribedRunTests.newer());
+        Optional<String> first = comparison().check(runTests);
+        assertThat(first).isPresent();
+        // No python at all now: only the listing kept from the first read can answer.
+        RunTestsComparison withoutPython = new RunTestsComparison(List.of(dir.resolve("no-such-python").toString()),
+                dir.resolve("cache/run-tests-tables"));
+        assertThat(withoutPython.check(runTests).map(m -> m.substring(0, m.indexOf("List the differences"))))
+                .isEqualTo(first.map(m -> m.substring(0, m.indexOf("List the differences"))));
+        // A changed file is read again, and without python that says so.
+        Files.writeString(runTests, TranscribedRunTests.source());
+        assertThat(withoutPython.check(runTests)).hasValueSatisfying(m -> assertThat(m).contains("cannot read its skip tables"));
+    }
+
+    @Test
     void theCommandListsEveryDifference() throws Exception {
         Path runTests = write(TranscribedRunTests.newer());
         assertThat(comparison().check(runTests)).isPresent();
