@@ -1,5 +1,19 @@
 package dev.mpunit.engine;
 
+import dev.mpunit.engine.configuration.ConfigurationKeys;
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.descriptor.TreeIds;
+import dev.mpunit.engine.discovery.BoardIssues;
+import dev.mpunit.engine.discovery.DirectorySelectorResolver;
+import dev.mpunit.engine.discovery.FileSelectorResolver;
+import dev.mpunit.engine.discovery.LeftOut;
+import dev.mpunit.engine.discovery.ResultsFolder;
+import dev.mpunit.engine.discovery.RunTestsIssues;
+import dev.mpunit.engine.discovery.SelectionIssues;
+import dev.mpunit.engine.discovery.UniqueIdSelectorResolver;
+import dev.mpunit.engine.execution.TestRunExecution;
+import dev.mpunit.engine.tentacle.TargetKinds;
+
 import java.util.Optional;
 
 import org.junit.platform.engine.DiscoveryIssue;

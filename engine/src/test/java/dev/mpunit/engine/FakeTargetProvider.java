@@ -1,5 +1,8 @@
 package dev.mpunit.engine;
 
+import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.target.TargetRequest;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

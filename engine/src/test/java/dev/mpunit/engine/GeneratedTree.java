@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A tests root written by a test: {@code tests/basics/t1.py} … {@code tN.py}, each printing its number. */
-final class GeneratedTree {
+public final class GeneratedTree {
 
     private GeneratedTree() {
     }
 
-    static Path basics(Path folder, int files) throws IOException {
+    public static Path basics(Path folder, int files) throws IOException {
         Path tree = folder.resolve("tests");
         Files.createDirectories(tree.resolve("basics"));
         for (int i = 1; i <= files; i++) {

@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
  * Tests that run real MicroPython need node and npm. They skip with the reason when those are
  * missing, except in CI ({@code MPUNIT_REQUIRE_EMULATORS} set), where a skip would hide a gap.
  */
-final class WebAssemblyAvailable {
+public final class WebAssemblyAvailable {
 
     private WebAssemblyAvailable() {
     }
 
-    static void assumeNode() {
+    public static void assumeNode() {
         boolean available = runs("node", "--version") && runs("npm", "--version");
         String requirement = System.getenv("MPUNIT_REQUIRE_EMULATORS");
         if (!available && requirement != null && !requirement.isBlank()) {

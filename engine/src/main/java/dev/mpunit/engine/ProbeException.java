@@ -1,9 +1,0 @@
-package dev.mpunit.engine;
-
-/** The target's features could not be found out (target_info or a feature check failed to run). */
-final class ProbeException extends Exception {
-
-    ProbeException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

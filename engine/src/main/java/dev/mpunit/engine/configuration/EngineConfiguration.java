@@ -1,0 +1,390 @@
+package dev.mpunit.engine.configuration;
+
+import dev.mpunit.engine.target.TargetProvider;
+
+import dev.mpunit.engine.descriptor.TestGroup;
+import dev.mpunit.engine.execution.Progress;
+import dev.mpunit.engine.tentacle.TargetKinds;
+import dev.mpunit.engine.tentacle.TargetSpec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.hardware.board.Pacing;
+import dev.mpunit.hardware.testbed.Fut;
+import dev.mpunit.hardware.testbed.InventoryException;
+import dev.mpunit.hardware.testbed.Testbed;
+
+/**
+ * The engine's {@code micropython.*} configuration parameters, read once per discovery or
+ * execution. Every key is documented in {@code docs/configuration.md}; a value that cannot be
+ * read is an {@link IllegalArgumentException} whose message names the key and what it accepts.
+ */
+public record EngineConfiguration(
+        TargetKinds targetKinds,
+        List<TargetSpec> targets,
+        List<Path> roots,
+        GroupSelection groupSelection,
+        String include,
+        String exclude,
+        String filter,
+        int workers,
+        Duration timeout,
+        String emit,
+        Optional<String> heapsize,
+        String cpython,
+        Duration cpythonTimeout,
+        Path cacheDirectory,
+        String webassemblyVersion,
+        Optional<Path> webassemblyMjs,
+        String node,
+        String npm,
+        Optional<Path> unixMicropython,
+        Optional<String> unixMicropypath,
+        int inlineOutputLimit,
+        Optional<Path> qemu,
+        Optional<Path> qemuMicrobitFirmware,
+        Optional<Pacing> boardPacing,
+        boolean boardCalibrate,
+        Duration boardReplTimeout,
+        int serialBaudrate,
+        VariantSelection variantSelection,
+        Progress.Mode progress,
+        Optional<Testbed> testbed,
+        Optional<Path> firmwareDirectory,
+        Optional<String> firmwareBuild,
+        Duration firmwareBuildTimeout,
+        int maxLocalTentacles) {
+
+    static final String PREFIX = "micropython.";
+    static final String TARGET = PREFIX + "target";
+    public static final String ROOT = PREFIX + "root";
+    public static final String GROUPS = PREFIX + "groups";
+    static final String ONLY_GROUP = PREFIX + "only-group";
+    public static final String SKIP_GROUP = PREFIX + "skip-group";
+    public static final String ONLY_FUT = PREFIX + "only-fut";
+    public static final String SKIP_FUT = PREFIX + "skip-fut";
+    public static final String ONLY_VARIANT = PREFIX + "only-variant";
+    public static final String SKIP_VARIANT = PREFIX + "skip-variant";
+    static final String PROGRESS = PREFIX + "progress";
+    public static final String INCLUDE = PREFIX + "include";
+    public static final String EXCLUDE = PREFIX + "exclude";
+    public static final String FILTER = PREFIX + "filter";
+    public static final String WORKERS = PREFIX + "workers";
+    static final String TIMEOUT = PREFIX + "timeout";
+    static final String EMIT = PREFIX + "emit";
+    static final String HEAPSIZE = PREFIX + "heapsize";
+    static final String CPYTHON = PREFIX + "cpython";
+    static final String CPYTHON_TIMEOUT = PREFIX + "cpython.timeout";
+    static final String CACHE = PREFIX + "cache";
+    static final String WEBASSEMBLY_VERSION = PREFIX + "webassembly.version";
+    static final String WEBASSEMBLY_MJS = PREFIX + "webassembly.mjs";
+    static final String NODE = PREFIX + "node";
+    static final String NPM = PREFIX + "npm";
+    static final String UNIX_MICROPYTHON = PREFIX + "unix.micropython";
+    static final String UNIX_MICROPYPATH = PREFIX + "unix.micropypath";
+    static final String INLINE_OUTPUT_LIMIT = PREFIX + "report.inline-limit";
+    static final String QEMU = PREFIX + "qemu";
+    static final String QEMU_MICROBIT_FIRMWARE = PREFIX + "qemu-microbit.firmware";
+    static final String BOARD_PACING = PREFIX + "board.pacing";
+    static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
+    static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
+    static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
+    /** Reporting reads it too: the summary names the testbed. */
+    public static final String TESTBED = ReportingConfigurationKeys.TESTBED;
+    public static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
+    public static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
+    public static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
+    public static final String MAX_LOCAL_TENTACLES = PREFIX + "max-local-tentacles";
+
+    static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
+
+    public static EngineConfiguration from(ConfigurationParameters parameters) {
+        return from(parameters, TargetKinds.found());
+    }
+
+    /** With the kinds of target already found (discovery checks their keys first). */
+    public static EngineConfiguration from(ConfigurationParameters parameters, TargetKinds kinds) {
+        return new EngineConfiguration(
+                kinds,
+                targets(parameters, kinds),
+                list(parameters, ROOT).stream().map(Path::of).toList(),
+                groupSelection(parameters),
+                parameters.get(INCLUDE).orElse(""),
+                parameters.get(EXCLUDE).orElse(""),
+                parameters.get(FILTER).orElse(""),
+                positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
+                duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
+                parameters.get(EMIT).map(String::trim).orElse("bytecode"),
+                parameters.get(HEAPSIZE).map(String::trim).filter(s -> !s.isEmpty()),
+                parameters.get(CPYTHON).map(String::trim).orElse("python3"),
+                duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
+                parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
+                parameters.get(WEBASSEMBLY_VERSION).map(String::trim).orElse(DEFAULT_WEBASSEMBLY_VERSION),
+                parameters.get(WEBASSEMBLY_MJS).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
+                parameters.get(NODE).map(String::trim).orElse("node"),
+                parameters.get(NPM).map(String::trim).orElse("npm"),
+                parameters.get(UNIX_MICROPYTHON).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
+                parameters.get(UNIX_MICROPYPATH),
+                positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
+                path(parameters, QEMU),
+                path(parameters, QEMU_MICROBIT_FIRMWARE),
+                parameters.get(BOARD_PACING).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(EngineConfiguration::pacing),
+                bool(parameters, BOARD_CALIBRATE, true),
+                duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
+                positiveInt(parameters, SERIAL_BAUDRATE, 115200),
+                new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
+                progress(parameters),
+                testbed(parameters, kinds),
+                path(parameters, FIRMWARE_DIR),
+                parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
+                duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
+                positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()));
+    }
+
+    /**
+     * The testbed inventory, read and checked at discovery: its variants make the tree. It replaces
+     * {@code micropython.target}; both at once would leave it unclear which boards to use.
+     */
+    private static Optional<Testbed> testbed(ConfigurationParameters parameters, TargetKinds kinds) {
+        Optional<String> file = parameters.get(TESTBED).map(String::trim).filter(value -> !value.isEmpty());
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        if (parameters.get(TARGET).map(String::trim).filter(value -> !value.isEmpty()).isPresent()) {
+            throw new IllegalArgumentException("both " + TARGET + " and " + TESTBED + " are set: a testbed inventory"
+                    + " lists its own tentacles; set one of them");
+        }
+        try {
+            return Optional.of(Testbed.load(Path.of(file.get()), kinds.emulatorKinds()));
+        } catch (InventoryException e) {
+            throw new IllegalArgumentException(TESTBED + "=" + file.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
+    public TargetSpec target(String variant) {
+        return targets.stream().filter(target -> target.variant().equals(variant)).findFirst()
+                .orElseGet(() -> targetKinds.parse(variant));
+    }
+
+    /** The variants on offer: the testbed's, else one per configured target. */
+    public List<String> variants() {
+        if (testbed.isPresent()) {
+            return testbed.get().variants();
+        }
+        return targets.stream().map(TargetSpec::variant).toList();
+    }
+
+    /**
+     * The variants of those offered (today the configured targets, later a testbed inventory's)
+     * that {@code only-variant} and {@code skip-variant} keep, in the order offered.
+     */
+    public List<String> selectedVariants(List<String> offered) {
+        return variantSelection.select(offered);
+    }
+
+    /** The groups a selection of a whole tests root covers. */
+    public Set<TestGroup> groups() {
+        return groupSelection.covered();
+    }
+
+    /** Whether a skip or FUT key leaves this group out, wherever its files were selected. */
+    public boolean groupAdmitted(TestGroup group) {
+        return groupSelection.admits(group);
+    }
+
+    private static Optional<Path> path(ConfigurationParameters parameters, String key) {
+        return parameters.get(key).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
+    }
+
+    private static boolean bool(ConfigurationParameters parameters, String key, boolean fallback) {
+        Optional<String> value = parameters.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT));
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get()) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + "=" + value.get() + " is not true or false");
+        };
+    }
+
+    private static final Pattern PACING = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*ms");
+
+    /** {@code 32/4ms}: 32 bytes, then 4 ms. */
+    private static Pacing pacing(String value) {
+        Matcher matcher = PACING.matcher(value.toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1) {
+            throw new IllegalArgumentException(BOARD_PACING + "=" + value
+                    + " is not a pacing: write <bytes>/<milliseconds>ms, e.g. 32/4ms (32 bytes, then a 4 ms pause)");
+        }
+        return Pacing.of(Integer.parseInt(matcher.group(1)), Duration.ofMillis(Long.parseLong(matcher.group(2))));
+    }
+
+    private static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("mpunit");
+    }
+
+    private static List<TargetSpec> targets(ConfigurationParameters parameters, TargetKinds kinds) {
+        List<String> entries = targetEntries(parameters.get(TARGET).orElse(""));
+        if (entries.isEmpty()) {
+            return List.of(kinds.parse(TargetSpec.WEBASSEMBLY));
+        }
+        Map<String, TargetSpec> targets = new LinkedHashMap<>();
+        for (String entry : entries) {
+            TargetSpec target;
+            try {
+                target = kinds.parse(entry);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(TARGET + "=" + e.getMessage() + " (comma-separated for several)", e);
+            }
+            // qemu-microbit*2,qemu-microbit is three boards; a device named twice is still one board.
+            targets.merge(target.variant(), target, (first, second) -> !first.board()
+                    || first.provider().instances() == TargetProvider.Instances.ONE ? first
+                    : new TargetSpec(first.variant(), first.provider(), first.boards() + second.boards()));
+        }
+        for (TargetSpec target : targets.values()) {
+            if (target.boards() > TargetKinds.MAX_BOARDS) {
+                throw new IllegalArgumentException(TARGET + " asks for " + target.boards() + " boards of "
+                        + target.variant() + ": at most " + TargetKinds.MAX_BOARDS);
+            }
+        }
+        return List.copyOf(targets.values());
+    }
+
+    /**
+     * Comma-separated, except that an {@code exec:} or {@code execpty:} entry runs to the end: its
+     * command may hold commas of its own (QEMU's {@code -device loader,file=…}).
+     */
+    static List<String> targetEntries(String value) {
+        List<String> entries = new ArrayList<>();
+        String rest = value;
+        while (!rest.isBlank()) {
+            String trimmed = rest.strip();
+            int comma = trimmed.indexOf(',');
+            if (trimmed.startsWith("exec:") || trimmed.startsWith("execpty:") || comma < 0) {
+                entries.add(trimmed);
+                break;
+            }
+            if (comma > 0 && !trimmed.substring(0, comma).isBlank()) {
+                entries.add(trimmed.substring(0, comma).strip());
+            }
+            rest = trimmed.substring(comma + 1);
+        }
+        return entries;
+    }
+
+    private static GroupSelection groupSelection(ConfigurationParameters parameters) {
+        List<TestGroup> groups = groupList(parameters, GROUPS);
+        List<TestGroup> onlyGroup = groupList(parameters, ONLY_GROUP);
+        if (!groups.isEmpty() && !onlyGroup.isEmpty() && !Set.copyOf(groups).equals(Set.copyOf(onlyGroup))) {
+            throw new IllegalArgumentException(ONLY_GROUP + " is another name for " + GROUPS
+                    + ": give one of them, not two different lists (" + GROUPS + "=" + GroupSelection.labels(groups)
+                    + ", " + ONLY_GROUP + "=" + GroupSelection.labels(onlyGroup) + ")");
+        }
+        return GroupSelection.of(groups.isEmpty() ? onlyGroup : groups, groupList(parameters, SKIP_GROUP),
+                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT));
+    }
+
+    private static List<TestGroup> groupList(ConfigurationParameters parameters, String key) {
+        List<TestGroup> groups = new ArrayList<>();
+        for (String label : list(parameters, key)) {
+            groups.add(TestGroup.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    key + "=" + label + " is not a test group: use one of "
+                            + GroupSelection.labels(List.of(TestGroup.values())))));
+        }
+        return groups;
+    }
+
+    private static List<Fut> futList(ConfigurationParameters parameters, String key) {
+        List<Fut> futs = new ArrayList<>();
+        for (String label : list(parameters, key)) {
+            futs.add(Fut.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    key + "=" + label + " is not a FUT (feature under test): use one of "
+                            + String.join(", ", Arrays.stream(Fut.values()).map(Fut::upstreamName).toList()))));
+        }
+        return futs;
+    }
+
+    private static Progress.Mode progress(ConfigurationParameters parameters) {
+        String value = parameters.get(PROGRESS).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("");
+        return switch (value) {
+            case "", "auto" -> Progress.Mode.AUTO;
+            case "on", "true", "yes" -> Progress.Mode.ON;
+            case "off", "false", "no" -> Progress.Mode.OFF;
+            default -> throw new IllegalArgumentException(PROGRESS + "=" + value + " is not auto, on or off");
+        };
+    }
+
+    private static List<String> list(ConfigurationParameters parameters, String key) {
+        List<String> values = new ArrayList<>();
+        for (String value : parameters.get(key).orElse("").split(",")) {
+            if (!value.isBlank()) {
+                values.add(value.trim());
+            }
+        }
+        return values;
+    }
+
+    private static int positiveInt(ConfigurationParameters parameters, String key, int fallback) {
+        Optional<String> value = parameters.get(key).map(String::trim);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + "=" + value.get() + " is not a positive whole number");
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
+
+    /** Seconds by default, as run-tests.py's MICROPY_TEST_TIMEOUT; {@code 500ms}, {@code 2m} too; never zero. */
+    static Duration duration(ConfigurationParameters parameters, String key, Duration fallback) {
+        Optional<String> value = parameters.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT));
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return fallback;
+        }
+        Matcher matcher = DURATION.matcher(value.get());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(key + "=" + value.get()
+                    + " is not a duration: write seconds (30), or 500ms, 30s, 2m");
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        double millis = switch (unit) {
+            case "ms" -> amount;
+            case "m", "min" -> amount * 60_000;
+            default -> amount * 1000;
+        };
+        // Every duration here is how long something may take: none of them can be nothing (at 0 every test
+        // would time out, every board fail to answer).
+        if (Math.round(millis) < 1) {
+            throw new IllegalArgumentException(key + "=" + value.get()
+                    + " is no time at all: give a positive duration, in seconds (30), or 500ms, 30s, 2m");
+        }
+        return Duration.ofMillis(Math.round(millis));
+    }
+}

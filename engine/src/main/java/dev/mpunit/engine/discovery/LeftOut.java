@@ -1,0 +1,42 @@
+package dev.mpunit.engine.discovery;
+
+import dev.mpunit.engine.configuration.EngineConfiguration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The test files one discovery found but left out on purpose, by the filter keys or the group keys:
+ * when nothing at all is selected, this is what says why (those files get no warning each).
+ */
+public final class LeftOut {
+
+    private int byFilters;
+    private int byGroupKeys;
+
+    void byFilters() {
+        byFilters++;
+    }
+
+    void byGroupKeys() {
+        byGroupKeys++;
+    }
+
+    /** Why nothing was selected, as far as the files left out on purpose tell it; empty when none was. */
+    public String reasons() {
+        List<String> reasons = new ArrayList<>();
+        if (byFilters > 0) {
+            reasons.add(files(byFilters) + " left out by " + EngineConfiguration.INCLUDE + ", "
+                    + EngineConfiguration.EXCLUDE + " or " + EngineConfiguration.FILTER);
+        }
+        if (byGroupKeys > 0) {
+            reasons.add(files(byGroupKeys) + " left out by " + EngineConfiguration.SKIP_GROUP + ", "
+                    + EngineConfiguration.ONLY_FUT + " or " + EngineConfiguration.SKIP_FUT);
+        }
+        return String.join("; ", reasons);
+    }
+
+    private static String files(int count) {
+        return count == 1 ? "1 test file" : count + " test files";
+    }
+}

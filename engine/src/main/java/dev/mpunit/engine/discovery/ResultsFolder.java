@@ -1,0 +1,79 @@
+package dev.mpunit.engine.discovery;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
+/**
+ * The results folder the reporting module's listener writes ({@code micropython.results.dir}),
+ * checked by the engine at discovery: the engine is the one that can refuse a run before any target
+ * starts, and a run whose results cannot be kept should not run at all. The check writes nothing
+ * that stays: the listener creates the folder when the run starts.
+ */
+public final class ResultsFolder {
+
+    static final String KEY = ReportingConfigurationKeys.RESULTS_DIR;
+
+    private ResultsFolder() {
+    }
+
+    /** @throws IllegalArgumentException naming the folder and why it cannot be written */
+    public static void requireWritable(ConfigurationParameters parameters) {
+        Optional<String> configured = parameters.get(KEY).map(String::strip).filter(value -> !value.isEmpty());
+        if (configured.isEmpty()) {
+            return;
+        }
+        Path folder;
+        try {
+            folder = Path.of(configured.get()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw refused(configured.get(), "it is not a path (" + e.getMessage() + ")");
+        }
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw refused(configured.get(), "none of its parent folders exists");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw refused(configured.get(), existing.equals(folder) ? folder + " is a file, not a folder"
+                    : existing + " is a file, not a folder");
+        }
+        // Permission bits say little (root, read-only mounts, /proc): try what the listener will do.
+        try {
+            Path probe = Files.createTempFile(existing, ".mpunit-results-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw refused(configured.get(), "no file can be created in " + existing + " (" + reason(e) + ")");
+        }
+    }
+
+    private static IllegalArgumentException refused(String configured, String why) {
+        return new IllegalArgumentException(KEY + "=" + configured + ": the results folder cannot be written: " + why
+                + "; choose a folder you can write, or leave the key out to keep no results folder");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            // What /proc answers: the file system there takes no new files.
+            return "the file system refuses new files";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

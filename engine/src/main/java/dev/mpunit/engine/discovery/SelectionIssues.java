@@ -1,0 +1,61 @@
+package dev.mpunit.engine.discovery;
+
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.configuration.GroupSelection;
+import dev.mpunit.engine.configuration.VariantSelection;
+import dev.mpunit.engine.descriptor.TestGroup;
+
+import java.util.List;
+
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+
+/**
+ * Warnings about a group or variant selection that is valid but runs less than it says: a group
+ * this version cannot run, keys that leave no group, variant patterns that match nothing on
+ * offer. Unknown values are errors already, raised while reading the configuration.
+ */
+public final class SelectionIssues {
+
+    private final EngineConfiguration configuration;
+
+    public SelectionIssues(EngineConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public void report(DiscoveryIssueReporter issues) {
+        for (TestGroup group : TestGroup.values()) {
+            if (configuration.groups().contains(group) && !group.supported()) {
+                warn(issues, group.label() + " is not supported yet: " + group.unsupportedReason().orElse("")
+                        + ": it runs nothing");
+            }
+        }
+        if (configuration.groups().isEmpty()) {
+            warn(issues, "the group selection (" + EngineConfiguration.GROUPS + ", " + EngineConfiguration.SKIP_GROUP
+                    + ", " + EngineConfiguration.ONLY_FUT + ", " + EngineConfiguration.SKIP_FUT
+                    + ") leaves no test group for a whole tests root: groups are "
+                    + GroupSelection.labels(List.of(TestGroup.values())));
+        }
+        VariantSelection variants = configuration.variantSelection();
+        if (variants.isAll()) {
+            return;
+        }
+        List<String> offered = configuration.variants();
+        for (String pattern : variants.only()) {
+            if (offered.stream().noneMatch(variant -> VariantSelection.matches(pattern, variant))) {
+                warn(issues, EngineConfiguration.ONLY_VARIANT + "=" + pattern + " matches none of the variants on offer: "
+                        + String.join(", ", offered));
+            }
+        }
+        if (configuration.selectedVariants(offered).isEmpty()) {
+            warn(issues, "the variant selection (" + EngineConfiguration.ONLY_VARIANT + "=" + String.join(",", variants.only())
+                    + ", " + EngineConfiguration.SKIP_VARIANT + "=" + String.join(",", variants.skip())
+                    + ") leaves none of the variants on offer (" + String.join(", ", offered) + "): nothing runs");
+        }
+    }
+
+    private static void warn(DiscoveryIssueReporter issues, String message) {
+        issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: " + message));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mpunit.engine.execution;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.mpunit.engine.verdict.Verdict;
+
+/**
+ * How a runner's piece of work ended, as a value: the {@link Outcomes outcome sink} alone turns it
+ * into JUnit events and report entries. A lost tentacle is no outcome: the piece goes back to the
+ * bartender ({@code BoardLostException}) and its file ends on the tentacle that runs it next.
+ */
+public sealed interface Outcome {
+
+    /** Not run, before it started: a skip table, a feature the target lacks, a group not supported yet. */
+    record Skipped(String reason) implements Outcome {
+    }
+
+    /**
+     * Run and judged.
+     *
+     * @param incidents what happened on the way that a plain verdict would hide (a careful re-run, a
+     *     board's own notes); the tentacles that gave the file back are added by the sink
+     */
+    record Judged(Verdict verdict, Duration duration, List<String> incidents) implements Outcome {
+
+        public Judged {
+            incidents = List.copyOf(incidents);
+        }
+    }
+
+    /** Could not be judged (the target could not run it, the file could not be read, CPython failed). */
+    record Failed(Throwable cause) implements Outcome {
+    }
+
+    /** Cut short by the JVM's end (Ctrl-C, SIGTERM): no verdict, its processes were killed. */
+    record Interrupted() implements Outcome {
+    }
+}

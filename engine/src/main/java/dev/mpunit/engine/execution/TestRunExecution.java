@@ -1,0 +1,153 @@
+package dev.mpunit.engine.execution;
+
+import dev.mpunit.engine.tentacle.Rigs;
+import dev.mpunit.engine.tentacle.Firmwares;
+import dev.mpunit.engine.scheduling.Bartender;
+import dev.mpunit.engine.tentacle.TentacleRig;
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.descriptor.TestFileDescriptor;
+import dev.mpunit.engine.scheduling.DurationHistory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+
+import dev.mpunit.hardware.TargetException;
+
+/**
+ * One {@code execute()}: workers per variant pull test files from the bartender until none are
+ * left; what a cancellation left unrun is reported skipped. An empty tree starts nothing.
+ */
+public final class TestRunExecution {
+
+    private final ExecutionRequest request;
+
+    public TestRunExecution(ExecutionRequest request) {
+        this.request = request;
+    }
+
+    public void run() {
+        TestDescriptor engine = request.getRootTestDescriptor();
+        List<TestFileDescriptor> files = testFiles(engine);
+        if (files.isEmpty()) {
+            Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.successful());
+            return;
+        }
+        EngineConfiguration configuration;
+        try {
+            configuration = EngineConfiguration.from(request.getConfigurationParameters());
+        } catch (IllegalArgumentException e) {
+            Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.failed(e));
+            return;
+        }
+        DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
+        try (Interruption interruption = Interruption.watch(request.getCancellationToken())) {
+            Outcomes outcomes = new Outcomes(request.getEngineExecutionListener(), engine,
+                    request.getOutputDirectoryCreator(), configuration.inlineOutputLimit(), interruption);
+            outcomes.runStarted();
+            runFiles(files, configuration, history, outcomes, interruption);
+        }
+    }
+
+    private void runFiles(List<TestFileDescriptor> files, EngineConfiguration configuration,
+            DurationHistory history, Outcomes outcomes, Interruption interruption) {
+        try (RunResources resources = new RunResources(configuration, request)) {
+            Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
+            files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            Optional<TargetException> wrongVersion =
+                    resources.targets().checkBeforeRun(filesPerVariant.keySet());
+            if (wrongVersion.isPresent()) {
+                // A setting to correct, the same for every file: said once, for the run.
+                outcomes.runFinished(TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
+                return;
+            }
+            List<TentacleRig> rigs = configuration.testbed().isPresent()
+                    ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
+                            new Firmwares(configuration.firmwareDirectory()))
+                    : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+            rigs = Rigs.bounded(rigs, configuration.maxLocalTentacles(), TestRunExecution::warn);
+            Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
+                    interruption::cancelled);
+            rigs.stream().filter(rig -> rig.firmware() != null)
+                    .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
+            Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption));
+            FirmwareBuilds builds = null;
+            if (configuration.testbed().isPresent() && configuration.firmwareBuild().isPresent()) {
+                builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, outcomes);
+                builds.start(filesPerVariant);
+            }
+            Progress progress = Progress.onStderr(configuration.progress());
+            progress.start(files.size());
+            try {
+                runWorkers(rigs, bartender, runners, outcomes, resources, progress);
+                if (builds != null) {
+                    if (interruption.cancelled()) {
+                        builds.cancel();
+                    }
+                    builds.awaitEnd();
+                }
+            } finally {
+                progress.finish();
+            }
+            bartender.drain();
+            outcomes.endUnfinished(files);
+        }
+        history.save();
+        outcomes.runFinished(TestExecutionResult.successful());
+        interruption.reported();
+    }
+
+    private void runWorkers(List<TentacleRig> rigs, Bartender bartender, Runners runners, Outcomes outcomes,
+            RunResources resources, Progress progress) {
+        List<Worker> workers = rigs.stream()
+                .map(rig -> new Worker(rig, resources, bartender, runners, outcomes, progress)).toList();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
+            Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        workers.forEach(threads::execute);
+        threads.shutdown();
+        try {
+            while (!threads.awaitTermination(1, TimeUnit.HOURS)) {
+                // Workers end when the bartender has nothing left; targets enforce per-test timeouts.
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            try {
+                // Give the workers a moment to end their files before what is left is ended here.
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                // Interrupted twice: end what is left now.
+            }
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Said once, on the console whatever the launcher shows: a run that starts less than asked must say so. */
+    private static void warn(String message) {
+        System.err.println("mpunit: " + message);
+        System.err.flush();
+    }
+
+    private static List<TestFileDescriptor> testFiles(TestDescriptor engine) {
+        List<TestFileDescriptor> files = new ArrayList<>();
+        engine.accept(descriptor -> {
+            if (descriptor instanceof TestFileDescriptor file) {
+                files.add(file);
+            }
+        });
+        return files;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mpunit.engine.tentacle;
+
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.scheduling.Tentacle;
+import dev.mpunit.engine.scheduling.TestRuns;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.testbed.DutAccess;
+import dev.mpunit.hardware.testbed.TentacleSpec;
+import dev.mpunit.hardware.testbed.Testbed;
+
+/**
+ * The tentacles of one run, from a testbed inventory or from {@code micropython.target}.
+ */
+public final class Rigs {
+
+    private Rigs() {
+    }
+
+    /**
+     * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
+     * local port is as many tentacles as {@code micropython.workers}; each offers its one variant and
+     * every feature under test, and runs its firmware already.
+     */
+    public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
+            Targets targets) {
+        List<TentacleRig> rigs = new ArrayList<>();
+        filesPerVariant.forEach((variant, files) -> {
+            TargetSpec target = configuration.target(variant);
+            int instances = Math.min(target.board() ? target.boards() : configuration.workers(), files);
+            FailingOnce failure = new FailingOnce();
+            for (int instance = 1; instance <= instances; instance++) {
+                String id = variant + "#" + instance;
+                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, false);
+                rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
+                        target.provider().local()));
+            }
+        });
+        return rigs;
+    }
+
+    /**
+     * From a testbed inventory: one tentacle per entry that offers a variant in the tree, named by
+     * its label ({@code 2731-RPI_PICO2}), offering its FUTs. A tentacle of one variant runs its
+     * firmware already; one of several is flashed whenever it changes variant.
+     */
+    public static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets,
+            Firmwares firmwares) {
+        List<TentacleRig> rigs = new ArrayList<>();
+        for (TentacleSpec spec : testbed.tentacles()) {
+            if (spec.variants().stream().noneMatch(filesPerVariant::containsKey)) {
+                continue;
+            }
+            Tentacle tentacle = new Tentacle(spec.label(), spec.variants(),
+                    spec.futs().stream().map(Enum::name).collect(Collectors.toSet()), spec.reference());
+            // One variant: the board runs it already. Several: which one is unknown, the first flashes.
+            String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
+            boolean local = spec.dut() instanceof DutAccess.Emulator emulator
+                    && targets.configuration().targetKinds().emulator(emulator.kind()).local();
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
+        }
+        return rigs;
+    }
+
+    /**
+     * At most {@code limit} of the tentacles that run on this machine, taken in turn from each
+     * variant so that every variant keeps one (a variant without any would not run at all, so with
+     * more variants than {@code limit} each keeps exactly one); the others stay idle. Tentacles
+     * elsewhere (boards on serial lines) are all kept. {@code warning} hears once what was left idle.
+     */
+    public static List<TentacleRig> bounded(List<TentacleRig> rigs, int limit, Consumer<String> warning) {
+        long local = rigs.stream().filter(TentacleRig::local).count();
+        if (local <= limit) {
+            return rigs;
+        }
+        Map<String, Deque<TentacleRig>> byVariant = new LinkedHashMap<>();
+        rigs.stream().filter(TentacleRig::local).forEach(rig -> byVariant
+                .computeIfAbsent(rig.tentacle().variants().get(0), variant -> new ArrayDeque<>()).add(rig));
+        Set<TentacleRig> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        byVariant.values().forEach(queue -> kept.add(queue.poll()));
+        boolean more = true;
+        while (more && kept.size() < limit) {
+            more = false;
+            for (Deque<TentacleRig> queue : byVariant.values()) {
+                if (kept.size() < limit && !queue.isEmpty()) {
+                    kept.add(queue.poll());
+                    more = true;
+                }
+            }
+        }
+        warning.accept(local + " tentacles would run on this machine, which carries " + limit + " at once ("
+                + EngineConfiguration.MAX_LOCAL_TENTACLES + "): " + kept.size() + " run the tests, "
+                + (local - kept.size()) + " stay idle");
+        return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
+    }
+
+    /** A target that could not be opened once (not installed) is not tried again by every instance of its entry. */
+    private static final class FailingOnce {
+
+        private TargetException failure;
+
+        TargetFactory guarding(TargetFactory factory) {
+            return variant -> {
+                synchronized (this) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                }
+                try {
+                    return factory.open(variant);
+                } catch (TargetException e) {
+                    synchronized (this) {
+                        failure = e;
+                    }
+                    throw e;
+                }
+            };
+        }
+    }
+}

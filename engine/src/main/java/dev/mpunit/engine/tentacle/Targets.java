@@ -1,0 +1,161 @@
+package dev.mpunit.engine.tentacle;
+
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.target.TargetRequest;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.board.Board;
+import dev.mpunit.hardware.board.BoardTarget;
+import dev.mpunit.hardware.board.BoardTraits;
+import dev.mpunit.hardware.board.DeviceBoards;
+import dev.mpunit.hardware.local.WebAssemblyInstallation;
+import dev.mpunit.hardware.serial.DeviceSetting;
+import dev.mpunit.hardware.serial.DeviceString;
+import dev.mpunit.hardware.testbed.DutAccess;
+import dev.mpunit.hardware.testbed.TentacleSpec;
+
+/**
+ * Target factories for one run: each {@code micropython.target} entry and each testbed emulator is
+ * opened by the {@link TargetProvider} of its kind; a testbed's real boards are reached as their
+ * inventory entry says. Also what the run's targets share: one webassembly installation, the board
+ * settings. Nothing is checked or started before a worker opens its target.
+ */
+public final class Targets {
+
+    private final EngineConfiguration configuration;
+    private final ConfigurationParameters parameters;
+    private final WebAssemblyInstallation.Config webassembly;
+    private WebAssemblyInstallation installation;
+    private TargetException installationFailure;
+
+    public Targets(EngineConfiguration configuration, ConfigurationParameters parameters) {
+        this.configuration = configuration;
+        this.parameters = parameters;
+        this.webassembly = new WebAssemblyInstallation.Config(
+                configuration.webassemblyVersion(),
+                configuration.cacheDirectory().resolve("webassembly").resolve(configuration.webassemblyVersion()),
+                configuration.node(), configuration.npm(), configuration.webassemblyMjs().orElse(null),
+                Duration.ofMinutes(5));
+    }
+
+    public EngineConfiguration configuration() {
+        return configuration;
+    }
+
+    public ConfigurationParameters parameters() {
+        return parameters;
+    }
+
+    /** Opens instances of a {@code micropython.target} entry: the tentacle {@code variant#instance}. */
+    public TargetFactory factory(TargetSpec target, String tentacle) {
+        return variant -> target.provider().open(
+                new TargetRequest(target.variant(), tentacle, TargetRequest.Firmware.OWN, target.variant(), this));
+    }
+
+    /**
+     * A tentacle's board under test, reached as its inventory entry says. An emulated board of
+     * several variants is "flashed" by starting it on the variant's firmware; a board with a
+     * programmer is flashed by it whenever the variant changes.
+     */
+    TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares) {
+        String name = tentacle.label();
+        DutAccess dut = tentacle.dut();
+        int baud = configuration.serialBaudrate();
+        boolean several = tentacle.variants().size() > 1;
+        if (dut instanceof DutAccess.Emulator emulator) {
+            TargetProvider provider = configuration.targetKinds().emulator(emulator.kind());
+            return variant -> {
+                boolean own = !several || variant.equals(tentacle.variants().get(0));
+                TargetRequest.Firmware firmware = own && emulator.firmware().isPresent() ? emulator::firmware
+                        : several ? () -> Optional.of(firmwares.find(variant)) : TargetRequest.Firmware.OWN;
+                return provider.open(new TargetRequest(variant, name, firmware, name, this));
+            };
+        }
+        TargetFactory opener = openerOf(tentacle, name, dut, baud);
+        if (!several) {
+            // The board runs its one variant already: nothing to flash.
+            return opener;
+        }
+        if (tentacle.programmer().isEmpty()) {
+            return variant -> {
+                throw new TargetException("tentacle " + name + " offers " + tentacle.variants().size()
+                        + " variants (" + String.join(", ", tentacle.variants()) + ") but has no programmer to"
+                        + " switch between them: add one to its inventory entry, or list one build variant");
+            };
+        }
+        return new ProgrammedTentacle(tentacle, opener, firmwares, () -> TentacleDuts.programmerDut(tentacle));
+    }
+
+    private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {
+        // A port that is not there is corrected in the inventory: micropython.target is no option with a testbed.
+        DeviceSetting setting = DeviceSetting.inventory(name, configuration.testbed()
+                .map(testbed -> testbed.source().toString()).orElse(EngineConfiguration.TESTBED));
+        if (dut instanceof DutAccess.Device device) {
+            return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort(), setting));
+        }
+        if (dut instanceof DutAccess.UsbSerial usb) {
+            return variant -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
+                    BoardTraits.serialPort(), setting));
+        }
+        DutAccess.UsbLocation location = (DutAccess.UsbLocation) dut;
+        return variant -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
+                baud, BoardTraits.serialPort(), setting));
+    }
+
+    public BoardTarget board(String name, Board board) {
+        BoardTarget.Config config = BoardTarget.Config.of(name)
+                .withReplTimeout(configuration.boardReplTimeout());
+        if (configuration.boardPacing().isPresent()) {
+            config = config.withPacing(configuration.boardPacing().get());
+        }
+        if (!configuration.boardCalibrate()) {
+            config = config.withoutCalibration();
+        }
+        return new BoardTarget(board, config);
+    }
+
+    /** One installation per run, shared by every instance and variant; npm runs at most once, at the first test. */
+    public synchronized WebAssemblyInstallation webassembly() throws TargetException {
+        if (installationFailure != null) {
+            // One npm run per run: every instance would fail the same way, npm's output each time.
+            throw installationFailure;
+        }
+        if (installation == null) {
+            try {
+                installation = WebAssemblyInstallation.obtain(webassembly);
+            } catch (TargetException e) {
+                installationFailure = e;
+                throw e;
+            }
+        }
+        return installation;
+    }
+
+    /**
+     * A setting wrong for the whole run, found before any test runs when a configured variant's kind
+     * checks one (a {@code micropython.webassembly.version} that npm does not have). A testbed's
+     * targets are checked when opened, as before.
+     */
+    public Optional<TargetException> checkBeforeRun(Collection<String> variants) {
+        if (configuration.testbed().isPresent()) {
+            return Optional.empty();
+        }
+        for (String variant : variants) {
+            TargetSpec target = configuration.target(variant);
+            try {
+                target.provider().checkBeforeRun(
+                        new TargetRequest(variant, variant, TargetRequest.Firmware.OWN, variant, this));
+            } catch (TargetException e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mpunit.engine.tentacle;
+
+import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.target.TargetRequest;
+
+import java.util.List;
+
+import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.local.UnixTarget;
+
+/** {@code unix}: the unix port, one process per test as run-tests.py, {@code micropython.workers} at once. */
+public final class UnixProvider implements TargetProvider {
+
+    @Override
+    public List<String> words() {
+        return List.of("unix");
+    }
+
+    @Override
+    public Instances instances() {
+        return Instances.WORKERS;
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
+    public boolean pcLike() {
+        return true;
+    }
+
+    @Override
+    public Target open(TargetRequest request) throws TargetException {
+        EngineConfiguration configuration = request.configuration();
+        return UnixTarget.open(new UnixTarget.Config(configuration.unixMicropython().orElse(null),
+                configuration.emit(), configuration.unixMicropypath().orElse(null), configuration.cpython()));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mpunit.engine.execution;
+
+import dev.mpunit.engine.descriptor.GroupKind;
+import dev.mpunit.engine.descriptor.TestGroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** Every kind of test group goes through the runner seam; what this engine cannot run yet says why. */
+class RunnersTest {
+
+    private final RunTestsRunner runTests = new RunTestsRunner(null, null, null, null);
+    private final Runners runners = new Runners(runTests);
+
+    @Test
+    void runTestsGroupsGetRunTestsSemantics() {
+        assertThat(runners.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
+        assertThat(runners.of(TestGroup.RUN_TESTS_NET_INET)).isSameAs(runTests);
+        assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.runner()).isEqualTo(GroupKind.RUN_TESTS);
+    }
+
+    @Test
+    void benchmarkAndTwoBoardGroupsNameTheirOwnRunner() {
+        assertThat(TestGroup.RUN_PERFBENCH.runner()).isEqualTo(GroupKind.RUN_PERFBENCH);
+        assertThat(TestGroup.RUN_MULTITESTS_MULTINET.runner()).isEqualTo(GroupKind.RUN_MULTITESTS);
+        assertThat(TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH.runner()).isEqualTo(GroupKind.RUN_MULTITESTS);
+    }
+
+    @Test
+    void aGroupNotSupportedYetIsSkippedThroughTheSeamWithWhatItNeeds() throws Exception {
+        for (TestGroup group : Arrays.stream(TestGroup.values()).filter(group -> !group.supported()).toList()) {
+            Outcome outcome = runners.of(group).run(null, null, Optional.empty(), null);
+            assertThat(outcome).isEqualTo(new Outcome.Skipped(
+                    group.label() + " is not supported yet: " + group.unsupportedReason().orElseThrow()));
+        }
+        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET).run(null, null, Optional.empty(), null))
+                .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: needs"
+                        + " run-multitests.py's runner on a tentacle and a reference tentacle"));
+    }
+}
