@@ -187,18 +187,21 @@ final class Loans {
 
         @Override
         public Execution execute(Script script) throws TargetException {
-            try {
-                return target.execute(script);
-            } catch (BoardLostException e) {
-                lost = e;
-                throw e;
-            }
+            return watched(() -> target.execute(script));
         }
 
         @Override
         public Optional<Execution> rerunCarefully(Script script) throws TargetException {
+            return watched(() -> target.rerunCarefully(script));
+        }
+
+        private interface Call<T> {
+            T run() throws TargetException;
+        }
+
+        private <T> T watched(Call<T> call) throws TargetException {
             try {
-                return target.rerunCarefully(script);
+                return call.run();
             } catch (BoardLostException e) {
                 lost = e;
                 throw e;

@@ -7,8 +7,10 @@ import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.descriptor.TestGroup;
 import dev.mpunit.engine.descriptor.TestsRoot;
 import dev.mpunit.engine.descriptor.VariantDescriptor;
+import dev.mpunit.engine.scheduling.Assignment;
 import dev.mpunit.engine.scheduling.Bartender;
 import dev.mpunit.engine.scheduling.DurationHistory;
+import dev.mpunit.engine.scheduling.Piece;
 import dev.mpunit.engine.scheduling.Tentacle;
 import dev.mpunit.engine.tentacle.TargetFactory;
 import dev.mpunit.engine.tentacle.TentacleRig;
@@ -40,7 +42,6 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.ExecutionRecorder;
 
 import dev.mpunit.engine.verdict.Verdict;
@@ -69,6 +70,8 @@ class TwoBoardPieceTest {
     private final FakeTargetProvider fakes = new FakeTargetProvider();
     private final CancellationToken cancellation = CancellationToken.create();
     private final Interruption interruption = Interruption.watch(cancellation);
+    /** Where the two workers of a piece meet; the cancellation reaches it through the interruption. */
+    private final Loans loans = new Loans(interruption::cancelled);
     private final EngineDescriptor engine = new EngineDescriptor(UniqueId.forEngine("micropython"), "MicroPython");
     private final Map<TestGroup, GroupDescriptor> groups = new HashMap<>();
     private final ExecutionRecorder events = new ExecutionRecorder();
@@ -79,7 +82,7 @@ class TwoBoardPieceTest {
     private final List<PieceRun> pieces = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Lease> ownLeases = Collections.synchronizedMap(new HashMap<>());
     /** When set, the two-board runner makes sure the lender still waits for its lease while the piece runs. */
-    private volatile Loans watchedLoans;
+    private volatile boolean watchLender;
 
     /** What the two-board runner was handed. */
     private record PieceRun(String file, Lease board, Lease reference, String boardOutput, String referenceOutput) {
@@ -95,18 +98,15 @@ class TwoBoardPieceTest {
 
     @Test
     void theReferenceLendsItsOwnTargetForThePieceOnlyAndGoesOnWithItsOwnWork() throws Exception {
-        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py",
-                "print board side");
-        reference(pair, "print reference side");
+        TestFileDescriptor pair = pair("print board side", "print reference side");
         TestFileDescriptor own = file(TestGroup.RUN_TESTS_STANDARD, "REF", "basics/own.py", "print own");
         Bartender bartender = bartender(pair, own);
-        Loans loans = new Loans(interruption::cancelled);
-        watchedLoans = loans;
+        watchLender = true;
 
         // The board asks first and, with nothing else to run, reserves the busy reference: the
         // reference's worker then takes the piece before its own file.
-        Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, loans, board, opening(board)));
-        Thread referenceWorker = start(worker(bartender, loans, reference, opening(reference)));
+        Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, board, opening(board)));
+        Thread referenceWorker = start(worker(bartender, reference, opening(reference)));
         ended(boardWorker, referenceWorker);
 
         assertThat(pieces).hasSize(1);
@@ -130,17 +130,14 @@ class TwoBoardPieceTest {
 
     @Test
     void aLostReferenceEndsThePieceNamingItAndTheBoardGoesOn() throws Exception {
-        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py",
-                "print board side");
-        reference(pair, "lost");
+        TestFileDescriptor pair = pair("print board side", "lost");
         TestFileDescriptor after = file(TestGroup.RUN_TESTS_STANDARD, "BOARD", "basics/after.py", "print after");
         Bartender bartender = bartender(pair, after);
-        Loans loans = new Loans(interruption::cancelled);
 
         // The reference waits idle first, so the board takes the two-board piece before its own file.
         Thread referenceWorker = startWhenWaiting(bartender, reference,
-                worker(bartender, loans, reference, opening(reference)));
-        Thread boardWorker = start(worker(bartender, loans, board, opening(board)));
+                worker(bartender, reference, opening(reference)));
+        Thread boardWorker = start(worker(bartender, board, opening(board)));
         ended(boardWorker, referenceWorker);
 
         assertThat(result(pair).getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
@@ -154,18 +151,15 @@ class TwoBoardPieceTest {
 
     @Test
     void aReferenceThatCannotBeOpenedEndsThePieceNamingItAndTheBoardGoesOn() throws Exception {
-        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py",
-                "print board side");
-        reference(pair, "print reference side");
+        TestFileDescriptor pair = pair("print board side", "print reference side");
         TestFileDescriptor after = file(TestGroup.RUN_TESTS_STANDARD, "BOARD", "basics/after.py", "print after");
         Bartender bartender = bartender(pair, after);
-        Loans loans = new Loans(interruption::cancelled);
         TargetFactory unreachable = variant -> {
             throw new TargetException("no raw REPL on /dev/ttyACM9 after 3 attempts");
         };
 
-        Thread referenceWorker = startWhenWaiting(bartender, reference, worker(bartender, loans, reference, unreachable));
-        Thread boardWorker = start(worker(bartender, loans, board, opening(board)));
+        Thread referenceWorker = startWhenWaiting(bartender, reference, worker(bartender, reference, unreachable));
+        Thread boardWorker = start(worker(bartender, board, opening(board)));
         ended(boardWorker, referenceWorker);
 
         assertThat(pieces).as("the runner never ran without its reference").isEmpty();
@@ -177,14 +171,12 @@ class TwoBoardPieceTest {
 
     @Test
     void aLostBoardReleasesTheReferenceWhichGoesOnWithItsOwnWork() throws Exception {
-        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py", "lost");
-        reference(pair, "print reference side");
+        TestFileDescriptor pair = pair("lost", "print reference side");
         TestFileDescriptor own = file(TestGroup.RUN_TESTS_STANDARD, "REF", "basics/own.py", "print own");
         Bartender bartender = bartender(pair, own);
-        Loans loans = new Loans(interruption::cancelled);
 
-        Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, loans, board, opening(board)));
-        Thread referenceWorker = start(worker(bartender, loans, reference, opening(reference)));
+        Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, board, opening(board)));
+        Thread referenceWorker = start(worker(bartender, reference, opening(reference)));
         ended(boardWorker, referenceWorker);
         bartender.drain();
         outcomes.endUnfinished(List.of(pair, own));
@@ -199,11 +191,8 @@ class TwoBoardPieceTest {
 
     @Test
     void aCancelledRunEndsABoardWaitingForItsReferenceAndTheLenderGoesOn() throws Exception {
-        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py",
-                "print board side");
-        reference(pair, "print reference side");
+        TestFileDescriptor pair = pair("print board side", "print reference side");
         Bartender bartender = bartender(pair);
-        Loans loans = new Loans(interruption::cancelled);
         CountDownLatch referenceOpening = new CountDownLatch(1);
         CountDownLatch mayOpen = new CountDownLatch(1);
         TargetFactory slowFlash = variant -> {
@@ -222,8 +211,8 @@ class TwoBoardPieceTest {
             }
         });
 
-        Thread referenceWorker = startWhenWaiting(bartender, reference, worker(bartender, loans, reference, slowFlash));
-        Thread boardWorker = start(worker(bartender, loans, board, opening(board)));
+        Thread referenceWorker = startWhenWaiting(bartender, reference, worker(bartender, reference, slowFlash));
+        Thread boardWorker = start(worker(bartender, board, opening(board)));
         boardWaits.get(30, TimeUnit.SECONDS);
         assertThat(referenceOpening.await(30, TimeUnit.SECONDS)).isTrue();
         cancellation.cancel();
@@ -243,9 +232,9 @@ class TwoBoardPieceTest {
     void aCancelledRunEndsALenderWhoseBoardNeverCame() throws Exception {
         TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py",
                 "print board side");
-        Loans loans = new Loans(interruption::cancelled);
-        var assignment = new dev.mpunit.engine.scheduling.Assignment<>(
-                new dev.mpunit.engine.scheduling.Piece<>(pair, null, 1), board, false, Optional.of(reference), false);
+        // The piece as the bartender hands it to both sides (its test run does not matter here).
+        Assignment<TestFileDescriptor> assignment = new Assignment<>(new Piece<>(pair, null, 1), board, false,
+                Optional.of(reference), false);
         CompletableFuture<Tentacle> lenderWaits = new CompletableFuture<>();
         loans.onWaiting(waiter -> {
             if (waiter.equals(reference)) {
@@ -271,7 +260,7 @@ class TwoBoardPieceTest {
                 interruption::cancelled);
     }
 
-    private Worker worker(Bartender bartender, Loans loans, Tentacle tentacle, TargetFactory target) {
+    private Worker worker(Bartender bartender, Tentacle tentacle, TargetFactory target) {
         Map<String, VariantRuntime> variants = new HashMap<>();
         Runners runners = new Runners(Map.<GroupKind, Runner>of(GroupKind.RUN_MULTITESTS, this::runPiece, GroupKind.RUN_TESTS,
                 this::runOwn));
@@ -289,8 +278,8 @@ class TwoBoardPieceTest {
         try {
             String boardOutput = execute(lease, file.file());
             String referenceOutput = execute(other, referenceScript(file));
-            if (watchedLoans != null) {
-                lenderWaitsNow(watchedLoans);
+            if (watchLender) {
+                lenderWaitsNow();
             }
             pieces.add(new PieceRun(file.relativePath(), lease, other, boardOutput, referenceOutput));
             return passed(boardOutput + referenceOutput);
@@ -300,7 +289,7 @@ class TwoBoardPieceTest {
     }
 
     /** Returns once the reference's worker is seen waiting for its lease to come back (it looks again every 200 ms). */
-    private void lenderWaitsNow(Loans loans) {
+    private void lenderWaitsNow() {
         CompletableFuture<Tentacle> waits = new CompletableFuture<>();
         loans.onWaiting(waiter -> {
             if (waiter.equals(reference)) {
@@ -398,12 +387,15 @@ class TwoBoardPieceTest {
         return file;
     }
 
-    private static Path referenceScript(TestFileDescriptor file) {
-        return file.file().resolveSibling(file.file().getFileName().toString().replace(".py", "_ref.py"));
+    /** A two-board file of the board's variant, and what its {@code _ref.py} sibling does on the reference. */
+    private TestFileDescriptor pair(String boardSide, String referenceSide) throws IOException {
+        TestFileDescriptor pair = file(TestGroup.RUN_MULTITESTS_MULTINET, "BOARD", "multi_net/pair.py", boardSide);
+        write(referenceScript(pair), referenceSide);
+        return pair;
     }
 
-    private static void reference(TestFileDescriptor file, String... directives) throws IOException {
-        write(referenceScript(file), directives);
+    private static Path referenceScript(TestFileDescriptor file) {
+        return file.file().resolveSibling(file.file().getFileName().toString().replace(".py", "_ref.py"));
     }
 
     private static void write(Path path, String... directives) throws IOException {
