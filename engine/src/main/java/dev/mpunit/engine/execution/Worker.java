@@ -58,16 +58,23 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
+        boolean leftInOrder = false;
         try {
             Optional<Assignment<TestFileDescriptor>> next;
             while ((next = bartender.next(rig.tentacle())).isPresent()) {
                 Assignment<TestFileDescriptor> assignment = next.get();
                 boolean goOn = assignment.tentacle() == rig.tentacle() ? runOne(assignment) : lend(assignment);
                 if (!goOn) {
-                    return;
+                    break;
                 }
             }
+            leftInOrder = true;
         } finally {
+            if (!leftInOrder) {
+                // Something unforeseen ended this worker: a two-board piece that reserved this tentacle
+                // as its reference must not wait for it.
+                bartender.lost(rig.tentacle());
+            }
             if (target != null) {
                 target.close();
             }

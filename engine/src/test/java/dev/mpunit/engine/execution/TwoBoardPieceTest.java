@@ -18,6 +18,7 @@ import dev.mpunit.engine.tentacle.TentacleRig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,8 @@ class TwoBoardPieceTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<String> opened = Collections.synchronizedList(new ArrayList<>());
     private final List<PieceRun> pieces = Collections.synchronizedList(new ArrayList<>());
+    /** What ended a worker's thread unforeseen; nothing, but where a test makes one die. */
+    private final List<Throwable> deaths = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Lease> ownLeases = Collections.synchronizedMap(new HashMap<>());
     /** When set, the two-board runner makes sure the lender still waits for its lease while the piece runs. */
     private volatile boolean watchLender;
@@ -94,6 +98,7 @@ class TwoBoardPieceTest {
     @AfterEach
     void endWatch() {
         interruption.close();
+        assertThat(deaths).as("workers that died").isEmpty();
     }
 
     @Test
@@ -190,6 +195,40 @@ class TwoBoardPieceTest {
     }
 
     @Test
+    void aReferenceWhoseWorkerDiesLeavesNoBoardWaitingForIt() throws Exception {
+        TestFileDescriptor pair = pair("print board side", "print reference side");
+        TestFileDescriptor own = file(TestGroup.RUN_TESTS_STANDARD, "REF", "basics/own.py", "print own");
+        Bartender bartender = bartender(pair, own);
+        CountDownLatch mayFail = new CountDownLatch(1);
+        // What the run shares fails unforeseen for the reference's own file (the engine's feature
+        // checks could not be written, say): its worker dies holding that file.
+        Function<String, VariantRuntime> failing = name -> {
+            try {
+                mayFail.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UncheckedIOException(new IOException("no space left on device"));
+        };
+
+        // The reference takes its own file first; the board, with nothing else, reserves it and waits.
+        Thread referenceWorker = start(new Worker(new TentacleRig(reference, opening(reference), null, true), failing,
+                bartender, loans, runners(), outcomes, Progress.onStderr(Progress.Mode.OFF)));
+        Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, board, opening(board)));
+        mayFail.countDown();
+        ended(boardWorker, referenceWorker);
+        bartender.drain();
+        outcomes.endUnfinished(List.of(pair, own));
+
+        assertThat(deaths).singleElement().satisfies(death -> assertThat(death).hasRootCauseMessage(
+                "no space left on device"));
+        deaths.clear();
+        assertThat(pieces).isEmpty();
+        assertThat(skipReason(pair)).isEqualTo("not run: no worker of its variant was left to run it");
+        assertThat(skipReason(own)).isEqualTo("not run: no worker of its variant was left to run it");
+    }
+
+    @Test
     void aCancelledRunEndsABoardWaitingForItsReferenceAndTheLenderGoesOn() throws Exception {
         TestFileDescriptor pair = pair("print board side", "print reference side");
         Bartender bartender = bartender(pair);
@@ -262,11 +301,15 @@ class TwoBoardPieceTest {
 
     private Worker worker(Bartender bartender, Tentacle tentacle, TargetFactory target) {
         Map<String, VariantRuntime> variants = new HashMap<>();
-        Runners runners = new Runners(Map.<GroupKind, Runner>of(GroupKind.RUN_MULTITESTS, this::runPiece, GroupKind.RUN_TESTS,
-                this::runOwn));
         return new Worker(new TentacleRig(tentacle, target, null, true),
                 name -> variants.computeIfAbsent(name, variant -> new VariantRuntime(variant, false, tests)),
-                bartender, loans, runners, outcomes, Progress.onStderr(Progress.Mode.OFF));
+                bartender, loans, runners(), outcomes, Progress.onStderr(Progress.Mode.OFF));
+    }
+
+    /** The test's runners: a two-board runner for run-multitests groups, a one-board one for run-tests groups. */
+    private Runners runners() {
+        return new Runners(Map.<GroupKind, Runner>of(GroupKind.RUN_MULTITESTS, this::runPiece, GroupKind.RUN_TESTS,
+                this::runOwn));
     }
 
     /** The test's two-board runner: the file on the board, its {@code _ref.py} sibling on the reference. */
@@ -339,7 +382,7 @@ class TwoBoardPieceTest {
     }
 
     /** Starts the worker and returns once it waits in the bartender: whatever starts next comes after. */
-    private static Thread startWhenWaiting(Bartender bartender, Tentacle tentacle, Worker worker) throws Exception {
+    private Thread startWhenWaiting(Bartender bartender, Tentacle tentacle, Worker worker) throws Exception {
         CompletableFuture<Tentacle> waits = new CompletableFuture<>();
         bartender.onWaiting(waiter -> {
             if (waiter.equals(tentacle)) {
@@ -352,9 +395,10 @@ class TwoBoardPieceTest {
         return thread;
     }
 
-    private static Thread start(Worker worker) {
+    private Thread start(Worker worker) {
         Thread thread = new Thread(worker, "test-worker");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((dead, death) -> deaths.add(death));
         thread.start();
         return thread;
     }
