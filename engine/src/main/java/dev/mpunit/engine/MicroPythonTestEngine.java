@@ -1,7 +1,8 @@
 package dev.mpunit.engine;
 
-import dev.mpunit.engine.configuration.ConfigurationKeys;
+import dev.mpunit.engine.configuration.KnownKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
+import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
 import dev.mpunit.engine.descriptor.TreeIds;
 import dev.mpunit.engine.discovery.BoardIssues;
 import dev.mpunit.engine.discovery.DirectorySelectorResolver;
@@ -62,26 +63,27 @@ public final class MicroPythonTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "MicroPython");
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         EngineConfiguration configuration;
         Filters filters;
         try {
             TargetKinds kinds = TargetKinds.found();
-            ConfigurationKeys.requireKnown(request.getConfigurationParameters(), kinds.keys());
+            KnownKeys.requireKnown(request.getConfigurationParameters(), kinds.keys());
             configuration = EngineConfiguration.from(request.getConfigurationParameters(), kinds);
-            ResultsFolder.requireWritable(request.getConfigurationParameters());
-            filters = Filters.parse(configuration.include(), configuration.exclude(), configuration.filter());
+            ResultsFolder.requireWritable(configuration.results());
+            filters = Filters.parse(configuration.selection().include(), configuration.selection().exclude(),
+                    configuration.selection().filter());
         } catch (IllegalArgumentException e) {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: " + e.getMessage()));
-            return engine;
+            return new MicroPythonEngineDescriptor(uniqueId, null);
         }
+        MicroPythonEngineDescriptor engine = new MicroPythonEngineDescriptor(uniqueId, configuration);
         new SelectionIssues(configuration).report(issues);
         new BoardIssues(configuration).report(request, issues);
         TreeIds ids = new TreeIds(uniqueId);
         LeftOut leftOut = new LeftOut();
-        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        EngineDiscoveryRequestResolver.<MicroPythonEngineDescriptor>builder()
                 .addSelectorResolver(context -> new DirectorySelectorResolver(configuration, context.getIssueReporter()))
                 .addSelectorResolver(context -> new FileSelectorResolver(configuration, filters, context.getIssueReporter(),
                         ids, leftOut))

@@ -35,6 +35,13 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -307,6 +314,33 @@ class FakeTargetEngineTest {
         assertThat(byVariant.get("MICROBIT").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         assertThat(byVariant.get("MICROBIT-UNBUILT").getThrowable().orElseThrow().getMessage())
                 .startsWith("no firmware for MICROBIT-UNBUILT in " + firmware);
+    }
+
+    @Test
+    void executionRunsOnWhatDiscoveryReadEvenWhenTheTestbedFileChangesBetween() throws IOException {
+        file("basics/one.py", "1\n", "print 1");
+        Path inventory = folder.resolve("testbed.json");
+        Files.writeString(inventory, """
+                {"testbed": "fakes", "tentacles": [
+                  {"serial": "emulated-fake", "board": "MICROBIT", "dut": {"emulator": "fake"}}]}
+                """);
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(tests().toFile()))
+                .filters(EngineFilter.includeEngines(MicroPythonTestEngine.ID))
+                .configurationParameter("micropython.cache", folder.resolve("cache").toString())
+                .configurationParameter("micropython.testbed", inventory.toString())
+                .configurationParameter("micropython.progress", "off")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request);
+        // An IDE keeps a discovered plan while the file is edited: the run is the plan's, read once.
+        Files.writeString(inventory, "{\"testbed\": broken");
+
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        launcher.execute(plan, summary);
+
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+        assertThat(summary.getSummary().getTotalFailureCount()).isZero();
     }
 
     @Test

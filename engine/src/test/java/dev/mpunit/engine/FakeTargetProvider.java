@@ -17,7 +17,7 @@ import dev.mpunit.hardware.TargetException;
  * each file says what the fake does with it ({@link FakeTarget}), so engine behaviour is tested in
  * milliseconds on any machine. An inventory may name it as an emulator ({@code "emulator": "fake"}).
  *
- * <p>One provider is made per discovery and per execution, so what its instances share (who met
+ * <p>One provider is made per run (discovery finds it, execution uses it), so what its instances share (who met
  * whom, which file already lost its link once) lasts one run.
  */
 public final class FakeTargetProvider implements TargetProvider {

@@ -5,6 +5,8 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 
+import dev.mpunit.engine.ConfigurationKeys;
+
 /**
  * Runs every MicroPython test file under {@code examples/tests} with the
  * {@code micropython} engine. With no testbed inventory configured the engine
@@ -19,6 +21,6 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("micropython")
 @SelectDirectories("tests")
-@ConfigurationParameter(key = "micropython.root", value = "tests")
+@ConfigurationParameter(key = ConfigurationKeys.ROOT, value = "tests")
 class MicroPythonTestsSuite {
 }

@@ -1,5 +1,7 @@
 package dev.mpunit.engine.configuration;
 
+import static dev.mpunit.engine.ConfigurationKeys.*;
+
 import dev.mpunit.engine.target.TargetProvider;
 
 import dev.mpunit.engine.descriptor.TestGroup;
@@ -22,95 +24,25 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
-import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
 import dev.mpunit.hardware.testbed.Testbed;
 
 /**
- * The engine's {@code micropython.*} configuration parameters, read once per discovery or
- * execution. Every key is documented in {@code docs/configuration.md}; a value that cannot be
- * read is an {@link IllegalArgumentException} whose message names the key and what it accepts.
+ * The engine's {@code micropython.*} configuration parameters ({@link ConfigurationKeys}), read once:
+ * at discovery, which refuses a key it does not know or a value it cannot use before anything runs.
+ * The engine's descriptor holds the result for execution. One record per area, as
+ * {@code docs/configuration.md} groups the keys: which files and variants, how they run, what they
+ * run on, the testbed, the results.
  */
 public record EngineConfiguration(
-        TargetKinds targetKinds,
-        List<TargetSpec> targets,
-        List<Path> roots,
-        GroupSelection groupSelection,
-        String include,
-        String exclude,
-        String filter,
-        int workers,
-        Duration timeout,
-        String emit,
-        Optional<String> heapsize,
-        String cpython,
-        Duration cpythonTimeout,
-        Path cacheDirectory,
-        String webassemblyVersion,
-        Optional<Path> webassemblyMjs,
-        String node,
-        String npm,
-        Optional<Path> unixMicropython,
-        Optional<String> unixMicropypath,
-        int inlineOutputLimit,
-        Optional<Path> qemu,
-        Optional<Path> qemuMicrobitFirmware,
-        Optional<Pacing> boardPacing,
-        boolean boardCalibrate,
-        Duration boardReplTimeout,
-        int serialBaudrate,
-        VariantSelection variantSelection,
-        Progress.Mode progress,
-        Optional<Testbed> testbed,
-        Optional<Path> firmwareDirectory,
-        Optional<String> firmwareBuild,
-        Duration firmwareBuildTimeout,
-        int maxLocalTentacles) {
+        SelectionConfiguration selection,
+        RunConfiguration run,
+        TargetConfiguration targets,
+        TestbedConfiguration testbed,
+        ResultsConfiguration results) {
 
-    static final String PREFIX = "micropython.";
-    static final String TARGET = PREFIX + "target";
-    public static final String ROOT = PREFIX + "root";
-    public static final String GROUPS = PREFIX + "groups";
-    static final String ONLY_GROUP = PREFIX + "only-group";
-    public static final String SKIP_GROUP = PREFIX + "skip-group";
-    public static final String ONLY_FUT = PREFIX + "only-fut";
-    public static final String SKIP_FUT = PREFIX + "skip-fut";
-    public static final String ONLY_VARIANT = PREFIX + "only-variant";
-    public static final String SKIP_VARIANT = PREFIX + "skip-variant";
-    static final String PROGRESS = PREFIX + "progress";
-    public static final String INCLUDE = PREFIX + "include";
-    public static final String EXCLUDE = PREFIX + "exclude";
-    public static final String FILTER = PREFIX + "filter";
-    public static final String WORKERS = PREFIX + "workers";
-    static final String TIMEOUT = PREFIX + "timeout";
-    static final String EMIT = PREFIX + "emit";
-    static final String HEAPSIZE = PREFIX + "heapsize";
-    static final String CPYTHON = PREFIX + "cpython";
-    static final String CPYTHON_TIMEOUT = PREFIX + "cpython.timeout";
-    static final String CACHE = PREFIX + "cache";
-    static final String WEBASSEMBLY_VERSION = PREFIX + "webassembly.version";
-    static final String WEBASSEMBLY_MJS = PREFIX + "webassembly.mjs";
-    static final String NODE = PREFIX + "node";
-    static final String NPM = PREFIX + "npm";
-    static final String UNIX_MICROPYTHON = PREFIX + "unix.micropython";
-    static final String UNIX_MICROPYPATH = PREFIX + "unix.micropypath";
-    static final String INLINE_OUTPUT_LIMIT = PREFIX + "report.inline-limit";
-    static final String QEMU = PREFIX + "qemu";
-    static final String QEMU_MICROBIT_FIRMWARE = PREFIX + "qemu-microbit.firmware";
-    static final String BOARD_PACING = PREFIX + "board.pacing";
-    static final String BOARD_CALIBRATE = PREFIX + "board.calibrate";
-    static final String BOARD_REPL_TIMEOUT = PREFIX + "board.repl-timeout";
-    static final String SERIAL_BAUDRATE = PREFIX + "serial.baudrate";
-    /** Reporting reads it too: the summary names the testbed. */
-    public static final String TESTBED = ReportingConfigurationKeys.TESTBED;
-    public static final String FIRMWARE_DIR = PREFIX + "firmware.dir";
-    public static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
-    public static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
-    public static final String MAX_LOCAL_TENTACLES = PREFIX + "max-local-tentacles";
-
-    static final String DEFAULT_WEBASSEMBLY_VERSION = "1.27.0";
 
     public static EngineConfiguration from(ConfigurationParameters parameters) {
         return from(parameters, TargetKinds.found());
@@ -119,41 +51,46 @@ public record EngineConfiguration(
     /** With the kinds of target already found (discovery checks their keys first). */
     public static EngineConfiguration from(ConfigurationParameters parameters, TargetKinds kinds) {
         return new EngineConfiguration(
-                kinds,
-                targets(parameters, kinds),
-                list(parameters, ROOT).stream().map(Path::of).toList(),
-                groupSelection(parameters),
-                parameters.get(INCLUDE).orElse(""),
-                parameters.get(EXCLUDE).orElse(""),
-                parameters.get(FILTER).orElse(""),
-                positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
-                duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
-                parameters.get(EMIT).map(String::trim).orElse("bytecode"),
-                parameters.get(HEAPSIZE).map(String::trim).filter(s -> !s.isEmpty()),
-                parameters.get(CPYTHON).map(String::trim).orElse("python3"),
-                duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
-                parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
-                parameters.get(WEBASSEMBLY_VERSION).map(String::trim).orElse(DEFAULT_WEBASSEMBLY_VERSION),
-                parameters.get(WEBASSEMBLY_MJS).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
-                parameters.get(NODE).map(String::trim).orElse("node"),
-                parameters.get(NPM).map(String::trim).orElse("npm"),
-                parameters.get(UNIX_MICROPYTHON).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
-                parameters.get(UNIX_MICROPYPATH),
-                positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
-                path(parameters, QEMU),
-                path(parameters, QEMU_MICROBIT_FIRMWARE),
-                parameters.get(BOARD_PACING).map(String::trim).filter(s -> !s.isEmpty())
-                        .map(EngineConfiguration::pacing),
-                bool(parameters, BOARD_CALIBRATE, true),
-                duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
-                positiveInt(parameters, SERIAL_BAUDRATE, 115200),
-                new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT)),
-                progress(parameters),
-                testbed(parameters, kinds),
-                path(parameters, FIRMWARE_DIR),
-                parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
-                duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
-                positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()));
+                new SelectionConfiguration(
+                        list(parameters, ROOT).stream().map(Path::of).toList(),
+                        groupSelection(parameters),
+                        parameters.get(INCLUDE).orElse(""),
+                        parameters.get(EXCLUDE).orElse(""),
+                        parameters.get(FILTER).orElse(""),
+                        new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT))),
+                new RunConfiguration(
+                        positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
+                        positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()),
+                        duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
+                        parameters.get(EMIT).map(String::trim).orElse("bytecode"),
+                        parameters.get(HEAPSIZE).map(String::trim).filter(s -> !s.isEmpty()),
+                        parameters.get(CPYTHON).map(String::trim).orElse("python3"),
+                        duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
+                        parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
+                        positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
+                        progress(parameters)),
+                new TargetConfiguration(
+                        kinds,
+                        targets(parameters, kinds),
+                        parameters.get(WEBASSEMBLY_VERSION).map(String::trim).orElse(DEFAULT_WEBASSEMBLY_VERSION),
+                        parameters.get(WEBASSEMBLY_MJS).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of),
+                        parameters.get(NODE).map(String::trim).orElse("node"),
+                        parameters.get(NPM).map(String::trim).orElse("npm"),
+                        path(parameters, UNIX_MICROPYTHON),
+                        parameters.get(UNIX_MICROPYPATH),
+                        path(parameters, QEMU),
+                        path(parameters, QEMU_MICROBIT_FIRMWARE),
+                        parameters.get(BOARD_PACING).map(String::trim).filter(s -> !s.isEmpty())
+                                .map(EngineConfiguration::pacing),
+                        bool(parameters, BOARD_CALIBRATE, true),
+                        duration(parameters, BOARD_REPL_TIMEOUT, Duration.ofSeconds(5)),
+                        positiveInt(parameters, SERIAL_BAUDRATE, 115200)),
+                new TestbedConfiguration(
+                        testbed(parameters, kinds),
+                        path(parameters, FIRMWARE_DIR),
+                        parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
+                        duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
+                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())));
     }
 
     /**
@@ -176,36 +113,12 @@ public record EngineConfiguration(
         }
     }
 
-    /** The configured target of a variant, or the variant name read as a target (a re-run by unique id). */
-    public TargetSpec target(String variant) {
-        return targets.stream().filter(target -> target.variant().equals(variant)).findFirst()
-                .orElseGet(() -> targetKinds.parse(variant));
-    }
-
     /** The variants on offer: the testbed's, else one per configured target. */
     public List<String> variants() {
-        if (testbed.isPresent()) {
-            return testbed.get().variants();
+        if (testbed.inventory().isPresent()) {
+            return testbed.inventory().get().variants();
         }
-        return targets.stream().map(TargetSpec::variant).toList();
-    }
-
-    /**
-     * The variants of those offered (today the configured targets, later a testbed inventory's)
-     * that {@code only-variant} and {@code skip-variant} keep, in the order offered.
-     */
-    public List<String> selectedVariants(List<String> offered) {
-        return variantSelection.select(offered);
-    }
-
-    /** The groups a selection of a whole tests root covers. */
-    public Set<TestGroup> groups() {
-        return groupSelection.covered();
-    }
-
-    /** Whether a skip or FUT key leaves this group out, wherever its files were selected. */
-    public boolean groupAdmitted(TestGroup group) {
-        return groupSelection.admits(group);
+        return targets.entries().stream().map(TargetSpec::variant).toList();
     }
 
     private static Optional<Path> path(ConfigurationParameters parameters, String key) {

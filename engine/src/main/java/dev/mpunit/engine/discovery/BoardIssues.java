@@ -1,5 +1,6 @@
 package dev.mpunit.engine.discovery;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.descriptor.TestsRoot;
 
@@ -33,15 +34,15 @@ public final class BoardIssues {
     }
 
     public void report(EngineDiscoveryRequest request, DiscoveryIssueReporter issues) {
-        if (configuration.testbed().isEmpty()) {
+        if (configuration.testbed().inventory().isEmpty()) {
             return;
         }
         BoardNames known = checkout(request).orElseGet(BoardNames::upstream);
         Set<String> boards = new LinkedHashSet<>();
-        configuration.testbed().get().tentacles().stream().map(TentacleSpec::board).forEach(boards::add);
+        configuration.testbed().inventory().get().tentacles().stream().map(TentacleSpec::board).forEach(boards::add);
         for (String board : boards) {
             known.unknown(board).ifPresent(message -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
-                    "micropython: " + EngineConfiguration.TESTBED + "=" + configuration.testbed().get().source()
+                    "micropython: " + ConfigurationKeys.TESTBED + "=" + configuration.testbed().inventory().get().source()
                             + ": " + message)));
         }
     }

@@ -103,7 +103,7 @@ public final class DirectorySelectorResolver implements SelectorResolver {
         }
         if (nothingSelected) {
             warn(directory, directory + " holds no test file that runs (*.py, or *.mjs/*.js for webassembly"
-                    + (upstream ? ", in the folders of the groups " + GroupSelection.labels(List.copyOf(configuration.groups())) : "")
+                    + (upstream ? ", in the folders of the groups " + GroupSelection.labels(List.copyOf(configuration.selection().groups())) : "")
                     + "): nothing to run from it");
         }
     }
@@ -115,7 +115,7 @@ public final class DirectorySelectorResolver implements SelectorResolver {
 
     private List<Path> testDirectories(Path directory) throws IOException {
         if (TestsRoot.isUpstreamLayout(directory)) {
-            return new TestsRoot(directory, true).testDirectories(configuration.groups());
+            return new TestsRoot(directory, true).testDirectories(configuration.selection().groups());
         }
         return List.of(directory);
     }

@@ -70,7 +70,7 @@ public final class FileSelectorResolver implements SelectorResolver {
                     + " (basics, extmod, float, …): it is not run", file);
             return Resolution.unresolved();
         }
-        if (!configuration.groupAdmitted(group.get())) {
+        if (!configuration.selection().groupAdmitted(group.get())) {
             // Left out on purpose (a skip or FUT key): no warning about a group nobody wants.
             leftOut.byGroupKeys();
             return Resolution.unresolved();
@@ -86,7 +86,7 @@ public final class FileSelectorResolver implements SelectorResolver {
         }
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
-        for (String variant : configuration.selectedVariants(configuration.variants())) {
+        for (String variant : configuration.selection().selectedVariants(configuration.variants())) {
             context.addToParent(() -> ids.selectVariant(group.get(), variant),
                             parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
                                     unittest)))

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.discovery;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 
 import java.util.ArrayList;
@@ -26,12 +27,12 @@ public final class LeftOut {
     public String reasons() {
         List<String> reasons = new ArrayList<>();
         if (byFilters > 0) {
-            reasons.add(files(byFilters) + " left out by " + EngineConfiguration.INCLUDE + ", "
-                    + EngineConfiguration.EXCLUDE + " or " + EngineConfiguration.FILTER);
+            reasons.add(files(byFilters) + " left out by " + ConfigurationKeys.INCLUDE + ", "
+                    + ConfigurationKeys.EXCLUDE + " or " + ConfigurationKeys.FILTER);
         }
         if (byGroupKeys > 0) {
-            reasons.add(files(byGroupKeys) + " left out by " + EngineConfiguration.SKIP_GROUP + ", "
-                    + EngineConfiguration.ONLY_FUT + " or " + EngineConfiguration.SKIP_FUT);
+            reasons.add(files(byGroupKeys) + " left out by " + ConfigurationKeys.SKIP_GROUP + ", "
+                    + ConfigurationKeys.ONLY_FUT + " or " + ConfigurationKeys.SKIP_FUT);
         }
         return String.join("; ", reasons);
     }

@@ -1,5 +1,7 @@
 package dev.mpunit.engine.discovery;
 
+import dev.mpunit.engine.configuration.ResultsConfiguration;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -9,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
 
@@ -27,8 +28,8 @@ public final class ResultsFolder {
     }
 
     /** @throws IllegalArgumentException naming the folder and why it cannot be written */
-    public static void requireWritable(ConfigurationParameters parameters) {
-        Optional<String> configured = parameters.get(KEY).map(String::strip).filter(value -> !value.isEmpty());
+    public static void requireWritable(ResultsConfiguration results) {
+        Optional<String> configured = results.directory();
         if (configured.isEmpty()) {
             return;
         }

@@ -45,8 +45,8 @@ public final class RunTestsIssues {
             return;
         }
         RunTestsComparison comparison = new RunTestsComparison(
-                CPython.of(configuration.cpython(), configuration.cpythonTimeout(), null).command(),
-                configuration.cacheDirectory().resolve(FOLDER));
+                CPython.of(configuration.run().cpython(), configuration.run().cpythonTimeout(), null).command(),
+                configuration.run().cacheDirectory().resolve(FOLDER));
         for (Path file : runTests) {
             comparison.check(file).ifPresent(message -> issues.reportIssue(
                     DiscoveryIssue.create(Severity.WARNING, "micropython: " + message)));

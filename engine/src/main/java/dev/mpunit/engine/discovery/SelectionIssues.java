@@ -1,5 +1,6 @@
 package dev.mpunit.engine.discovery;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.configuration.GroupSelection;
 import dev.mpunit.engine.configuration.VariantSelection;
@@ -26,31 +27,31 @@ public final class SelectionIssues {
 
     public void report(DiscoveryIssueReporter issues) {
         for (TestGroup group : TestGroup.values()) {
-            if (configuration.groups().contains(group) && !group.supported()) {
+            if (configuration.selection().groups().contains(group) && !group.supported()) {
                 warn(issues, group.label() + " is not supported yet: " + group.unsupportedReason().orElse("")
                         + ": it runs nothing");
             }
         }
-        if (configuration.groups().isEmpty()) {
-            warn(issues, "the group selection (" + EngineConfiguration.GROUPS + ", " + EngineConfiguration.SKIP_GROUP
-                    + ", " + EngineConfiguration.ONLY_FUT + ", " + EngineConfiguration.SKIP_FUT
+        if (configuration.selection().groups().isEmpty()) {
+            warn(issues, "the group selection (" + ConfigurationKeys.GROUPS + ", " + ConfigurationKeys.SKIP_GROUP
+                    + ", " + ConfigurationKeys.ONLY_FUT + ", " + ConfigurationKeys.SKIP_FUT
                     + ") leaves no test group for a whole tests root: groups are "
                     + GroupSelection.labels(List.of(TestGroup.values())));
         }
-        VariantSelection variants = configuration.variantSelection();
+        VariantSelection variants = configuration.selection().variantSelection();
         if (variants.isAll()) {
             return;
         }
         List<String> offered = configuration.variants();
         for (String pattern : variants.only()) {
             if (offered.stream().noneMatch(variant -> VariantSelection.matches(pattern, variant))) {
-                warn(issues, EngineConfiguration.ONLY_VARIANT + "=" + pattern + " matches none of the variants on offer: "
+                warn(issues, ConfigurationKeys.ONLY_VARIANT + "=" + pattern + " matches none of the variants on offer: "
                         + String.join(", ", offered));
             }
         }
-        if (configuration.selectedVariants(offered).isEmpty()) {
-            warn(issues, "the variant selection (" + EngineConfiguration.ONLY_VARIANT + "=" + String.join(",", variants.only())
-                    + ", " + EngineConfiguration.SKIP_VARIANT + "=" + String.join(",", variants.skip())
+        if (configuration.selection().selectedVariants(offered).isEmpty()) {
+            warn(issues, "the variant selection (" + ConfigurationKeys.ONLY_VARIANT + "=" + String.join(",", variants.only())
+                    + ", " + ConfigurationKeys.SKIP_VARIANT + "=" + String.join(",", variants.skip())
                     + ") leaves none of the variants on offer (" + String.join(", ", offered) + "): nothing runs");
         }
     }

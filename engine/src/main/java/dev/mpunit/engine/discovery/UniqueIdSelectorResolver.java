@@ -1,5 +1,6 @@
 package dev.mpunit.engine.discovery;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.descriptor.GroupDescriptor;
 import dev.mpunit.engine.descriptor.TestCaseDescriptor;
@@ -123,7 +124,7 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
         Optional<TestsRoot> root = rootContaining(relativePath);
         if (root.isEmpty()) {
             issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "micropython: cannot find " + relativePath
-                    + " for " + fileId + ": set " + EngineConfiguration.ROOT + " to the tests directory it belongs to"
+                    + " for " + fileId + ": set " + ConfigurationKeys.ROOT + " to the tests directory it belongs to"
                     + " (searched " + candidateRoots() + ")"));
             return Optional.empty();
         }
@@ -154,8 +155,8 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
     }
 
     private List<Path> candidateRoots() {
-        if (!configuration.roots().isEmpty()) {
-            return configuration.roots().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (!configuration.selection().roots().isEmpty()) {
+            return configuration.selection().roots().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         }
         Path workingDirectory = Path.of("").toAbsolutePath();
         List<Path> candidates = new ArrayList<>();
@@ -173,7 +174,7 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
     /** A whole group re-runs as its variants: one per configured target that the variant keys keep. */
     private Set<? extends DiscoverySelector> variantSelectors(TestGroup group) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        configuration.selectedVariants(configuration.variants()).forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
+        configuration.selection().selectedVariants(configuration.variants()).forEach(variant -> selectors.add(ids.selectVariant(group, variant)));
         return selectors;
     }
 

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.execution;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.scheduling.Bartender;
 
@@ -89,7 +90,7 @@ final class FirmwareBuilds {
 
     private void build(String variant) {
         String command = command(variant);
-        Path log = configuration.cacheDirectory().resolve("builds")
+        Path log = configuration.run().cacheDirectory().resolve("builds")
                 .resolve(variant.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
         String failure;
         try {
@@ -98,11 +99,11 @@ final class FirmwareBuilds {
                     .redirectOutput(log.toFile()));
             current = process;
             process.getOutputStream().close();
-            if (!process.waitFor(configuration.firmwareBuildTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(configuration.testbed().firmwareBuildTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                failure = "did not finish within " + configuration.firmwareBuildTimeout().toSeconds() + " s ("
-                        + EngineConfiguration.FIRMWARE_BUILD_TIMEOUT + ")";
+                failure = "did not finish within " + configuration.testbed().firmwareBuildTimeout().toSeconds() + " s ("
+                        + ConfigurationKeys.FIRMWARE_BUILD_TIMEOUT + ")";
             } else if (process.exitValue() != 0) {
                 failure = "failed (exit " + process.exitValue() + ")";
             } else {
@@ -140,7 +141,7 @@ final class FirmwareBuilds {
                 break;
             }
         }
-        return configuration.firmwareBuild().orElseThrow().replace("{variant}", variant).replace("{board}", board)
+        return configuration.testbed().firmwareBuild().orElseThrow().replace("{variant}", variant).replace("{board}", board)
                 .replace("{build_variant}", buildVariant);
     }
 

@@ -32,8 +32,8 @@ final class RunResources implements AutoCloseable {
     RunResources(EngineConfiguration configuration, ExecutionRequest request) {
         this.configuration = configuration;
         this.targets = new Targets(configuration, request.getConfigurationParameters());
-        this.cpython = CPython.of(configuration.cpython(), configuration.cpythonTimeout(),
-                configuration.cacheDirectory().resolve("expected"),
+        this.cpython = CPython.of(configuration.run().cpython(), configuration.run().cpythonTimeout(),
+                configuration.run().cacheDirectory().resolve("expected"),
                 SecretSettings.read(request.getConfigurationParameters(), System.getenv(), System.getProperties())
                         .withSecretNamedVariables(System.getenv()).values());
     }
@@ -51,11 +51,11 @@ final class RunResources implements AutoCloseable {
 
     /** Only the unix port is a PC to run-tests.py (its provider says so); a testbed's variants are boards. */
     private boolean pcLike(String variant) {
-        if (configuration.testbed().isPresent()) {
+        if (configuration.testbed().inventory().isPresent()) {
             return false;
         }
         try {
-            return configuration.target(variant).provider().pcLike();
+            return configuration.targets().target(variant).provider().pcLike();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -74,7 +74,7 @@ final class RunTestsRunner implements Runner {
         Target target = lease.target();
         TargetProfile profile = lease.variant().profile(target, file.root());
         String relativePath = file.relativePath();
-        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.emit(), false, HOST_PLATFORM);
+        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.run().emit(), false, HOST_PLATFORM);
         if (skip.isPresent()) {
             return new Outcome.Skipped(skip.get());
         }
@@ -89,7 +89,7 @@ final class RunTestsRunner implements Runner {
         }
         // run-tests.py runs the unix port's cmdline/ tests with their own options and output rules.
         boolean special = lease.variant().pcLike() && relativePath.startsWith("cmdline/");
-        Script script = new Script(path, configuration.timeout(), special, options());
+        Script script = new Script(path, configuration.run().timeout(), special, options());
         Execution execution = target.execute(script);
         List<String> incidents = new ArrayList<>(execution.incidents());
         if (interruption.requested()) {
@@ -145,13 +145,13 @@ final class RunTestsRunner implements Runner {
                         ending(execution)), execution.ending() != Execution.Ending.COMPLETED, special,
                 () -> regexExpectation(path));
         return Judge.judge(relativePath, output,
-                ExpectedOutput.source(path, relativePath, configuration.emit(), resources.cpython()),
-                HOST_PLATFORM, configuration.timeout());
+                ExpectedOutput.source(path, relativePath, configuration.run().emit(), resources.cpython()),
+                HOST_PLATFORM, configuration.run().timeout());
     }
 
     private byte[] regexExpectation(Path path) {
         try {
-            return ExpectedOutput.regexExpBytes(path, configuration.emit());
+            return ExpectedOutput.regexExpBytes(path, configuration.run().emit());
         } catch (IOException e) {
             throw new RunFailure("cannot read the regex expectation of " + path + ": " + e.getMessage(), e);
         }
@@ -166,7 +166,7 @@ final class RunTestsRunner implements Runner {
     }
 
     private List<String> options() {
-        return configuration.heapsize().map(size -> List.of("-X", "heapsize=" + size)).orElse(List.of());
+        return configuration.run().heapsize().map(size -> List.of("-X", "heapsize=" + size)).orElse(List.of());
     }
 
     /**

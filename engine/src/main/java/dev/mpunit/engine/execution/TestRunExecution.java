@@ -1,5 +1,7 @@
 package dev.mpunit.engine.execution;
 
+import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
+
 import dev.mpunit.engine.tentacle.Rigs;
 import dev.mpunit.engine.tentacle.Firmwares;
 import dev.mpunit.engine.scheduling.Bartender;
@@ -43,17 +45,12 @@ public final class TestRunExecution {
             Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.successful());
             return;
         }
-        EngineConfiguration configuration;
-        try {
-            configuration = EngineConfiguration.from(request.getConfigurationParameters());
-        } catch (IllegalArgumentException e) {
-            Outcomes.endedBeforeRun(request.getEngineExecutionListener(), engine, TestExecutionResult.failed(e));
-            return;
-        }
-        DurationHistory history = DurationHistory.load(configuration.cacheDirectory());
+        // What discovery read and checked: files are only found under a configuration it accepted.
+        EngineConfiguration configuration = ((MicroPythonEngineDescriptor) engine).configuration().orElseThrow();
+        DurationHistory history = DurationHistory.load(configuration.run().cacheDirectory());
         try (Interruption interruption = Interruption.watch(request.getCancellationToken())) {
             Outcomes outcomes = new Outcomes(request.getEngineExecutionListener(), engine,
-                    request.getOutputDirectoryCreator(), configuration.inlineOutputLimit(), interruption);
+                    request.getOutputDirectoryCreator(), configuration.run().inlineOutputLimit(), interruption);
             outcomes.runStarted();
             runFiles(files, configuration, history, outcomes, interruption);
         }
@@ -71,22 +68,22 @@ public final class TestRunExecution {
                 outcomes.runFinished(TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
                 return;
             }
-            List<TentacleRig> rigs = configuration.testbed().isPresent()
-                    ? Rigs.fromTestbed(configuration.testbed().get(), filesPerVariant, resources.targets(),
-                            new Firmwares(configuration.firmwareDirectory()))
+            List<TentacleRig> rigs = configuration.testbed().inventory().isPresent()
+                    ? Rigs.fromTestbed(configuration.testbed().inventory().get(), filesPerVariant, resources.targets(),
+                            new Firmwares(configuration.testbed().firmwareDirectory()))
                     : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
-            rigs = Rigs.bounded(rigs, configuration.maxLocalTentacles(), TestRunExecution::warn);
+            rigs = Rigs.bounded(rigs, configuration.run().maxLocalTentacles(), TestRunExecution::warn);
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
                     interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption));
             FirmwareBuilds builds = null;
-            if (configuration.testbed().isPresent() && configuration.firmwareBuild().isPresent()) {
-                builds = new FirmwareBuilds(configuration, configuration.testbed().get(), bartender, outcomes);
+            if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
+                builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);
                 builds.start(filesPerVariant);
             }
-            Progress progress = Progress.onStderr(configuration.progress());
+            Progress progress = Progress.onStderr(configuration.run().progress());
             progress.start(files.size());
             try {
                 runWorkers(rigs, bartender, runners, outcomes, resources, progress, interruption);

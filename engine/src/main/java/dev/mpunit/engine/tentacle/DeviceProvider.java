@@ -49,7 +49,7 @@ public final class DeviceProvider implements TargetProvider {
     @Override
     public Target open(TargetRequest request) throws TargetException {
         EngineConfiguration configuration = request.configuration();
-        return request.board(DeviceBoards.of(DeviceString.parse(request.variant()), configuration.serialBaudrate(),
+        return request.board(DeviceBoards.of(DeviceString.parse(request.variant()), configuration.targets().serialBaudrate(),
                 BoardTraits.serialPort()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.tentacle;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class Firmwares {
 
     Path find(String variant) throws Missing {
         if (directory.isEmpty()) {
-            throw new Missing("no firmware for " + variant + ": set " + EngineConfiguration.FIRMWARE_DIR
+            throw new Missing("no firmware for " + variant + ": set " + ConfigurationKeys.FIRMWARE_DIR
                     + " to the folder holding each variant's firmware (" + variant + ".hex, " + variant
                     + "/firmware.uf2, …)");
         }
@@ -52,6 +53,6 @@ public final class Firmwares {
         }
         throw new Missing("no firmware for " + variant + " in " + directory.get() + " (looked for "
                 + variant + ".{" + String.join(",", FORMATS) + "}, " + variant + "/firmware.*, build-" + variant
-                + "/firmware.*): build it (" + EngineConfiguration.FIRMWARE_BUILD + ") or put it there");
+                + "/firmware.*): build it (" + ConfigurationKeys.FIRMWARE_BUILD + ") or put it there");
     }
 }

@@ -36,13 +36,13 @@ public final class QemuMicrobitProvider implements TargetProvider {
     public Target open(TargetRequest request) throws TargetException {
         EngineConfiguration configuration = request.configuration();
         QemuMicrobit.Config config = QemuMicrobit.Config.defaults();
-        if (configuration.qemu().isPresent()) {
-            config = config.withQemu(configuration.qemu().get().toString());
+        if (configuration.targets().qemu().isPresent()) {
+            config = config.withQemu(configuration.targets().qemu().get().toString());
         }
         if (request.firmware().isPresent()) {
             config = config.withFirmware(request.firmware().get());
-        } else if (configuration.qemuMicrobitFirmware().isPresent()) {
-            config = config.withFirmware(configuration.qemuMicrobitFirmware().get());
+        } else if (configuration.targets().qemuMicrobitFirmware().isPresent()) {
+            config = config.withFirmware(configuration.targets().qemuMicrobitFirmware().get());
         }
         return request.board(QemuMicrobit.open(config));
     }

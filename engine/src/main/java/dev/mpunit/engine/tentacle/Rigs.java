@@ -1,5 +1,6 @@
 package dev.mpunit.engine.tentacle;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.scheduling.Tentacle;
 import dev.mpunit.engine.scheduling.TestRuns;
@@ -38,8 +39,8 @@ public final class Rigs {
             Targets targets) {
         List<TentacleRig> rigs = new ArrayList<>();
         filesPerVariant.forEach((variant, files) -> {
-            TargetSpec target = configuration.target(variant);
-            int instances = Math.min(target.board() ? target.boards() : configuration.workers(), files);
+            TargetSpec target = configuration.targets().target(variant);
+            int instances = Math.min(target.board() ? target.boards() : configuration.run().workers(), files);
             FailingOnce failure = new FailingOnce();
             for (int instance = 1; instance <= instances; instance++) {
                 String id = variant + "#" + instance;
@@ -68,7 +69,7 @@ public final class Rigs {
             // One variant: the board runs it already. Several: which one is unknown, the first flashes.
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
             boolean local = spec.dut() instanceof DutAccess.Emulator emulator
-                    && targets.configuration().targetKinds().emulator(emulator.kind()).local();
+                    && targets.configuration().targets().kinds().emulator(emulator.kind()).local();
             rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
         }
         return rigs;
@@ -101,7 +102,7 @@ public final class Rigs {
             }
         }
         warning.accept(local + " tentacles would run on this machine, which carries " + limit + " at once ("
-                + EngineConfiguration.MAX_LOCAL_TENTACLES + "): " + kept.size() + " run the tests, "
+                + ConfigurationKeys.MAX_LOCAL_TENTACLES + "): " + kept.size() + " run the tests, "
                 + (local - kept.size()) + " stay idle");
         return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
     }

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.tentacle;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.target.TargetProvider;
 
@@ -143,7 +144,7 @@ public final class TargetKinds {
             case WORKERS -> {
                 if (hasCount) {
                     throw new IllegalArgumentException(text + ": local targets take no '*N'; set "
-                            + EngineConfiguration.WORKERS + " for more instances");
+                            + ConfigurationKeys.WORKERS + " for more instances");
                 }
                 yield new TargetSpec(entry, provider, 0);
             }

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.tentacle;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.target.TargetProvider;
 import dev.mpunit.engine.target.TargetRequest;
@@ -39,9 +40,9 @@ public final class Targets {
         this.configuration = configuration;
         this.parameters = parameters;
         this.webassembly = new WebAssemblyInstallation.Config(
-                configuration.webassemblyVersion(),
-                configuration.cacheDirectory().resolve("webassembly").resolve(configuration.webassemblyVersion()),
-                configuration.node(), configuration.npm(), configuration.webassemblyMjs().orElse(null),
+                configuration.targets().webassemblyVersion(),
+                configuration.run().cacheDirectory().resolve("webassembly").resolve(configuration.targets().webassemblyVersion()),
+                configuration.targets().node(), configuration.targets().npm(), configuration.targets().webassemblyMjs().orElse(null),
                 Duration.ofMinutes(5));
     }
 
@@ -67,10 +68,10 @@ public final class Targets {
     TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares) {
         String name = tentacle.label();
         DutAccess dut = tentacle.dut();
-        int baud = configuration.serialBaudrate();
+        int baud = configuration.targets().serialBaudrate();
         boolean several = tentacle.variants().size() > 1;
         if (dut instanceof DutAccess.Emulator emulator) {
-            TargetProvider provider = configuration.targetKinds().emulator(emulator.kind());
+            TargetProvider provider = configuration.targets().kinds().emulator(emulator.kind());
             return variant -> {
                 boolean own = !several || variant.equals(tentacle.variants().get(0));
                 TargetRequest.Firmware firmware = own && emulator.firmware().isPresent() ? emulator::firmware
@@ -95,8 +96,8 @@ public final class Targets {
 
     private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {
         // A port that is not there is corrected in the inventory: micropython.target is no option with a testbed.
-        DeviceSetting setting = DeviceSetting.inventory(name, configuration.testbed()
-                .map(testbed -> testbed.source().toString()).orElse(EngineConfiguration.TESTBED));
+        DeviceSetting setting = DeviceSetting.inventory(name, configuration.testbed().inventory()
+                .map(testbed -> testbed.source().toString()).orElse(ConfigurationKeys.TESTBED));
         if (dut instanceof DutAccess.Device device) {
             return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort(), setting));
         }
@@ -111,11 +112,11 @@ public final class Targets {
 
     public BoardTarget board(String name, Board board) {
         BoardTarget.Config config = BoardTarget.Config.of(name)
-                .withReplTimeout(configuration.boardReplTimeout());
-        if (configuration.boardPacing().isPresent()) {
-            config = config.withPacing(configuration.boardPacing().get());
+                .withReplTimeout(configuration.targets().boardReplTimeout());
+        if (configuration.targets().boardPacing().isPresent()) {
+            config = config.withPacing(configuration.targets().boardPacing().get());
         }
-        if (!configuration.boardCalibrate()) {
+        if (!configuration.targets().boardCalibrate()) {
             config = config.withoutCalibration();
         }
         return new BoardTarget(board, config);
@@ -144,11 +145,11 @@ public final class Targets {
      * targets are checked when opened, as before.
      */
     public Optional<TargetException> checkBeforeRun(Collection<String> variants) {
-        if (configuration.testbed().isPresent()) {
+        if (configuration.testbed().inventory().isPresent()) {
             return Optional.empty();
         }
         for (String variant : variants) {
-            TargetSpec target = configuration.target(variant);
+            TargetSpec target = configuration.targets().target(variant);
             try {
                 target.provider().checkBeforeRun(
                         new TargetRequest(variant, variant, TargetRequest.Firmware.OWN, variant, this));

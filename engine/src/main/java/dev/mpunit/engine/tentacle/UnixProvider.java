@@ -36,7 +36,7 @@ public final class UnixProvider implements TargetProvider {
     @Override
     public Target open(TargetRequest request) throws TargetException {
         EngineConfiguration configuration = request.configuration();
-        return UnixTarget.open(new UnixTarget.Config(configuration.unixMicropython().orElse(null),
-                configuration.emit(), configuration.unixMicropypath().orElse(null), configuration.cpython()));
+        return UnixTarget.open(new UnixTarget.Config(configuration.targets().unixMicropython().orElse(null),
+                configuration.run().emit(), configuration.targets().unixMicropypath().orElse(null), configuration.run().cpython()));
     }
 }

@@ -43,7 +43,7 @@ public final class WebAssemblyProvider implements TargetProvider {
      * installation problems are the variant's, reported with its files.
      */
     static void unknownVersion(TargetRequest request) throws TargetException {
-        if (request.configuration().webassemblyMjs().isPresent()) {
+        if (request.configuration().targets().webassemblyMjs().isPresent()) {
             return;
         }
         try {

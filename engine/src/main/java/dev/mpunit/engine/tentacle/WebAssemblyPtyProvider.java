@@ -34,6 +34,6 @@ public final class WebAssemblyPtyProvider implements TargetProvider {
 
     @Override
     public Target open(TargetRequest request) throws TargetException {
-        return request.board(WebAssemblyPty.open(request.webassembly(), request.configuration().cpython()));
+        return request.board(WebAssemblyPty.open(request.webassembly(), request.configuration().run().cpython()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.configuration;
 
+import dev.mpunit.engine.ConfigurationKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,6 +23,6 @@ class ConfigurationKeysTest {
         Matcher rows = ROW.matcher(table);
         List<String> documented = rows.results().map(row -> row.group(1)).toList();
 
-        assertThat(ConfigurationKeys.KNOWN).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(documented);
+        assertThat(ConfigurationKeys.all()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(documented);
     }
 }

@@ -45,19 +45,19 @@ public class EngineConfigurationTest {
     void defaultsMakeABareRunWork() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of()));
         assertThat(configuration.variants()).containsExactly("webassembly");
-        assertThat(configuration.groups()).containsExactly(TestGroup.RUN_TESTS_STANDARD);
-        assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(configuration.emit()).isEqualTo("bytecode");
-        assertThat(configuration.webassemblyVersion()).isEqualTo("1.27.0");
-        assertThat(configuration.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(configuration.cacheDirectory().toString()).endsWith("mpunit");
+        assertThat(configuration.selection().groups()).containsExactly(TestGroup.RUN_TESTS_STANDARD);
+        assertThat(configuration.run().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(configuration.run().emit()).isEqualTo("bytecode");
+        assertThat(configuration.targets().webassemblyVersion()).isEqualTo("1.27.0");
+        assertThat(configuration.run().workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.run().cacheDirectory().toString()).endsWith("mpunit");
     }
 
     @Test
     void boardTargetsAreEmulatorsWithACountOrRunTestsDeviceStrings() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of("micropython.target",
                 "qemu-microbit*3, webassembly-pty, a0, port:/dev/ttyUSB1, execpty:qemu-system-arm -M microbit -serial pty")));
-        assertThat(configuration.targets()).extracting(TargetSpec::variant, target -> target.provider().getClass(),
+        assertThat(configuration.targets().entries()).extracting(TargetSpec::variant, target -> target.provider().getClass(),
                 TargetSpec::boards).containsExactly(
                 tuple("qemu-microbit", QemuMicrobitProvider.class, 3),
                 tuple("webassembly-pty", WebAssemblyPtyProvider.class, 1),
@@ -65,15 +65,15 @@ public class EngineConfigurationTest {
                 tuple("port:/dev/ttyUSB1", DeviceProvider.class, 1),
                 tuple("execpty:qemu-system-arm -M microbit -serial pty", DeviceProvider.class, 1));
         assertThat(EngineConfiguration.from(parameters(Map.of("micropython.target",
-                "qemu-microbit*2,qemu-microbit"))).targets()).extracting(TargetSpec::variant, TargetSpec::boards)
+                "qemu-microbit*2,qemu-microbit"))).targets().entries()).extracting(TargetSpec::variant, TargetSpec::boards)
                 .containsExactly(tuple("qemu-microbit", 3));
-        assertThat(configuration.targetKinds().parse("exec:python3 -c print(2*3)").provider())
+        assertThat(configuration.targets().kinds().parse("exec:python3 -c print(2*3)").provider())
                 .isInstanceOf(DeviceProvider.class);
         // QEMU's own commas stay in its command: an exec entry runs to the end of the value.
         assertThat(EngineConfiguration.targetEntries("unix, execpty:qemu-system-arm -device loader,file=fw.hex"))
                 .containsExactly("unix", "execpty:qemu-system-arm -device loader,file=fw.hex");
         // A re-run by unique id names only the variant.
-        assertThat(configuration.target("u0")).extracting(TargetSpec::variant, target -> target.provider().getClass(),
+        assertThat(configuration.targets().target("u0")).extracting(TargetSpec::variant, target -> target.provider().getClass(),
                 TargetSpec::boards).containsExactly("u0", DeviceProvider.class, 1);
     }
 
@@ -103,21 +103,21 @@ public class EngineConfigurationTest {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
                 "micropython.board.pacing", "16/2ms", "micropython.board.calibrate", "false",
                 "micropython.board.repl-timeout", "20", "micropython.serial.baudrate", "921600")));
-        assertThat(configuration.boardPacing()).contains(dev.mpunit.hardware.board.Pacing.of(16, Duration.ofMillis(2)));
-        assertThat(configuration.boardCalibrate()).isFalse();
-        assertThat(configuration.boardReplTimeout()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(configuration.serialBaudrate()).isEqualTo(921600);
+        assertThat(configuration.targets().boardPacing()).contains(dev.mpunit.hardware.board.Pacing.of(16, Duration.ofMillis(2)));
+        assertThat(configuration.targets().boardCalibrate()).isFalse();
+        assertThat(configuration.targets().boardReplTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(configuration.targets().serialBaudrate()).isEqualTo(921600);
     }
 
     @Test
     void durationsAreSecondsByDefaultAndTakeUnits() {
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "5"))).timeout())
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "5"))).run().timeout())
                 .isEqualTo(Duration.ofSeconds(5));
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "500ms"))).timeout())
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "500ms"))).run().timeout())
                 .isEqualTo(Duration.ofMillis(500));
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "1.5 s"))).timeout())
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.timeout", "1.5 s"))).run().timeout())
                 .isEqualTo(Duration.ofMillis(1500));
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.cpython.timeout", "2m"))).cpythonTimeout())
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.cpython.timeout", "2m"))).run().cpythonTimeout())
                 .isEqualTo(Duration.ofMinutes(2));
     }
 
@@ -140,17 +140,17 @@ public class EngineConfigurationTest {
                 "micropython.groups", "RUN-TESTS_STANDARD,RUN-TESTS_NET_INET",
                 "micropython.root", "a,b")));
         assertThat(configuration.variants()).containsExactly("unix", "webassembly");
-        assertThat(configuration.groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_STANDARD,
+        assertThat(configuration.selection().groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_STANDARD,
                 TestGroup.RUN_TESTS_NET_INET);
-        assertThat(configuration.roots()).hasSize(2);
+        assertThat(configuration.selection().roots()).hasSize(2);
     }
 
     @Test
     void progressIsAutoUnlessSaidAndAnythingElseNamesTheKey() {
-        assertThat(EngineConfiguration.from(parameters(Map.of())).progress()).isEqualTo(Progress.Mode.AUTO);
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", " ON "))).progress())
+        assertThat(EngineConfiguration.from(parameters(Map.of())).run().progress()).isEqualTo(Progress.Mode.AUTO);
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", " ON "))).run().progress())
                 .isEqualTo(Progress.Mode.ON);
-        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", "off"))).progress())
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.progress", "off"))).run().progress())
                 .isEqualTo(Progress.Mode.OFF);
         assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.progress", "loud"))))
                 .hasMessageContaining("micropython.progress=loud");
@@ -160,13 +160,13 @@ public class EngineConfigurationTest {
     void groupKeysCombineAsMptestsOnlyAndSkipOptions() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
                 "micropython.only-fut", "WLAN,FUT_EXTMOD_HARDWARE", "micropython.skip-group", "RUN-TESTS_NET_HOSTED")));
-        assertThat(configuration.groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
+        assertThat(configuration.selection().groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
                 TestGroup.RUN_TESTS_NET_INET);
-        assertThat(configuration.groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
-        assertThat(configuration.groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
-        assertThat(configuration.selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))
+        assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
+        assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
+        assertThat(configuration.selection().selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))
                 .containsExactly("RPI_PICO2", "RPI_PICO2-RISCV");
         EngineConfiguration alone = EngineConfiguration.from(parameters(Map.of("micropython.groups", "RUN-TESTS_NET_INET")));
-        assertThat(alone.groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).as("groups scopes a tree, it filters nothing").isTrue();
+        assertThat(alone.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).as("groups scopes a tree, it filters nothing").isTrue();
     }
 }

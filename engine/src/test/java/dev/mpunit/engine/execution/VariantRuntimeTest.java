@@ -53,7 +53,7 @@ class VariantRuntimeTest {
         VariantRuntime runtime = new VariantRuntime(TargetSpec.WEBASSEMBLY, false, checks);
         Map<String, byte[]> outputs;
         try (Target target = new Targets(configuration, parameters)
-                .factory(configuration.targets().get(0), "webassembly#1").open(TargetSpec.WEBASSEMBLY)) {
+                .factory(configuration.targets().entries().get(0), "webassembly#1").open(TargetSpec.WEBASSEMBLY)) {
             outputs = runtime.featureCheckOutputs(target, checks.resolve("none-in-the-tree"));
         }
         assertThat(text(outputs)).isEqualTo(text(Profiles.webassemblyOutputs()));
