@@ -38,6 +38,16 @@ public interface Target extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs a script the way run-perfbench.py runs a benchmark: its text handed to the interpreter as
+     * input rather than named as a file. Only the unix port tells the two apart (it reads the text
+     * on stdin, so {@code sys.path} keeps {@code ''} and gains no script directory, and the script
+     * is {@code <stdin>} in tracebacks); webassembly and boards run the text as {@link #execute} does.
+     */
+    default Execution executeAsInput(Script script) throws TargetException {
+        return execute(script);
+    }
+
     @Override
     void close();
 }

@@ -4,15 +4,17 @@ import dev.mpunit.engine.descriptor.TestGroup;
 
 /**
  * The runner of each kind of test group, for one run. Groups this engine cannot judge yet (no
- * mpy-cross, no benchmark or two-board runner) go through the same seam and are skipped with the
+ * mpy-cross, no two-board runner) go through the same seam and are skipped with the
  * reason discovery already warned about.
  */
 final class Runners {
 
     private final RunTestsRunner runTests;
+    private final PerfbenchRunner perfbench;
 
-    Runners(RunTestsRunner runTests) {
+    Runners(RunTestsRunner runTests, PerfbenchRunner perfbench) {
         this.runTests = runTests;
+        this.perfbench = perfbench;
     }
 
     Runner of(TestGroup group) {
@@ -21,7 +23,8 @@ final class Runners {
         }
         return switch (group.runner()) {
             case RUN_TESTS -> runTests;
-            case RUN_PERFBENCH, RUN_MULTITESTS -> new Runner.NotSupportedYet(group);
+            case RUN_PERFBENCH -> perfbench;
+            case RUN_MULTITESTS -> new Runner.NotSupportedYet(group);
         };
     }
 }
