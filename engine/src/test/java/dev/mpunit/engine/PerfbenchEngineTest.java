@@ -313,6 +313,26 @@ class PerfbenchEngineTest {
                 .containsExactly(Map.entry("MICROBIT", "ABORTED: too large"), Map.entry("RPI_PICO", "SUCCESSFUL"));
     }
 
+    @Test
+    void theExamplesBenchmarksRunOnWebAssemblyMicroPython() {
+        WebAssemblyAvailable.assumeNode();
+        PythonAvailable.assumePython();
+        EngineExecutionResults results = EngineTestKit.engine(MicroPythonTestEngine.ID)
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter("micropython.workers", "1")
+                .configurationParameter("micropython.perfbench.average", "3")
+                .selectors(selectDirectory(Path.of("../examples/tests/perf_bench").toFile()))
+                .execute();
+
+        Map<String, String> lines = entries(results, ReportEntryKeys.REASON);
+        lines.forEach((name, line) -> System.out.println("webassembly, N=100 M=100 n_average=3: " + name + ": " + line));
+        assertThat(outcomes(results)).containsExactly(
+                Map.entry("perf_bench/bm_sieve.py", "SUCCESSFUL"),
+                Map.entry("perf_bench/core_calls.py", "SUCCESSFUL"),
+                Map.entry("perf_bench/misc_checksum.py", "SUCCESSFUL"));
+        assertThat(lines.values()).hasSize(3).allMatch(line -> line.matches("\\d+\\.\\d{2} \\d+\\.\\d{4} \\d+\\.\\d{2} \\d+\\.\\d{4}"));
+    }
+
     private static Map<String, String> variantOutcomes(EngineExecutionResults results) {
         return results.testEvents().finished().stream().collect(Collectors.toMap(
                 event -> event.getTestDescriptor().getUniqueId().getSegments().get(2).getValue(),
