@@ -119,9 +119,20 @@ class PerfbenchEngineTest {
 
         assertThat(outcomes(results)).containsExactly(Map.entry("perf_bench/bm_steady.py", "SUCCESSFUL"));
         // run-perfbench.py -a 4 on runs of 1000, 1200, 1100 and 900 us with norm 10 prints this.
-        assertThat(entries(results, ReportEntryKeys.REASON)).containsEntry("perf_bench/bm_steady.py",
+        assertThat(entries(results, ReportEntryKeys.PERFBENCH)).containsEntry("perf_bench/bm_steady.py",
                 "1050.00 10.6479 9633.84 10.7654");
         assertThat(entries(results, ReportEntryKeys.GROUP)).containsEntry("perf_bench/bm_steady.py", "RUN-PERFBENCH");
+        Map<String, String> own = results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(pairs -> pairs.containsKey(ReportEntryKeys.GROUP)).findFirst().orElseThrow();
+        assertThat(own).containsEntry(ReportEntryKeys.PERFBENCH_PARAMS, "N=100 M=100 n_average=4")
+                .containsEntry(ReportEntryKeys.PERFBENCH_TIME, "1050.00")
+                .containsEntry(ReportEntryKeys.PERFBENCH_TIME_SD, "10.6479")
+                .containsEntry(ReportEntryKeys.PERFBENCH_SCORE, "9633.84")
+                .containsEntry(ReportEntryKeys.PERFBENCH_SCORE_SD, "10.7654")
+                .containsEntry(ReportEntryKeys.VERDICT, "pass")
+                // run-perfbench.py's reason for a pass is empty.
+                .doesNotContainKey(ReportEntryKeys.REASON);
     }
 
     @Test
@@ -150,7 +161,7 @@ class PerfbenchEngineTest {
 
         EngineExecutionResults two = engine().configurationParameter("micropython.perfbench.average", "2").execute();
         assertThat(outcomes(two)).containsExactly(Map.entry("perf_bench/bm_third.py", "SUCCESSFUL"));
-        assertThat(entries(two, ReportEntryKeys.REASON)).containsEntry("perf_bench/bm_third.py",
+        assertThat(entries(two, ReportEntryKeys.PERFBENCH)).containsEntry("perf_bench/bm_third.py",
                 "1000.00 0.0000 10000.00 0.0000");
 
         EngineExecutionResults three = engine().configurationParameter("micropython.perfbench.average", "3").execute();
@@ -215,6 +226,10 @@ class PerfbenchEngineTest {
         assertThat(outcomes(results)).containsExactly(
                 Map.entry("perf_bench/bm_big.py", "ABORTED: too large"),
                 Map.entry("perf_bench/bm_later.py", "SUCCESSFUL"));
+        assertThat(entries(results, ReportEntryKeys.REASON)).containsExactly(Map.entry("perf_bench/bm_big.py", "too large"));
+        assertThat(entries(results, ReportEntryKeys.PERFBENCH_PARAMS))
+                .containsEntry("perf_bench/bm_big.py", "N=100 M=100 n_average=4");
+        assertThat(entries(results, ReportEntryKeys.PERFBENCH)).containsOnlyKeys("perf_bench/bm_later.py");
     }
 
     @Test
@@ -324,7 +339,7 @@ class PerfbenchEngineTest {
                 .selectors(selectDirectory(Path.of("../examples/tests/perf_bench").toFile()))
                 .execute();
 
-        Map<String, String> lines = entries(results, ReportEntryKeys.REASON);
+        Map<String, String> lines = entries(results, ReportEntryKeys.PERFBENCH);
         lines.forEach((name, line) -> System.out.println("webassembly, N=100 M=100 n_average=3: " + name + ": " + line));
         assertThat(outcomes(results)).containsExactly(
                 Map.entry("perf_bench/bm_sieve.py", "SUCCESSFUL"),

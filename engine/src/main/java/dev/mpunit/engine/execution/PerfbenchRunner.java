@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.engine.verdict.Benchmark;
 import dev.mpunit.engine.verdict.CPython;
 import dev.mpunit.engine.verdict.TargetProfile;
@@ -80,11 +83,14 @@ final class PerfbenchRunner implements Runner {
         Perfbench nm = nm(lease);
         started.run();
         long begin = System.nanoTime();
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put(ReportEntryKeys.PERFBENCH_PARAMS, "N=" + nm.n() + " M=" + nm.m() + " n_average="
+                + configuration.perfbench().average());
         if (!profile.complex() && (path.endsWith("bm_fft.py") || path.endsWith("misc_mandel.py"))) {
-            return skipped("complex not supported", begin);
+            return skipped("complex not supported", begin, entries);
         }
         if (!profile.nativeEmitter() && path.contains("viper_")) {
-            return skipped("native not supported", begin);
+            return skipped("native not supported", begin, entries);
         }
         Path benchrun = file.root().directory().resolve("perf_bench").resolve(TestsRoot.BENCHRUN);
         if (!Files.isRegularFile(benchrun)) {
@@ -99,21 +105,21 @@ final class PerfbenchRunner implements Runner {
                     + " with \"bm_params = {\", a line break, then \"(N, M): \" keys", null));
         }
         if (nm.m() < firstM.getAsInt()) {
-            return skipped("too large", begin);
+            return skipped("too large", begin, entries);
         }
         Path directory = Reaper.temporaryDirectory("mpunit-perfbench");
         try {
             Path scriptFile = directory.resolve(file.file().getFileName());
             Files.write(scriptFile, script);
             Script run = new Script(scriptFile, configuration.run().timeout(), false, options());
-            return measure(file, target, run, script, begin);
+            return measure(file, target, run, script, begin, entries);
         } finally {
             Reaper.delete(directory);
         }
     }
 
-    private Outcome measure(TestFileDescriptor file, Target target, Script run, byte[] script, long begin)
-            throws TargetException, IOException {
+    private Outcome measure(TestFileDescriptor file, Target target, Script run, byte[] script, long begin,
+            Map<String, String> entries) throws TargetException, IOException {
         int average = configuration.perfbench().average();
         List<Long> times = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
@@ -152,10 +158,17 @@ final class PerfbenchRunner implements Runner {
         Duration duration = Duration.ofNanos(System.nanoTime() - begin);
         history.record(file, duration.toMillis());
         if (failure != null) {
-            return new Outcome.Judged(failure, duration, incidents);
+            return new Outcome.Judged(failure, duration, incidents, entries);
         }
-        String line = Benchmark.line(Benchmark.Stats.ofTimes(times), Benchmark.Stats.ofScores(scores));
-        return new Outcome.Judged(new Verdict(Verdict.Kind.PASS, "", line, null, null, null, 0, 0), duration, incidents);
+        Benchmark.Figures figures = Benchmark.figures(Benchmark.Stats.ofTimes(times), Benchmark.Stats.ofScores(scores));
+        entries.put(ReportEntryKeys.PERFBENCH, figures.line());
+        entries.put(ReportEntryKeys.PERFBENCH_TIME, figures.time());
+        entries.put(ReportEntryKeys.PERFBENCH_TIME_SD, figures.timeSd());
+        entries.put(ReportEntryKeys.PERFBENCH_SCORE, figures.score());
+        entries.put(ReportEntryKeys.PERFBENCH_SCORE_SD, figures.scoreSd());
+        // run-perfbench.py's reason for a benchmark that passed is empty: the figures are entries of their own.
+        return new Outcome.Judged(new Verdict(Verdict.Kind.PASS, "", "", null, null, null, 0, 0), duration, incidents,
+                entries);
     }
 
     /** A run that did not end by itself gives no figures: a crash, saying so. */
@@ -193,9 +206,9 @@ final class PerfbenchRunner implements Runner {
         return text == null ? null : (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Outcome skipped(String reason, long begin) {
+    private static Outcome skipped(String reason, long begin, Map<String, String> entries) {
         return new Outcome.Judged(new Verdict(Verdict.Kind.SKIP, reason, reason, null, null, null, 0, 0),
-                Duration.ofNanos(System.nanoTime() - begin), List.of());
+                Duration.ofNanos(System.nanoTime() - begin), List.of(), entries);
     }
 
     /** The tentacle's inventory {@code perfbench} field, else {@code micropython.perfbench.n-m}, else the default. */

@@ -249,10 +249,26 @@ public final class Benchmark {
         return 1e6 * norm / time;
     }
 
+    /**
+     * The four figures of a benchmark that passed, each formatted as run-perfbench.py prints it.
+     *
+     * @param time mean time in microseconds, two decimals
+     * @param timeSd the times' standard deviation in percent of their mean, four decimals
+     * @param score mean score, two decimals
+     * @param scoreSd the scores' standard deviation in percent of their mean, four decimals
+     */
+    public record Figures(String time, String timeSd, String score, String scoreSd) {
+
+        /** run-perfbench.py's line after the benchmark's name: the four, space-separated. */
+        public String line() {
+            return time + " " + timeSd + " " + score + " " + scoreSd;
+        }
+    }
+
     /** {@code "{:.2f} {:.4f} {:.2f} {:.4f}"} of the times' and the scores' mean and spread in percent. */
-    public static String line(Stats times, Stats scores) {
-        return fixed(times.mean(), 2) + " " + fixed(times.sdPercent(), 4) + " " + fixed(scores.mean(), 2) + " "
-                + fixed(scores.sdPercent(), 4);
+    public static Figures figures(Stats times, Stats scores) {
+        return new Figures(fixed(times.mean(), 2), fixed(times.sdPercent(), 4), fixed(scores.mean(), 2),
+                fixed(scores.sdPercent(), 4));
     }
 
     /**

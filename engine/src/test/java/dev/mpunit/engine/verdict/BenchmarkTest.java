@@ -96,6 +96,6 @@ class BenchmarkTest {
 
     private static String line(List<Long> times, long norm) {
         List<Double> scores = times.stream().map(time -> Benchmark.score(norm, time)).toList();
-        return Benchmark.line(Benchmark.Stats.ofTimes(times), Benchmark.Stats.ofScores(scores));
+        return Benchmark.figures(Benchmark.Stats.ofTimes(times), Benchmark.Stats.ofScores(scores)).line();
     }
 }
