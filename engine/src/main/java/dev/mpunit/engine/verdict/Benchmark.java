@@ -10,6 +10,8 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mpunit.contract.PerfbenchLine;
+
 /**
  * run-perfbench.py's rules for one benchmark, without a target: the script it builds, the
  * {@code bm_params} key that says whether the benchmark fits the target's heap, how one run's output
@@ -271,20 +273,8 @@ public final class Benchmark {
                 fixed(scores.sdPercent(), 4));
     }
 
-    /**
-     * Python's {@code format(x, ".<digits>f")}: the exact binary value rounded half to even (Java's
-     * {@code %f} rounds the decimal expansion half up and differs on some values).
-     */
+    /** Python's {@code format(x, ".<digits>f")}, as the contract's line is written. */
     public static String fixed(double value, int digits) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        String text = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-        // -0.0 and values that round to zero keep their sign in Python.
-        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-        return negative && !text.startsWith("-") ? "-" + text : text;
+        return PerfbenchLine.fixed(value, digits);
     }
 }
