@@ -1,7 +1,8 @@
-# mpunit's own harness for its benchmark fixtures, speaking run-perfbench.py's protocol: the
-# benchmark defines bm_params {(n, m): param} and bm_setup(param) -> (run, result); the runner
-# appends this file and a call bm_run(N, M). The largest key with n at most 1.2 N and m at most M
-# is used; run() is timed; "<microseconds> <norm> <result>" is printed.
+# mpunit's own harness for its example benchmarks (and the engine's benchmark fixtures),
+# speaking run-perfbench.py's protocol: the benchmark defines bm_params {(n, m): param} and
+# bm_setup(param) -> (run, result); the runner appends this file and a call bm_run(N, M). The
+# largest key with n at most 1.2 N and m at most M is used; run() is timed;
+# "<microseconds> <norm> <result>" is printed.
 def bm_run(N, M):
     try:
         from time import ticks_us, ticks_diff

@@ -55,7 +55,7 @@ class PerfbenchEngineTest {
         Path file = tests().resolve("perf_bench").resolve(name);
         Files.createDirectories(file.getParent());
         Files.createDirectories(tests().resolve("feature_check"));
-        Files.copy(Path.of("src/test/resources/perfbench/benchrun.py"), file.resolveSibling("benchrun.py"),
+        Files.copy(Path.of("../examples/tests/perf_bench/benchrun.py"), file.resolveSibling("benchrun.py"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(file, Arrays.stream(directives).map(line -> "# fake: " + line + "\n").collect(Collectors.joining())
                 + python);

@@ -17,8 +17,8 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
 
     static final String PERFBENCH = "RUN-PERFBENCH";
     /** Ours, said with every comparison of benchmarks: upstream prints the numbers only. */
-    static final String NOISE_RULE = "a change is beyond noise when it is larger than the combined spread of the"
-            + " two runs (one standard deviation, the +/- run-perfbench.py prints)";
+    static final String NOISE_RULE = "a change is beyond noise when it is larger than twice the combined spread of"
+            + " the two runs (the +/- run-perfbench.py prints is one standard deviation)";
 
     /**
      * One group on one variant. {@code presence}: {@code both}, {@code new} (not in the baseline) or

@@ -12,10 +12,15 @@ import dev.mpunit.contract.PerfbenchLine;
  * Two runs' benchmark figures side by side, as {@code run-perfbench.py -m} (times) and {@code -s}
  * (scores) compare two saved outputs: per benchmark present with figures in both, the change and
  * the combined spread of the two, in percent of the first. Which changes are beyond noise is
- * ours to say (upstream prints the numbers and leaves it to the reader): a change larger than the
- * combined spread, one standard deviation, which is the {@code +/-} upstream prints.
+ * ours to say (upstream prints the numbers and leaves it to the reader): a change larger than twice
+ * the combined spread. Upstream's {@code +/-} is one standard deviation, which one change in three
+ * of an unchanged build exceeds by chance (two runs of the same unix binary: 6 of 24 benchmarks);
+ * two standard deviations, about one in twenty.
  */
 record PerfbenchDiff(List<Entry> entries) {
+
+    /** How many combined standard deviations a change must exceed to be beyond noise. */
+    static final int NOISE_SIGMAS = 2;
 
     /** One benchmark: its name as upstream prints it (after the last {@code /}), its times and its scores. */
     record Entry(String test, String name, Change time, Change score) {
@@ -40,9 +45,9 @@ record PerfbenchDiff(List<Entry> entries) {
             return new Change(before, after, diff, 100 * diff / before, 100 * sd / before);
         }
 
-        /** Ours: the change is larger than the combined spread. */
+        /** Ours: the change is larger than twice the combined spread. */
         boolean beyondNoise() {
-            return Math.abs(percent) > percentSd;
+            return Math.abs(percent) > NOISE_SIGMAS * percentSd;
         }
     }
 
