@@ -65,6 +65,11 @@ public final class ConfigurationKeys {
     /** The live progress line on stderr: {@code auto} (default), {@code on}, {@code off}. */
     public static final String PROGRESS = PREFIX + "progress";
 
+    /** RUN-PERFBENCH: runs per benchmark (run-perfbench.py's {@code -a}); default 8. */
+    public static final String PERFBENCH_AVERAGE = PREFIX + "perfbench.average";
+    /** RUN-PERFBENCH: {@code N M} for tentacles whose inventory entry has none; default per kind of target. */
+    public static final String PERFBENCH_N_M = PREFIX + "perfbench.n-m";
+
     // --- targets: what MicroPython runs on
 
     /** The variants to run every selected file on, comma-separated; default {@code webassembly}. */
@@ -126,7 +131,7 @@ public final class ConfigurationKeys {
                 ROOT, GROUPS, ONLY_GROUP, SKIP_GROUP, ONLY_FUT, SKIP_FUT, ONLY_VARIANT, SKIP_VARIANT,
                 INCLUDE, EXCLUDE, FILTER,
                 WORKERS, MAX_LOCAL_TENTACLES, TIMEOUT, EMIT, HEAPSIZE, CPYTHON, CPYTHON_TIMEOUT, CACHE,
-                INLINE_OUTPUT_LIMIT, PROGRESS,
+                INLINE_OUTPUT_LIMIT, PROGRESS, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
                 FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),

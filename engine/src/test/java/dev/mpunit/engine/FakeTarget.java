@@ -27,6 +27,8 @@ import dev.mpunit.hardware.Target;
  *
  * <pre>
  * # fake: print 1              a line of output
+ * # fake: print each 1 | 2      a line of output, the first the first time the file runs in this run,
+ *                              the second the second time, and so on round (a benchmark's runs)
  * # fake: hasty print 2        a line of output at fast pacing only: the careful re-run prints the
  *                              other lines (a byte lost on the way)
  * # fake: careful              re-runs carefully when asked (as a paced board), printing the same
@@ -95,7 +97,14 @@ final class FakeTarget implements Target {
             String[] words = directive.split(" ", 2);
             String rest = words.length > 1 ? words[1] : "";
             switch (words[0]) {
-                case "print" -> output.writeBytes((rest + "\n").getBytes(StandardCharsets.UTF_8));
+                case "print" -> {
+                    String line = rest;
+                    if (rest.startsWith("each ")) {
+                        String[] choices = rest.substring("each ".length()).split("\\|");
+                        line = choices[run.nextRun(script.file().getFileName() + ": " + rest) % choices.length].strip();
+                    }
+                    output.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
                 case "hasty" -> {
                     if (!careful && rest.startsWith("print ")) {
                         output.writeBytes((rest.substring("print ".length()) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -38,6 +38,17 @@ public interface Target extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs a script the way run-perfbench.py runs a benchmark: its text handed to the interpreter as
+     * input rather than named as a file. The unix port reads the text on stdin (so {@code sys.path}
+     * keeps {@code ''} and gains no script directory, and the script is {@code <stdin>} in
+     * tracebacks); webassembly runs it in a node process of its own (as a run-perfbench.py wrapper
+     * must), not in a warm shared one; boards run it as {@link #execute} does.
+     */
+    default Execution executeAsInput(Script script) throws TargetException {
+        return execute(script);
+    }
+
     @Override
     void close();
 }

@@ -27,6 +27,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
+import dev.mpunit.hardware.testbed.Perfbench;
 import dev.mpunit.hardware.testbed.Testbed;
 
 /**
@@ -41,7 +42,8 @@ public record EngineConfiguration(
         RunConfiguration run,
         TargetConfiguration targets,
         TestbedConfiguration testbed,
-        ResultsConfiguration results) {
+        ResultsConfiguration results,
+        PerfbenchConfiguration perfbench) {
 
 
     public static EngineConfiguration from(ConfigurationParameters parameters) {
@@ -90,7 +92,29 @@ public record EngineConfiguration(
                         path(parameters, FIRMWARE_DIR),
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
                         duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
-                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())));
+                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())),
+                new PerfbenchConfiguration(positiveInt(parameters, PERFBENCH_AVERAGE, PerfbenchConfiguration.DEFAULT_AVERAGE),
+                        perfbenchNm(parameters)));
+    }
+
+    private static final Pattern PERFBENCH_NM = Pattern.compile("(\\d+)\\s+(\\d+)");
+
+    /** {@code 100 100}: run-perfbench.py's N and M, as its command line takes them. */
+    private static Optional<Perfbench> perfbenchNm(ConfigurationParameters parameters) {
+        Optional<String> value = parameters.get(PERFBENCH_N_M).map(String::strip).filter(s -> !s.isEmpty());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = PERFBENCH_NM.matcher(value.get());
+        try {
+            if (matcher.matches()) {
+                return Optional.of(new Perfbench(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+            }
+        } catch (IllegalArgumentException e) {
+            // Zero or beyond an int: the message below says what is wanted.
+        }
+        throw new IllegalArgumentException(PERFBENCH_N_M + "=" + value.get() + " is not run-perfbench.py's N and M:"
+                + " write two positive numbers, e.g. 100 100 (about the CPU's MHz and the heap's kB)");
     }
 
     /**

@@ -24,8 +24,7 @@ public enum TestGroup {
     RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1),
             "needs mpy-cross (run-tests.py --via-mpy)"),
     // Upstream's perfbench asks for FUT_EXTMOD_HARDWARE, not MCU_ONLY: kept so the same tentacles qualify.
-    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4),
-            "needs run-perfbench.py's runner and the board's N M arguments"),
+    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4), null),
     RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
     RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1,
             Duration.ofSeconds(30), "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
@@ -95,7 +94,7 @@ public enum TestGroup {
         return 0;
     }
 
-    /** Whether this engine can judge the group yet: run-tests.py semantics without mpy-cross, so far. */
+    /** Whether this engine can judge the group yet: run-tests.py's without mpy-cross and run-perfbench.py's, so far. */
     public boolean supported() {
         return unsupportedReason == null;
     }

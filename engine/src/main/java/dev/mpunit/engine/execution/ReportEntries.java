@@ -41,8 +41,9 @@ final class ReportEntries {
     }
 
     /** What the outcome sink publishes for a judged file; writes large or binary outputs to files. */
+    /** {@code own}: the runner's own entries ({@link Outcome.Judged#entries()}), after the common ones. */
     static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
-            List<String> incidents, int inlineLimit, OutputDirectoryCreator outputs) {
+            List<String> incidents, Map<String, String> own, int inlineLimit, OutputDirectoryCreator outputs) {
         Map<String, String> entries = new LinkedHashMap<>();
         List<FileEntry> files = new ArrayList<>();
         entries.put(GROUP, file.group().label());
@@ -65,6 +66,7 @@ final class ReportEntries {
         if (verdict.expected() != null && !passed) {
             putOutput(file, entries, files, EXPECTED, EXPECTED_FILE, verdict.expected(), inlineLimit, outputs);
         }
+        entries.putAll(own);
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);
         return new Published(ReportEntry.from(entries), List.copyOf(files));

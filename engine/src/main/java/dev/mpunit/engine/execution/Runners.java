@@ -8,16 +8,16 @@ import java.util.Map;
 
 /**
  * The runner of each kind of test group, for one run. Kinds this engine has no runner for yet
- * (run-perfbench.py, run-multitests.py) go through the same seam and are skipped with the reason
- * discovery already warned about; a new kind of group is one runner added to this table.
+ * (run-multitests.py) go through the same seam and are skipped with the reason discovery already
+ * warned about; a new kind of group is one runner added to this table.
  */
 final class Runners {
 
     private final Map<GroupKind, Runner> byKind;
 
-    /** The engine's own table: run-tests.py's runner only. */
-    Runners(RunTestsRunner runTests) {
-        this(Map.of(GroupKind.RUN_TESTS, runTests));
+    /** The engine's own table: run-tests.py's and run-perfbench.py's runners. */
+    Runners(RunTestsRunner runTests, PerfbenchRunner perfbench) {
+        this(Map.of(GroupKind.RUN_TESTS, runTests, GroupKind.RUN_PERFBENCH, perfbench));
     }
 
     /** @param byKind the runner of each kind of group this run can run */

@@ -246,6 +246,25 @@ public final class CPython {
     }
 
     /**
+     * Runs a script given as text on CPython's stdin, in the current directory, as run-perfbench.py
+     * computes a benchmark's result: {@code python3} with the script as input, stdout and stderr
+     * merged, the exit status not judged. Not cached: a benchmark's result may depend on the N and M
+     * it was built with.
+     *
+     * @return the output as printed ({@link Kind#TIMED_OUT} with what came before the timeout)
+     * @throws CPythonNotFoundException when the command cannot be started
+     */
+    public Result runInput(byte[] script) throws IOException {
+        Run r = execute(runCommand(), null, script);
+        if (!r.timedOut && STOPPED_BY_SIGNAL.contains(r.exitCode)) {
+            throw new InterruptedIOException("CPython was stopped by a signal (exit " + r.exitCode
+                    + ") while computing a benchmark's result; run it again");
+        }
+        Kind kind = r.timedOut ? Kind.TIMED_OUT : r.exitCode != 0 ? Kind.CRASHED : Kind.OK;
+        return new Result(kind, r.output, false);
+    }
+
+    /**
      * Entries of an earlier layout are never read again (their keys left the environment out),
      * and may hold a secret in clear: they go, once per instance.
      */
@@ -323,6 +342,11 @@ public final class CPython {
     }
 
     private Run execute(List<String> cmd, Path dir) throws IOException {
+        return execute(cmd, dir, null);
+    }
+
+    /** @param input what CPython reads on stdin; {@code null}: end of file at once */
+    private Run execute(List<String> cmd, Path dir, byte[] input) throws IOException {
         // Output goes to a file rather than a pipe: no reader thread, and a
         // child that fills a pipe cannot block.
         Path out = Files.createTempFile("mpunit-cpython-", ".out");
@@ -340,7 +364,16 @@ public final class CPython {
             } catch (IOException e) {
                 throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
             }
-            p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
+            if (input != null) {
+                // Output goes to a file, so CPython cannot block on it while this writes.
+                try (var stdin = p.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException e) {
+                    // CPython stopped reading (it ended early): what it printed is still the result.
+                }
+            } else {
+                p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
+            }
             boolean finished;
             try {
                 finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

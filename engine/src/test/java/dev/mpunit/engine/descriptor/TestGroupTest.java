@@ -44,7 +44,7 @@ class TestGroupTest {
     @Test
     void mpyCrossGroupsAreKnownButNotSupportedYetAndSayWhy() {
         assertThat(Arrays.stream(TestGroup.values()).filter(TestGroup::supported)).containsExactly(
-                TestGroup.RUN_TESTS_STANDARD, TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
+                TestGroup.RUN_TESTS_STANDARD, TestGroup.RUN_PERFBENCH, TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
                 TestGroup.RUN_TESTS_NET_HOSTED, TestGroup.RUN_TESTS_NET_INET);
         assertThat(TestGroup.fromLabel("RUN-TESTS_STANDARD_VIA_MPY").flatMap(TestGroup::unsupportedReason))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("needs mpy-cross"));

@@ -15,13 +15,20 @@ import org.junit.jupiter.api.Test;
 class RunnersTest {
 
     private final RunTestsRunner runTests = new RunTestsRunner(null, null, null, null);
-    private final Runners runners = new Runners(runTests);
+    private final PerfbenchRunner perfbench = new PerfbenchRunner(null, null, null, null);
+    private final Runners runners = new Runners(runTests, perfbench);
 
     @Test
     void runTestsGroupsGetRunTestsSemantics() {
         assertThat(runners.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
         assertThat(runners.of(TestGroup.RUN_TESTS_NET_INET)).isSameAs(runTests);
         assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.runner()).isEqualTo(GroupKind.RUN_TESTS);
+    }
+
+    @Test
+    void thePerfbenchGroupGetsRunPerfbenchSemantics() {
+        assertThat(TestGroup.RUN_PERFBENCH.supported()).isTrue();
+        assertThat(runners.of(TestGroup.RUN_PERFBENCH)).isSameAs(perfbench);
     }
 
     @Test

@@ -38,13 +38,26 @@ final class Processes {
      */
     static Finished run(List<String> command, Path workingDirectory, Map<String, String> environment,
             Duration timeout) throws IOException, InterruptedException {
+        return run(command, workingDirectory, environment, timeout, null);
+    }
+
+    /**
+     * The same, with the file {@code input} as the process's stdin ({@code null}: closed at once).
+     */
+    static Finished run(List<String> command, Path workingDirectory, Map<String, String> environment,
+            Duration timeout, Path input) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = Reaper.start(builder);
-        process.getOutputStream().close();
+        if (input == null) {
+            process.getOutputStream().close();
+        }
         Collector collector = Collector.start(process.getInputStream(), "mpunit-output-" + process.pid());
         boolean exited;
         try {

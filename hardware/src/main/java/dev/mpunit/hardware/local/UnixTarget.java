@@ -207,6 +207,36 @@ public final class UnixTarget implements Target {
     }
 
     /**
+     * {@code micropython -X emit=<emit> [options]} with the script's text on stdin, in its
+     * directory, as run-perfbench.py runs a benchmark. A non-zero exit is {@link Ending#CRASHED}
+     * with the output kept.
+     */
+    @Override
+    public Execution executeAsInput(Script script) throws TargetException {
+        Path file = script.file().toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(micropython.toString());
+        command.add("-X");
+        command.add("emit=" + config.emit());
+        command.addAll(script.options());
+        Map<String, String> environment = config.micropyPath() == null ? Map.of()
+                : Map.of("MICROPYPATH", config.micropyPath());
+        Processes.Finished finished;
+        try {
+            finished = Processes.run(command, file.getParent(), environment, script.timeout(), file);
+        } catch (IOException e) {
+            throw new TargetException("cannot start " + micropython + ": " + e.getMessage()
+                    + "; set micropython.unix.micropython to a working micropython", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while running " + file, e);
+        }
+        Ending ending = finished.timedOut() ? Ending.TIMED_OUT
+                : finished.exitCode() != 0 ? Ending.CRASHED : Ending.COMPLETED;
+        return new Execution(finished.output(), ending, finished.duration());
+    }
+
+    /**
      * What the comment lines at the top of a special script ask for, as run-tests.py reads them.
      *
      * @param options from each {@code # cmdline:} line, split at whitespace
