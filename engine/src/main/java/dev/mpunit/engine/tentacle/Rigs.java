@@ -82,7 +82,7 @@ public final class Rigs {
      * At most {@code limit} of the tentacles that run on this machine, taken in turn from each
      * variant so that every variant keeps one (a variant without any would not run at all, so with
      * more variants than {@code limit} each keeps exactly one); the others stay idle. A tentacle of a
-     * kind that carries several per core counts as that fraction of one (16 unix instances are 4).
+     * kind that carries several per core counts as that fraction of one (8 unix instances, 2 per core, are 4).
      * Tentacles elsewhere (boards on serial lines) are all kept. {@code warning} hears once what was
      * left idle.
      */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.mpunit.contract.SecretSettings;
@@ -86,6 +87,12 @@ public final class CPython {
     private final List<byte[]> secrets;
     private final Map<String, String> environment;
     private final String environmentDigest;
+    /**
+     * One expected output computed at a time per core. Workers may outnumber the cores (the unix port
+     * runs 2 tests per core, as its tests mostly sleep), but CPython computes: more at once than cores
+     * in a cold run leaves the tests that time themselves (asyncio_wait_task.py) too little of a core.
+     */
+    private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final Object versionLock = new Object();
     private String version; // guarded by versionLock
     private List<String> runCommand; // guarded by versionLock
@@ -223,7 +230,18 @@ public final class CPython {
         List<String> cmd = new ArrayList<>(runCommand());
         cmd.add("-BS");
         cmd.add(abs.toString());
-        Run r = execute(cmd, abs.getParent());
+        Run r;
+        try {
+            computing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to compute the expected output of " + relPath);
+        }
+        try {
+            r = execute(cmd, abs.getParent());
+        } finally {
+            computing.release();
+        }
         if (!r.timedOut && STOPPED_BY_SIGNAL.contains(r.exitCode)) {
             // Ctrl-C reaches the whole process group, CPython included; an interrupted run kills
             // it. Its output is not the test's: neither judged by nor kept in the cache.
@@ -336,23 +354,27 @@ public final class CPython {
             pb.environment().putAll(environment);
             Process p;
             try {
-                p = Reaper.start(pb);
+                p = Reaper.startAwaited(pb);
             } catch (IOException e) {
                 throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
             }
-            p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
-            boolean finished;
             try {
-                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                kill(p);
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while CPython ran " + String.join(" ", cmd));
+                p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
+                boolean finished;
+                try {
+                    finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    kill(p);
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while CPython ran " + String.join(" ", cmd));
+                }
+                if (!finished) {
+                    kill(p);
+                }
+                return new Run(Files.readAllBytes(out), finished ? p.exitValue() : -1, !finished);
+            } finally {
+                Reaper.awaited(p);
             }
-            if (!finished) {
-                kill(p);
-            }
-            return new Run(Files.readAllBytes(out), finished ? p.exitValue() : -1, !finished);
         } finally {
             Files.deleteIfExists(out);
         }
