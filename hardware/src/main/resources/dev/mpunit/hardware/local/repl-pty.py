@@ -30,7 +30,6 @@ Usage: python3 repl-pty.py [--sigint] TEST_FILE COMMAND [ARGUMENT...]
 """
 
 import os
-import platform
 import re
 import select
 import subprocess
@@ -82,7 +81,7 @@ def bytes_read(pid):
 def waiting_for_input(pid, slave):
     """Whether the command is blocked reading its stdin with nothing typed left unread; None when
     this cannot be seen here."""
-    number = READ_SYSCALL.get(platform.machine().lower())
+    number = READ_SYSCALL.get(os.uname().machine.lower())
     if number is None:
         return None
     try:
