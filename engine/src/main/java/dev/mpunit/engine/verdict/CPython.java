@@ -81,6 +81,9 @@ public final class CPython {
     public record Result(Kind kind, byte[] expected, boolean fromCache) {
     }
 
+    /** Variables a shell sets on its own and no test prints. */
+    private static final Set<String> SHELL_BOOKKEEPING = Set.of("_", "SHLVL", "OLDPWD", "PWD");
+
     private final List<String> command;
     private final Duration timeout;
     private final Path cacheDir;
@@ -317,6 +320,9 @@ public final class CPython {
     /** What CPython runs with: this JVM's environment, and UTF-8 output as run-tests.py asks for it. */
     static Map<String, String> environment(Map<String, String> inherited) {
         Map<String, String> environment = new TreeMap<>(inherited);
+        // What the shell keeps for itself and changes with where and how mpunit was started (how
+        // deep, from which directory): in the key, they made a run from a script cold.
+        environment.keySet().removeAll(SHELL_BOOKKEEPING);
         environment.put("PYTHONIOENCODING", "utf-8");
         return Collections.unmodifiableMap(environment);
     }
