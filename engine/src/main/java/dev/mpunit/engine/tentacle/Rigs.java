@@ -34,8 +34,8 @@ public final class Rigs {
     /**
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
      * local port is as many tentacles as {@code micropython.workers} (by default its kind's instances
-     * per core on each core); each offers its one variant and
-     * every feature under test, and runs its firmware already.
+     * per core on each core); each offers its one variant and every feature under test, and runs its
+     * firmware already.
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {

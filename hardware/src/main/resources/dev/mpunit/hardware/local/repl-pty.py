@@ -13,8 +13,8 @@ transcript) and the command is killed.
 
 20 ms of quiet is not the end of an answer on a loaded machine: the next line then arrives while
 the interpreter still runs the last one, with the terminal's own echo on, and the transcript
-differs (a repl_* file failed now and then with 2 tests per core and other work on the machine,
-several per run with 8). So on Linux the next line waits until the interpreter is back at its
+differs (a repl_* file failed now and then with 2 tests at once on 2 cores and other work on the
+machine, several per run with 8 at once). So on Linux the next line waits until the interpreter is back at its
 input: it has read every byte of the line (rchar of /proc/<pid>/io), is blocked in read() on its
 stdin (/proc/<pid>/syscall) and nothing typed is left unread (FIONREAD). Its answer is then
 complete: bytes still on their way through the terminal come first in the next one, and before
