@@ -46,22 +46,28 @@ READ_SYSCALL = {"x86_64": 0, "amd64": 0, "aarch64": 63, "arm64": 63, "riscv64": 
                 "i386": 3, "i686": 3, "armv7l": 3, "armv6l": 3, "ppc64le": 3, "ppc64": 3, "s390x": 3}
 
 
+def take(master, out):
+    """One read of what the terminal says, passed on to out; b"" when the command is gone."""
+    try:
+        chunk = os.read(master, 1024)
+    except OSError:  # EIO: the command is gone and the pty closed
+        return b""
+    if chunk and out is not None:
+        out.write(chunk)
+        out.flush()
+    return chunk
+
+
 def answer(master, out, wait_for_some):
     """What the terminal says until it is quiet; first waits for a byte when wait_for_some."""
     said = b""
     while True:
         readable, _, _ = select.select([master], [], [], QUIET)
         if readable:
-            try:
-                chunk = os.read(master, 1024)
-            except OSError:  # EIO: the command is gone and the pty closed
-                chunk = b""
+            chunk = take(master, out)
             if not chunk:
                 return said
             said += chunk
-            if out is not None:
-                out.write(chunk)
-                out.flush()
         elif said or not wait_for_some:
             return said
 
@@ -141,19 +147,10 @@ def drain(master, out, wait=0.0):
     said = False
     while True:
         readable, _, _ = select.select([master], [], [], wait)
-        if not readable:
-            return said
-        try:
-            chunk = os.read(master, 1024)
-        except OSError:  # EIO: the command is gone and the pty closed
-            chunk = b""
-        if not chunk:
+        if not readable or not take(master, out):
             return said
         said = True
         wait = 0.0
-        if out is not None:
-            out.write(chunk)
-            out.flush()
 
 
 def await_signals(master, slave, out, limit=5.0):
