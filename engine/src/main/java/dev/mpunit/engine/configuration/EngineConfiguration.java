@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,8 @@ public record EngineConfiguration(
                         parameters.get(FILTER).orElse(""),
                         new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT))),
                 new RunConfiguration(
-                        positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
+                        parameters.get(WORKERS).isPresent() ? OptionalInt.of(positiveInt(parameters, WORKERS, 1))
+                                : OptionalInt.empty(),
                         positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()),
                         duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
                         parameters.get(EMIT).map(String::trim).orElse("bytecode"),

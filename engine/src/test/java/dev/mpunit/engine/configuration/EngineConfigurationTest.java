@@ -49,7 +49,11 @@ public class EngineConfigurationTest {
         assertThat(configuration.run().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(configuration.run().emit()).isEqualTo("bytecode");
         assertThat(configuration.targets().webassemblyVersion()).isEqualTo("1.27.0");
-        assertThat(configuration.run().workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.run().workers()).as("not set: each kind's own number per core").isEmpty();
+        assertThat(configuration.run().workers(1)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.run().workers(4)).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.workers", "3"))).run().workers(4))
+                .as("set: the same for every kind").isEqualTo(3);
         assertThat(configuration.run().cacheDirectory().toString()).endsWith("mpunit");
     }
 

@@ -266,6 +266,24 @@ class UnixTargetTest {
     }
 
     @Test
+    void theNextLineWaitsUntilTheReplIsBackAtItsInput() throws Exception {
+        // "slow" answers after 0.3 s with the terminal cooked, long after 20 ms of quiet: typed
+        // then, "after" would be echoed by the terminal itself, outside the REPL's own echo.
+        Path file = test("cmdline/repl_slow.py", "slow\nafter\n");
+
+        Execution execution = standInRepl().execute(Script.of(file, TIMEOUT).asSpecial());
+
+        assertThat(execution.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(text(execution)).isEqualTo("""
+                stand-in REPL; args: ; terminal: yes; controlling: no
+                >>> slow
+                slow done
+                >>> after
+                typed 'after'
+                >>>\s""".replace("\n", "\r\n"));
+    }
+
+    @Test
     void theHeaderSaysWhichReplTestsNeedSigint() throws Exception {
         Path file = test("cmdline/repl_header.py", "# cmdline: -i\n# sigint: yes\nimport time\n# sigint: too late\n");
 
