@@ -8,7 +8,8 @@ import dev.mpunit.engine.execution.Progress;
 
 /**
  * How the files run and are judged: how many at once, their timeout, the emitter and heap, the
- * CPython of expected outputs, the cache, what is reported inline and the progress line.
+ * CPython of expected outputs, the cache, what is reported inline, the mpy-cross of the .mpy groups and
+ * the progress line.
  */
 public record RunConfiguration(
         int workers,
@@ -20,5 +21,6 @@ public record RunConfiguration(
         Duration cpythonTimeout,
         Path cacheDirectory,
         int inlineOutputLimit,
+        Optional<String> mpyCross,
         Progress.Mode progress) {
 }
