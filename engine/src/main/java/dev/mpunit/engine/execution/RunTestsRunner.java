@@ -49,8 +49,6 @@ final class RunTestsRunner implements Runner {
     private final DurationHistory history;
     private final RunResources resources;
     private final Interruption interruption;
-    /** The .mpy groups' compiler; discovery keeps their files out when there is none. */
-    private final Optional<MpyCross> mpyCross;
 
     RunTestsRunner(EngineConfiguration configuration, DurationHistory history, RunResources resources,
             Interruption interruption) {
@@ -58,7 +56,6 @@ final class RunTestsRunner implements Runner {
         this.history = history;
         this.resources = resources;
         this.interruption = interruption;
-        this.mpyCross = configuration.run().mpyCross().map(MpyCross::new);
     }
 
     @Override
@@ -104,13 +101,20 @@ final class RunTestsRunner implements Runner {
         Script script = new Script(path, configuration.run().timeout(), special, options(emit));
         Execution execution;
         boolean compiled = group.viaMpy() && !special;
+        Optional<String> refused = Optional.empty();
         if (compiled) {
-            MpyCross.Compiled mpy = mpyCross.orElseThrow().compile(source, relativePath, emit,
+            // Discovery leaves the .mpy groups' files out when there is no mpy-cross.
+            MpyCross.Compiled mpy = new MpyCross(configuration.run().mpyCross().orElseThrow()).compile(source, relativePath, emit,
                     profile.mpyCrossFlags().map(flags -> List.of(flags.split(" "))).orElse(List.of()));
-            // A test mpy-cross refused fails on run-tests.py's words and what mpy-cross said.
-            execution = mpy.mpy().isPresent() ? target.executeCompiled(script, mpy.mpy().get())
-                    : new Execution(concat("mpy-cross crash\n".getBytes(StandardCharsets.US_ASCII), mpy.refusal()),
-                            Execution.Ending.CRASHED, Duration.ZERO);
+            if (mpy.mpy().isPresent()) {
+                execution = target.executeCompiled(script, mpy.mpy().get());
+            } else {
+                // run-tests.py's words for a test mpy-cross refused; the test fails on them.
+                execution = new Execution(concat("mpy-cross crash\n".getBytes(StandardCharsets.US_ASCII), mpy.refusal()),
+                        Execution.Ending.CRASHED, Duration.ZERO);
+                refused = Optional.of("note: mpy-cross refused the test, MicroPython never ran it: "
+                        + new String(mpy.refusal(), StandardCharsets.UTF_8).strip());
+            }
         } else {
             execution = target.execute(script);
         }
@@ -148,6 +152,9 @@ final class RunTestsRunner implements Runner {
         }
         if (verdict.kind() == Verdict.Kind.FAIL && interruption.requested()) {
             return new Outcome.Interrupted();
+        }
+        if (verdict.kind() == Verdict.Kind.FAIL && refused.isPresent()) {
+            verdict = verdict.withNote(refused.get());
         }
         if (verdict.kind() == Verdict.Kind.FAIL) {
             // The bytes went to the target as they are, as run-tests.py sends them: say so when
