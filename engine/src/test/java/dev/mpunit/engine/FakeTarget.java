@@ -20,6 +20,7 @@ import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
 
 /**
  * One instance of the {@code fake} target. It runs no Python: a file says, in comment lines, what
@@ -74,6 +75,20 @@ final class FakeTarget implements Target {
     @Override
     public Execution execute(Script script) throws BoardLostException {
         return run(script, false);
+    }
+
+    /** The fake's {@code .mpy} is what its test's fake mpy-cross wrote: directives, run as they are. */
+    @Override
+    public Execution executeCompiled(Script script, byte[] mpy) throws TargetException {
+        Path compiled = script.file().resolveSibling(".fake-" + System.nanoTime() + ".mpy");
+        try {
+            Files.write(compiled, mpy);
+            return run(new Script(compiled, script.timeout(), script.special(), script.options()), false);
+        } catch (IOException e) {
+            throw new TargetException("cannot write " + compiled + ": " + e.getMessage(), e);
+        } finally {
+            compiled.toFile().delete();
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
@@ -56,7 +57,7 @@ public record EngineConfiguration(
         return new EngineConfiguration(
                 new SelectionConfiguration(
                         list(parameters, ROOT).stream().map(Path::of).toList(),
-                        groupSelection(parameters),
+                        groupSelection(parameters, group -> unsupported(group, mpyCross(parameters)).isEmpty()),
                         parameters.get(INCLUDE).orElse(""),
                         parameters.get(EXCLUDE).orElse(""),
                         parameters.get(FILTER).orElse(""),
@@ -72,6 +73,7 @@ public record EngineConfiguration(
                         duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
+                        mpyCross(parameters),
                         progress(parameters)),
                 new TargetConfiguration(
                         kinds,
@@ -230,7 +232,27 @@ public record EngineConfiguration(
         return entries;
     }
 
-    private static GroupSelection groupSelection(ConfigurationParameters parameters) {
+    private static Optional<String> mpyCross(ConfigurationParameters parameters) {
+        return parameters.get(MPY_CROSS).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * What this run lacks to run a group, for discovery's warning and for the files it leaves out:
+     * its runner, or for the .mpy groups a user's mpy-cross. Empty when the group runs.
+     */
+    public Optional<String> unsupported(TestGroup group) {
+        return unsupported(group, run.mpyCross());
+    }
+
+    private static Optional<String> unsupported(TestGroup group, Optional<String> mpyCross) {
+        if (group.viaMpy() && mpyCross.isEmpty()) {
+            return Optional.of("needs mpy-cross: set " + MPY_CROSS + " to the firmware's own mpy-cross (run-tests.py"
+                    + " --via-mpy" + group.emit().map(emit -> " --emit " + emit).orElse("") + ")");
+        }
+        return group.unsupportedReason();
+    }
+
+    private static GroupSelection groupSelection(ConfigurationParameters parameters, Predicate<TestGroup> supported) {
         List<TestGroup> groups = groupList(parameters, GROUPS);
         List<TestGroup> onlyGroup = groupList(parameters, ONLY_GROUP);
         if (!groups.isEmpty() && !onlyGroup.isEmpty() && !Set.copyOf(groups).equals(Set.copyOf(onlyGroup))) {
@@ -239,7 +261,7 @@ public record EngineConfiguration(
                     + ", " + ONLY_GROUP + "=" + GroupSelection.labels(onlyGroup) + ")");
         }
         return GroupSelection.of(groups.isEmpty() ? onlyGroup : groups, groupList(parameters, SKIP_GROUP),
-                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT));
+                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT), supported);
     }
 
     private static List<TestGroup> groupList(ConfigurationParameters parameters, String key) {

@@ -9,7 +9,8 @@ import dev.mpunit.engine.execution.Progress;
 
 /**
  * How the files run and are judged: how many at once, their timeout, the emitter and heap, the
- * CPython of expected outputs, the cache, what is reported inline and the progress line.
+ * CPython of expected outputs, the cache, what is reported inline, the mpy-cross of the .mpy groups and
+ * the progress line.
  *
  * @param workers {@code micropython.workers} when it is set; without it each kind of local port runs
  *     its own number per core ({@link #workers(int)})
@@ -24,6 +25,7 @@ public record RunConfiguration(
         Duration cpythonTimeout,
         Path cacheDirectory,
         int inlineOutputLimit,
+        Optional<String> mpyCross,
         Progress.Mode progress) {
 
     /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */

@@ -74,14 +74,14 @@ public record TestsRoot(Path directory, boolean upstreamLayout) {
      */
     public List<Path> testDirectories(Set<TestGroup> groups) throws IOException {
         List<Path> directories = new ArrayList<>();
-        if (groups.contains(TestGroup.RUN_TESTS_STANDARD)) {
+        if (groups.stream().anyMatch(group -> group.directoriesOf() == TestGroup.RUN_TESTS_STANDARD)) {
             for (String name : STANDARD_DIRECTORIES) {
                 directories.add(directory.resolve(name));
             }
             directories.addAll(subdirectories(directory.resolve("inlineasm")));
             directories.addAll(subdirectories(directory.resolve("ports")));
         }
-        for (TestGroup group : groups) {
+        for (TestGroup group : groups.stream().map(TestGroup::directoriesOf).distinct().toList()) {
             if (group != TestGroup.RUN_TESTS_STANDARD) {
                 switch (group) {
                     case RUN_TESTS_EXTMOD_HARDWARE -> directories.add(directory.resolve("extmod_hardware"));

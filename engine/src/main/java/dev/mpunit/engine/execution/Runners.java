@@ -27,9 +27,9 @@ final class Runners {
 
     Runner of(TestGroup group) {
         Runner runner = byKind.get(group.runner());
-        // A run-tests.py group the engine does not support needs mpy-cross, which no runner brings yet;
-        // a group of another kind lacks only its runner, and runs once the table has one.
-        if (runner == null || group.runner() == GroupKind.RUN_TESTS && !group.supported()) {
+        // A group lacks only its runner, and runs once the table has one (the .mpy groups' mpy-cross
+        // is discovery's to check: their files are not in the tree without it).
+        if (runner == null) {
             return new Runner.NotSupportedYet(group);
         }
         return runner;

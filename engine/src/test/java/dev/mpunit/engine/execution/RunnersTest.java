@@ -59,7 +59,7 @@ class RunnersTest {
         assertThat(table.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
         assertThat(table.of(TestGroup.RUN_PERFBENCH)).as("no runner for its kind")
                 .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_PERFBENCH));
-        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD_VIA_MPY)).as("needs mpy-cross, which no runner brings")
-                .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_TESTS_STANDARD_VIA_MPY));
+        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD_VIA_MPY)).as("run-tests.py's runner, compiling first")
+                .isSameAs(runTests);
     }
 }
