@@ -40,7 +40,7 @@ measure() {  # name, extra options...
   sed -n '/^CPU seconds/,$p' "$work/$name.log" | tee -a "$work/$name.txt"
   echo
 }
-breakdown=()
+breakdown=(--timeline "${WHERE_TIMELINE:-1}" --host-trace "$work/host-trace.jsonl")
 measure cold "$@"
 measure warm "$@"
 if [ "${WHERE_NODE_PROF:-}" = 1 ]; then
@@ -48,6 +48,6 @@ if [ "${WHERE_NODE_PROF:-}" = 1 ]; then
   node=$(command -v node)
   printf '#!/bin/sh\nexec %q --cpu-prof --cpu-prof-dir=%q "$@"\n' "$node" "$work/node-prof" >"$work/node-prof.sh"
   chmod +x "$work/node-prof.sh"
-  breakdown=(--node-prof "$work/node-prof")
+  breakdown=(--timeline "${WHERE_TIMELINE:-1}" --node-prof "$work/node-prof")
   measure warm-node-prof --config "micropython.node=$work/node-prof.sh" "$@"
 fi

@@ -242,6 +242,28 @@ const mjsPath = process.argv[2];
 const { loadMicroPython } = await import(pathToFileURL(mjsPath).href);
 const hostGlobals = new Set(Reflect.ownKeys(globalThis));
 
+// ---- trace for bench/where-the-time-goes.sh ----
+// With MPUNIT_HOST_TRACE=<file> the host appends one JSON line per script to that file: when the
+// request came and the result went (ms since the epoch), and the wall and CPU milliseconds (the
+// whole process's, all threads) of creating the instance, running the script and waiting for what
+// it scheduled (its sleeps). Measurement only: nothing of it reaches the JVM.
+
+const tracePath = process.env.MPUNIT_HOST_TRACE || null;
+
+function cpuMillis() {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+}
+
+function trace(entry) {
+    if (tracePath !== null) fs.appendFileSync(tracePath, JSON.stringify({ pid: process.pid, ...entry }) + '\n');
+}
+
+// Milestones of the running script, [wall ms, cpu ms] each, when tracing.
+function mark(script, name) {
+    if (tracePath !== null) script[name] = [performance.now(), cpuMillis()];
+}
+
 // ---- running one script ----
 
 let current = null; // { id } of the running script
@@ -288,7 +310,9 @@ async function runLikeTheCli(args) {
             contents += fs.readFileSync(args[i], 'utf8');
         }
     }
+    mark(current, 'reading');
     const mp = await loadMicroPython({ heapsize: heapSize, stdout: (data) => emitByte(data[0]), linebuffer: false });
+    mark(current, 'created');
     if (contents.endsWith('asyncio.run(main())\n')) {
         const asyncio = mp.pyimport('asyncio');
         asyncio.run = async (task) => {
@@ -308,6 +332,16 @@ function finish(script) {
     awaitFlushed();
     writeFully(FD_OUT, frame('R', Buffer.from(JSON.stringify(
         { id: script.id, status: 'completed', rss: process.memoryUsage.rss(), recycle: false }))));
+    if (tracePath !== null) {
+        mark(script, 'answered');
+        const span = (from, to) => [script[to][0] - script[from][0], script[to][1] - script[from][1]];
+        trace({
+            file: script.file, request: performance.timeOrigin + script.start[0],
+            result: performance.timeOrigin + script.answered[0], read: span('start', 'reading'),
+            create: span('reading', 'created'), run: span('created', 'ran'), settle: span('ran', 'settled'),
+            answer: span('settled', 'answered'),
+        });
+    }
     // From here on, finalizers of this script's instance must not run: they would reach for
     // the globals removed below, or for the next script's instance.
     generation++;
@@ -332,7 +366,8 @@ process.on('exit', (code) => {
 });
 
 async function run(request) {
-    const script = { id: request.id };
+    const script = { id: request.id, file: request.args[request.args.length - 1] };
+    mark(script, 'start');
     current = script;
     const baseline = resourceCounts();
     // run-tests.py starts node in the test's directory. The wasm file system does not see it
@@ -348,7 +383,9 @@ async function run(request) {
     process.argv = [process.argv[0], mjsPath, ...request.args];
     // Not caught: an error here is an unhandled rejection, which ends node as it ends the CLI.
     await runLikeTheCli(request.args);
+    mark(script, 'ran');
     await settle(baseline);
+    mark(script, 'settled');
     finish(script);
 }
 
@@ -381,3 +418,4 @@ requests.on('data', (chunk) => {
 requests.on('end', () => process.exit(0));
 
 writeFully(FD_OUT, frame('H', Buffer.from(JSON.stringify({ node: process.version, pid: process.pid }))));
+trace({ started: performance.timeOrigin, hello: performance.timeOrigin + performance.now(), cpu: cpuMillis() });
