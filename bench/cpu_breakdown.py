@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs a command (an mpunit run) and prints where its CPU seconds went.
 
-    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] [--commands] -- ./mpunit <tests> --config ...
+    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] [--timeline SECONDS] [--host-trace FILE]
+                           [--commands] -- ./mpunit <tests> --config ...
 
 The command's process tree is read from /proc every 20 ms: each process's own CPU seconds
 (utime + stime), and for the JVM each thread's, by name. What the polls cannot see (processes
@@ -18,6 +19,17 @@ With --node-prof DIR the .cpuprofile files node wrote there (`node --cpu-prof --
 e.g. through a micropython.node wrapper script) are summed by what the time was spent on: the
 wasm code (MicroPython running the tests), micropython.mjs's JavaScript (instance creation, the
 emscripten file system, proxies), the host script, node itself, garbage collection, idle.
+
+With --timeline SECONDS the polls also note the whole machine's busy time (/proc/stat), and the run
+is printed in steps of SECONDS: the cores used by each kind of process, by other processes and
+idle; then the idle core-seconds by phase (before the first node host runs, while all hosts are up,
+the tail after one is gone).
+
+With --host-trace FILE the webassembly node hosts append one JSON line per script to FILE
+(MPUNIT_HOST_TRACE, see webassembly-host.mjs), summed here: each host's start and hello, the wall
+and CPU seconds of creating instances, running scripts and waiting for their sleeps, and the gaps
+between a result and the next request. The variable is part of the environment CPython gets, so a
+cache filled without it is not warm for a run with it.
 """
 import argparse
 import collections
