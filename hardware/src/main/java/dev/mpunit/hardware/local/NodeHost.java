@@ -40,8 +40,8 @@ final class NodeHost implements AutoCloseable {
     /**
      * V8 collects garbage on the main thread only. Every script's fresh instance brings a 16 MiB
      * wasm memory, so the host collects often; V8's parallel collector threads cost more CPU than
-     * they save on a machine whose cores are all busy with hosts (instance creation 4.5 → 3.5 ms of
-     * CPU, bench/where-the-time-goes.sh). Only when garbage is collected changes, never what a
+     * they save on a machine whose cores are all busy with hosts (400 instances in one host: 4.4–5.3 →
+     * 3.5–3.8 ms of CPU each; docs/run-tests-comparison.md). Only when garbage is collected changes, never what a
      * script sees.
      */
     static final String SINGLE_THREADED_GC = "--single-threaded-gc";

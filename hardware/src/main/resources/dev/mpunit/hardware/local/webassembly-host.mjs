@@ -298,10 +298,10 @@ async function settle(baseline) {
 // the host falls idle (after hello, after each result) it creates the instance the next script will
 // get, with the CLI's default heap size, while the JVM judges the last result and sends the next
 // request. That instance is as fresh as one made on request: nothing runs in it before its script.
-// (Only its clocks started earlier: ticks_ms() counts from the instance's creation, which in a
-// process of its own is ~100 ms before the script, here a few ms, with this the time since the last
-// result; no test can rely on either.) A script that asks for another heap size gets an instance
-// made for it, and the spare is dropped unused.
+// Only its clock started earlier: ticks_ms() counts from the instance's creation, which is ~100 ms
+// before the script in a process of its own, and here the time since the last result (a few ms);
+// no test can rely on either. A script that asks for another heap size gets an instance made for
+// it, and the spare is dropped unused.
 
 const DEFAULT_HEAP_SIZE = 131072; // the CLI's
 let spare = null; // { heapSize, instance: Promise }
