@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs a command (an mpunit run) and prints where its CPU seconds went.
 
-    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] [--commands] -- ./mpunit <tests> --config ...
+    bench/cpu_breakdown.py [--jfr FILE] [--node-prof DIR] [--timeline SECONDS] [--host-trace FILE]
+                           [--commands] -- ./mpunit <tests> --config ...
 
 The command's process tree is read from /proc every 20 ms: each process's own CPU seconds
 (utime + stime), and for the JVM each thread's, by name. What the polls cannot see (processes
@@ -21,6 +22,17 @@ With --node-prof DIR the .cpuprofile files node wrote there (`node --cpu-prof --
 e.g. through a micropython.node wrapper script) are summed by what the time was spent on: the
 wasm code (MicroPython running the tests), micropython.mjs's JavaScript (instance creation, the
 emscripten file system, proxies), the host script, node itself, garbage collection, idle.
+
+With --timeline SECONDS the polls also note the whole machine's busy time (/proc/stat), and the run
+is printed in steps of SECONDS: the cores used by each kind of process, by other processes and
+idle; then the idle core-seconds by phase (before the first node host runs, while all hosts are up,
+the tail after one is gone).
+
+With --host-trace FILE the webassembly node hosts append one JSON line per script to FILE
+(MPUNIT_HOST_TRACE, see webassembly-host.mjs), summed here: each host's start and hello, the wall
+and CPU seconds of creating instances, running scripts and waiting for their sleeps, and the gaps
+between a result and the next request. The variable is part of the environment CPython gets, so a
+cache filled without it is not warm for a run with it.
 """
 import argparse
 import collections
@@ -78,6 +90,7 @@ def thread_group(name):
 
 
 def poll_tree(root, seen, kinds, threads, jvm, comms, examples, alive, reaped):
+    """Reads the tree once: adds the pids alive now to alive, and returns it."""
     children = collections.defaultdict(list)
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -89,6 +102,7 @@ def poll_tree(root, seen, kinds, threads, jvm, comms, examples, alive, reaped):
         pid = stack.pop()
         for child, (comm, _, cpu) in children.get(pid, ()):
             stack.append(child)
+            alive.add(child)
             # A pid keeps its number across exec (env -> bash -> java, jspawnhelper -> node).
             if comms.get(child) != comm:
                 comms[child] = comm
@@ -114,6 +128,86 @@ def poll_tree(root, seen, kinds, threads, jvm, comms, examples, alive, reaped):
                         name, _, tcpu = t
                         old = threads.get(key)
                         threads[key] = (name, max(tcpu, old[1] if old else 0.0))
+    return alive
+
+
+def machine_busy():
+    """CPU seconds the whole machine was busy so far, and its number of cores (/proc/stat)."""
+    with open("/proc/stat") as f:
+        lines = f.read().splitlines()
+    fields = [int(x) for x in lines[0].split()[1:]]
+    cores = sum(1 for line in lines if re.match(r"cpu\d", line))
+    # user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+    return (sum(fields[:8]) - fields[3] - fields[4]) / HZ, cores
+
+
+def jvm_part(thread):
+    if thread.startswith("mpunit-worker"):
+        return "JVM workers"
+    if thread == "java":
+        return "JVM main"
+    return "JVM other"
+
+
+TIMELINE_COLUMNS = ["JVM main", "JVM workers", "JVM other", "node host", "node (other)", "CPython", "other"]
+
+
+def snapshot(seen, kinds, threads):
+    """Cumulative CPU seconds by timeline column, from what the polls saw so far."""
+    total = collections.Counter()
+    for pid, cpu in seen.items():
+        k = kinds[pid]
+        if k != "jvm":
+            total[k if k in TIMELINE_COLUMNS else "other"] += cpu
+    for name, cpu in threads.values():
+        total[jvm_part(name)] += cpu
+    return total
+
+
+def timeline(samples, step):
+    """Prints the run in steps of `step` seconds: cores in use by each column, by other work on the
+    machine, and idle; the live node hosts; then the idle core-seconds by phase."""
+    if len(samples) < 2:
+        return
+    cores = samples[0]["cores"]
+    most_hosts = max(s["hosts"] for s in samples)
+    first_host = next((s["t"] for s in samples if s["hosts"] > 0), None)
+    # The tail: from the last moment all hosts were up (one worker has nothing left) to the end.
+    tail = max((s["t"] for s in samples if s["hosts"] == most_hosts), default=None) if most_hosts else None
+    end = samples[-1]["t"]
+    print(f"\nTimeline: cores in use per {step:g} s ({cores} cores; 'idle' is what nobody on the machine used, "
+          "'others' what processes outside this run used)")
+    header = ["t [s]"] + [c.replace("node (other)", "node .mjs") for c in TIMELINE_COLUMNS] + ["others", "idle", "hosts"]
+    print("  " + " ".join(f"{h:>11}" for h in header))
+    idle_by_phase = collections.Counter()
+    def phase(t):
+        if first_host is None or t < first_host:
+            return "start: before the first node host runs"
+        if tail is not None and t >= tail:
+            return f"tail: fewer than {most_hosts} node hosts (one worker done)"
+        return f"middle: {most_hosts} node hosts up"
+    row_start = samples[0]
+    for i in range(1, len(samples)):
+        a, b = samples[i - 1], samples[i]
+        dt = b["t"] - a["t"]
+        used = sum(b["cpu"].values()) - sum(a["cpu"].values())
+        busy = b["busy"] - a["busy"]
+        idle_by_phase[phase(a["t"])] += max(0.0, cores * dt - busy)
+        if b["t"] - row_start["t"] >= step or i == len(samples) - 1:
+            span = b["t"] - row_start["t"]
+            values = [(b["cpu"][c] - row_start["cpu"][c]) / span for c in TIMELINE_COLUMNS]
+            mine = sum(b["cpu"].values()) - sum(row_start["cpu"].values())
+            machine = b["busy"] - row_start["busy"]
+            others = max(0.0, machine - mine) / span
+            idle = max(0.0, cores * span - machine) / span
+            print("  " + f"{row_start['t']:11.1f} " + " ".join(f"{v:11.2f}" for v in values + [others, idle])
+                  + f" {b['hosts']:11d}")
+            row_start = b
+    print(f"\nIdle core-seconds by phase (first node host seen at {first_host if first_host is not None else float('nan'):.1f} s, "
+          f"tail from {tail if tail is not None else float('nan'):.1f} s, end {end:.1f} s)")
+    for name, value in sorted(idle_by_phase.items(), key=lambda item: item[0]):
+        print(f"  {value:10.2f} s  {name}")
+    print(f"  {sum(idle_by_phase.values()):10.2f} s  in all")
 
 
 def jfr_tables(recording):
@@ -176,6 +270,55 @@ def node_profile_tables(directory):
     return profiles, by_kind, by_function
 
 
+def host_trace_tables(path, wall0_epoch_ms):
+    """Sums the node hosts' MPUNIT_HOST_TRACE lines: where each script's time went inside its host,
+    how long the hosts were idle between scripts, and which scripts mostly waited (slept)."""
+    import statistics
+    hosts, scripts = {}, []
+    with open(path) as f:
+        for line in f:
+            entry = json.loads(line)
+            if "hello" in entry:
+                hosts[entry["pid"]] = entry
+            else:
+                scripts.append(entry)
+    if not scripts:
+        return
+    at = lambda epoch_ms: (epoch_ms - wall0_epoch_ms) / 1000
+    print(f"\nnode hosts' own trace (MPUNIT_HOST_TRACE): {len(hosts)} hosts, {len(scripts)} scripts; times in s since the start")
+    by_host = collections.defaultdict(list)
+    for entry in scripts:
+        by_host[entry["pid"]].append(entry)
+    print(f"  {'pid':>8} {'process':>8} {'hello':>8} {'1st req':>8} {'last res':>8} {'scripts':>8} {'start CPU':>10}")
+    for pid, hello in sorted(hosts.items(), key=lambda item: item[1]["started"]):
+        mine = sorted(by_host.get(pid, []), key=lambda e: e["request"])
+        first = f"{at(mine[0]['request']):8.2f}" if mine else f"{'-':>8}"
+        last = f"{at(mine[-1]['result']):8.2f}" if mine else f"{'-':>8}"
+        print(f"  {pid:>8} {at(hello['started']):8.2f} {at(hello['hello']):8.2f} {first} {last} {len(mine):8d} "
+              f"{hello['cpu'] / 1000:9.2f}s")
+    print(f"\n  {'seconds in all scripts':40} {'wall':>8} {'CPU':>8}")
+    for key, name in [("read", "reading the request and the file"), ("create", "creating the instance"),
+                      ("run", "running the script"), ("settle", "waiting for what it scheduled (sleeps)"),
+                      ("answer", "sending the result")]:
+        wall = sum(e[key][0] for e in scripts) / 1000
+        cpu = sum(e[key][1] for e in scripts) / 1000
+        print(f"  {name:40} {wall:8.2f} {cpu:8.2f}")
+    gaps = []
+    for mine in by_host.values():
+        mine.sort(key=lambda e: e["request"])
+        gaps += [(b["request"] - a["result"], b["file"]) for a, b in zip(mine, mine[1:])]
+    if gaps:
+        values = sorted(g for g, _ in gaps)
+        long = [g for g in values if g > 50]
+        print(f"  {'between scripts (result to next request)':40} {sum(values) / 1000:8.2f}          "
+              f"median {statistics.median(values):.2f} ms, 90th percentile {values[int(0.9 * len(values))]:.2f} ms; "
+              f"{len(long)} gaps over 50 ms ({sum(long) / 1000:.2f} s: the worker ran a .mjs test or waited for work)")
+    waiting = sorted(scripts, key=lambda e: -(e["settle"][0] - e["settle"][1]))[:10]
+    print("\n  scripts that waited longest for what they scheduled (wall - CPU of that wait, ms):")
+    for e in waiting:
+        print(f"    {e['settle'][0] - e['settle'][1]:8.0f}  {e['file']}")
+
+
 def table(title, counter, total, unit, limit=15):
     print(f"\n{title}")
     for name, value in counter.most_common(limit):
@@ -193,6 +336,10 @@ def main():
     parser.add_argument("--node-prof", help="sum node's .cpuprofile files in this directory after the run")
     parser.add_argument("--commands", action="store_true", help="also print the command lines seen, per kind")
     parser.add_argument("--interval", type=float, default=0.02, help="seconds between polls of /proc")
+    parser.add_argument("--host-trace", metavar="FILE",
+                        help="have the webassembly node hosts trace each script into FILE (MPUNIT_HOST_TRACE) and sum it")
+    parser.add_argument("--timeline", type=float, default=0, metavar="SECONDS",
+                        help="also print cores in use over the run in steps of SECONDS, and idle core-seconds by phase")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
@@ -203,16 +350,27 @@ def main():
         env["JAVA_TOOL_OPTIONS"] = (env.get("JAVA_TOOL_OPTIONS", "") + " -XX:StartFlightRecording=settings=profile,"
                                     f"filename={options.jfr}").strip()
 
+    if options.host_trace:
+        if os.path.exists(options.host_trace):
+            os.remove(options.host_trace)
+        env["MPUNIT_HOST_TRACE"] = os.path.abspath(options.host_trace)
     load = os.getloadavg()
+    epoch0 = time.time() * 1000
     wall0 = time.monotonic()
     process = subprocess.Popen(command, env=env)
     seen, kinds, threads, jvm, comms, reaped = {}, {}, {}, set(), {}, {}
     examples = {} if options.commands else None
     rusage = None
     alive = set()
+    samples = []
     while rusage is None:
         alive = set()
         poll_tree(os.getpid(), seen, kinds, threads, jvm, comms, examples, alive, reaped)
+        if options.timeline:
+            busy, cores = machine_busy()
+            samples.append({"t": time.monotonic() - wall0, "busy": busy, "cores": cores,
+                            "cpu": snapshot(seen, kinds, threads),
+                            "hosts": sum(1 for pid in alive if kinds.get(pid) == "node host")})
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             rusage = usage
@@ -256,6 +414,12 @@ def main():
     for name, cpu in threads.values():
         groups[thread_group(name)] += cpu
     table("JVM threads by name (/proc, names cut to 15 characters by Linux)", groups, total, "s")
+
+    if options.timeline:
+        timeline(samples, options.timeline)
+
+    if options.host_trace and os.path.exists(options.host_trace):
+        host_trace_tables(options.host_trace, epoch0)
 
     if options.jfr and os.path.exists(options.jfr):
         count, by_package, by_mpunit, by_thread = jfr_tables(options.jfr)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints where mpunit's CPU seconds go on a tests tree: per process kind (the JVM, the node hosts,
-# node processes of .mjs tests, CPython), per JVM thread, and the JVM's Flight Recorder samples by
-# package and by engine method (bench/cpu_breakdown.py).
+# node processes of .mjs tests, CPython), per JVM thread, the JVM's Flight Recorder samples by
+# package and by engine method, a timeline of cores in use and idle, and the node hosts' own trace
+# of each script (MPUNIT_HOST_TRACE: creating its instance, running, waiting for its sleeps, the
+# gaps between scripts) (bench/cpu_breakdown.py).
 #
 #   bench/where-the-time-goes.sh <tests dir> [more ./mpunit options, e.g. --config micropython.target=unix]
 #
@@ -11,6 +13,8 @@
 # must see the same JAVA_TOOL_OPTIONS for the second to be warm. Environment:
 #   WHERE_WORK=dir       keep everything there (default: a temporary directory)
 #   WHERE_CPYTHON=cmd    micropython.cpython (default: the executable python3 resolves to)
+#   WHERE_TIMELINE=s     the timeline's step in seconds (default 1): cores in use per kind of
+#                        process, by others and idle, and the idle core-seconds by phase
 #   WHERE_NODE_PROF=1    a third, warm run with `node --cpu-prof` on every node process, summed by
 #                        what node spent its time on (MicroPython's wasm, micropython.mjs's
 #                        JavaScript, the host, GC); profiling slows node, so its CPU is not comparable
@@ -40,7 +44,7 @@ measure() {  # name, extra options...
   sed -n '/^CPU seconds/,$p' "$work/$name.log" | tee -a "$work/$name.txt"
   echo
 }
-breakdown=()
+breakdown=(--timeline "${WHERE_TIMELINE:-1}" --host-trace "$work/host-trace.jsonl")
 measure cold "$@"
 measure warm "$@"
 if [ "${WHERE_NODE_PROF:-}" = 1 ]; then
@@ -48,6 +52,6 @@ if [ "${WHERE_NODE_PROF:-}" = 1 ]; then
   node=$(command -v node)
   printf '#!/bin/sh\nexec %q --cpu-prof --cpu-prof-dir=%q "$@"\n' "$node" "$work/node-prof" >"$work/node-prof.sh"
   chmod +x "$work/node-prof.sh"
-  breakdown=(--node-prof "$work/node-prof")
+  breakdown=(--timeline "${WHERE_TIMELINE:-1}" --node-prof "$work/node-prof")
   measure warm-node-prof --config "micropython.node=$work/node-prof.sh" "$@"
 fi

@@ -37,6 +37,14 @@ final class NodeHost implements AutoCloseable {
     /** The host's own stderr (node's crash reports, warnings) kept at most. */
     private static final int STDERR_CAP = 16 << 20;
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /**
+     * V8 collects garbage on the main thread only. Every script's fresh instance brings a 16 MiB
+     * wasm memory, so the host collects often; V8's parallel collector threads cost more CPU than
+     * they save on a machine whose cores are all busy with hosts (400 instances in one host: 4.4–5.3 →
+     * 3.5–3.8 ms of CPU each; docs/run-tests-comparison.md). Only when garbage is collected changes, never what a
+     * script sees.
+     */
+    static final String SINGLE_THREADED_GC = "--single-threaded-gc";
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern RSS = Pattern.compile("\"rss\"\\s*:\\s*(\\d+)");
@@ -92,8 +100,8 @@ final class NodeHost implements AutoCloseable {
      */
     static NodeHost start(String node, Path hostScript, Path micropythonMjs, Duration startTimeout)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(node, hostScript.toString(), micropythonMjs.toString())
-                .directory(micropythonMjs.getParent().toFile());
+        ProcessBuilder builder = new ProcessBuilder(node, SINGLE_THREADED_GC, hostScript.toString(),
+                micropythonMjs.toString()).directory(micropythonMjs.getParent().toFile());
         NodeHost host = new NodeHost(Reaper.start(builder));
         host.reader.start();
         host.stderrReader.start();

@@ -242,6 +242,28 @@ const mjsPath = process.argv[2];
 const { loadMicroPython } = await import(pathToFileURL(mjsPath).href);
 const hostGlobals = new Set(Reflect.ownKeys(globalThis));
 
+// ---- trace for bench/where-the-time-goes.sh ----
+// With MPUNIT_HOST_TRACE=<file> the host appends one JSON line per script to that file: when the
+// request came and the result went (ms since the epoch), and the wall and CPU milliseconds (the
+// whole process's, all threads) of creating the instance, running the script and waiting for what
+// it scheduled (its sleeps). Measurement only: nothing of it reaches the JVM.
+
+const tracePath = process.env.MPUNIT_HOST_TRACE || null;
+
+function cpuMillis() {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+}
+
+function trace(entry) {
+    if (tracePath !== null) fs.appendFileSync(tracePath, JSON.stringify({ pid: process.pid, ...entry }) + '\n');
+}
+
+// Milestones of the running script, [wall ms, cpu ms] each, when tracing.
+function mark(script, name) {
+    if (tracePath !== null) script[name] = [performance.now(), cpuMillis()];
+}
+
 // ---- running one script ----
 
 let current = null; // { id } of the running script
@@ -271,9 +293,52 @@ async function settle(baseline) {
     }
 }
 
+// ---- the next script's instance, made ahead ----
+// Creating an instance costs a few ms of CPU that need not wait for the script's request. Whenever
+// the host falls idle (after hello, after each result) it creates the instance the next script will
+// get, with the CLI's default heap size, while the JVM judges the last result and sends the next
+// request. That instance is as fresh as one made on request: nothing runs in it before its script.
+// Only its clock started earlier: ticks_ms() counts from the instance's creation, which is ~100 ms
+// before the script in a process of its own, and here the time since the last result (a few ms);
+// no test can rely on either. A script that asks for another heap size gets an instance made for
+// it, and the spare is dropped unused.
+
+const DEFAULT_HEAP_SIZE = 131072; // the CLI's
+let spare = null; // { heapSize, instance: Promise }
+
+function createInstance(heapSize) {
+    return loadMicroPython({ heapsize: heapSize, stdout: (data) => emitByte(data[0]), linebuffer: false });
+}
+
+function prepareSpare() {
+    // What a process of its own would have in process.argv while the instance is created: the
+    // CLI's own path (emscripten takes it as the program name); the script's arguments go unused.
+    process.argv = [process.argv[0], mjsPath];
+    const instance = createInstance(DEFAULT_HEAP_SIZE);
+    // A spare that fails is made again on request, where the failure is the script's.
+    instance.catch(() => {});
+    spare = { heapSize: DEFAULT_HEAP_SIZE, instance };
+}
+
+async function instanceFor(heapSize) {
+    const made = spare;
+    spare = null;
+    if (made !== null) {
+        try {
+            const instance = await made.instance;
+            if (made.heapSize === heapSize) return instance;
+        } catch {
+            // Made again below.
+        }
+        // Unused: its finalizers must not reach the instance made now (see the guard above).
+        generation++;
+    }
+    return createInstance(heapSize);
+}
+
 // The CLI at the end of micropython.mjs, applied to args. Keep it step for step the same.
 async function runLikeTheCli(args) {
-    let heapSize = 131072;
+    let heapSize = DEFAULT_HEAP_SIZE;
     let contents = '';
     for (let i = 0; i < args.length; i++) {
         if (args[i] === '-X' && i < args.length - 1) {
@@ -288,7 +353,9 @@ async function runLikeTheCli(args) {
             contents += fs.readFileSync(args[i], 'utf8');
         }
     }
-    const mp = await loadMicroPython({ heapsize: heapSize, stdout: (data) => emitByte(data[0]), linebuffer: false });
+    mark(current, 'reading');
+    const mp = await instanceFor(heapSize);
+    mark(current, 'created');
     if (contents.endsWith('asyncio.run(main())\n')) {
         const asyncio = mp.pyimport('asyncio');
         asyncio.run = async (task) => {
@@ -308,12 +375,23 @@ function finish(script) {
     awaitFlushed();
     writeFully(FD_OUT, frame('R', Buffer.from(JSON.stringify(
         { id: script.id, status: 'completed', rss: process.memoryUsage.rss(), recycle: false }))));
+    if (tracePath !== null) {
+        mark(script, 'answered');
+        const span = (from, to) => [script[to][0] - script[from][0], script[to][1] - script[from][1]];
+        trace({
+            file: script.file, request: performance.timeOrigin + script.start[0],
+            result: performance.timeOrigin + script.answered[0], read: span('start', 'reading'),
+            create: span('reading', 'created'), run: span('created', 'ran'), settle: span('ran', 'settled'),
+            answer: span('settled', 'answered'),
+        });
+    }
     // From here on, finalizers of this script's instance must not run: they would reach for
     // the globals removed below, or for the next script's instance.
     generation++;
     for (const key of Reflect.ownKeys(globalThis)) {
         if (!hostGlobals.has(key)) delete globalThis[key];
     }
+    prepareSpare();
 }
 
 function note(message) {
@@ -332,7 +410,8 @@ process.on('exit', (code) => {
 });
 
 async function run(request) {
-    const script = { id: request.id };
+    const script = { id: request.id, file: request.args[request.args.length - 1] };
+    mark(script, 'start');
     current = script;
     const baseline = resourceCounts();
     // run-tests.py starts node in the test's directory. The wasm file system does not see it
@@ -348,7 +427,9 @@ async function run(request) {
     process.argv = [process.argv[0], mjsPath, ...request.args];
     // Not caught: an error here is an unhandled rejection, which ends node as it ends the CLI.
     await runLikeTheCli(request.args);
+    mark(script, 'ran');
     await settle(baseline);
+    mark(script, 'settled');
     finish(script);
 }
 
@@ -381,3 +462,5 @@ requests.on('data', (chunk) => {
 requests.on('end', () => process.exit(0));
 
 writeFully(FD_OUT, frame('H', Buffer.from(JSON.stringify({ node: process.version, pid: process.pid }))));
+trace({ started: performance.timeOrigin, hello: performance.timeOrigin + performance.now(), cpu: cpuMillis() });
+prepareSpare();

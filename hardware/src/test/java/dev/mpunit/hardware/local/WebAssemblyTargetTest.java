@@ -175,6 +175,23 @@ class WebAssemblyTargetTest {
     }
 
     @Test
+    void theInstanceMadeAheadHasTheDefaultHeapAndAnotherHeapSizeGetsItsOwn() throws Exception {
+        // The host makes each next instance ahead, with the CLI's default heap; the heap grows on
+        // demand, but its total differs by the size it started with.
+        Path file = write("heap.py", "import gc\nprint(gc.mem_free() + gc.mem_alloc())\n");
+        Script bigHeap = new Script(file, TIMEOUT, false, List.of("-X", "heapsize=4m"));
+
+        String defaultHeap = text(target.execute(Script.of(file, TIMEOUT)));
+        String fourMegabytes = text(target.execute(bigHeap));
+
+        assertThat(fourMegabytes).isNotEqualTo(defaultHeap);
+        assertThat(text(target.execute(Script.of(file, TIMEOUT)))).isEqualTo(defaultHeap);
+        assertThat(text(target.execute(bigHeap))).isEqualTo(fourMegabytes);
+        assertSameAsUpstream(file);
+        assertSameAsUpstream(file, "-X", "heapsize=4m");
+    }
+
+    @Test
     void anErrorThatWouldEndNodeIsACrashWithNodesReport() throws Exception {
         // A class standing in for a module makes "import *" read out of bounds in wasm: a
         // RuntimeError that is no PythonError, which the CLI lets go, so node prints it, exits 1.
