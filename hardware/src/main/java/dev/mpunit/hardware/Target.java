@@ -38,6 +38,17 @@ public interface Target extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * This target as an instance of a two-board test (run-multitests.py): a script started
+     * without waiting for it, talked to while it runs.
+     *
+     * @return empty when the target cannot be talked to while a script runs (the webassembly
+     *     MicroPython in node runs a whole file and reads no input)
+     */
+    default java.util.Optional<Interactive> interactive() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }
