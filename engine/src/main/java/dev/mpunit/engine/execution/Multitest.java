@@ -95,6 +95,20 @@ record Multitest(Path file, byte[] source, int instances, boolean usesNetworkIp)
         return new Multitest(file, source, instanceCount(source), contains(source, "get_network_ip"));
     }
 
+    /**
+     * This machine's address as run-multitests.py finds it for {@code HOST_IP}: the local end of a
+     * UDP socket "connected" to 8.8.8.8 (no packet is sent), or 127.0.0.1 without a route.
+     */
+    static String hostAddress() {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.connect(new java.net.InetSocketAddress("8.8.8.8", 80));
+            java.net.InetAddress local = socket.getLocalAddress();
+            return local == null || local.isAnyLocalAddress() ? "127.0.0.1" : local.getHostAddress();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "127.0.0.1";
+        }
+    }
+
     /** One more than the highest N of a {@code def instance<N>():} at the start of a line. */
     static int instanceCount(byte[] source) {
         Matcher matcher = INSTANCE.matcher(new String(source, StandardCharsets.UTF_8));
