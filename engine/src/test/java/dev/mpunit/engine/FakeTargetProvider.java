@@ -56,6 +56,14 @@ public final class FakeTargetProvider implements TargetProvider {
         return new FakeTarget(request.variant(), link + ":" + request.tentacle() + " (" + firmware + ")", this);
     }
 
+    /**
+     * One instance opened without a run's configuration, for tests of the execution core below the
+     * engine (workers and the bartender driven directly); it calls itself {@code fake:<tentacle> (<variant>)}.
+     */
+    public Target instance(String variant, String tentacle) {
+        return new FakeTarget(variant, "fake:" + tentacle + " (" + variant + ")", this);
+    }
+
     /** Whether this is the first time in the run that this file loses its link ({@code lost once}). */
     boolean firstLoss(String file) {
         return lostOnce.add(file);

@@ -100,6 +100,14 @@ final class Outcomes {
     void lost(Tentacle tentacle, TestFileDescriptor file, BoardLostException why) {
         givenBack.computeIfAbsent(file, f -> new CopyOnWriteArrayList<>()).add("tentacle " + tentacle.id()
                 + " was lost (" + why.getMessage() + "); the test went to another tentacle");
+        lost(tentacle, why);
+    }
+
+    /**
+     * The tentacle was lost for the rest of the run with no file of its own in hand (it served as a
+     * reference): kept for the files of its variants that no tentacle is left to run.
+     */
+    void lost(Tentacle tentacle, BoardLostException why) {
         for (String variant : tentacle.variants()) {
             lostTentacles.computeIfAbsent(variant, v -> new CopyOnWriteArrayList<>())
                     .add(tentacle.id() + ": " + why.getMessage());

@@ -3,7 +3,6 @@ package dev.mpunit.engine.execution;
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.scheduling.DurationHistory;
-import dev.mpunit.engine.scheduling.Tentacle;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -57,7 +56,7 @@ final class RunTestsRunner implements Runner {
     }
 
     @Override
-    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Tentacle> reference, Runnable started)
+    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started)
             throws BoardLostException {
         try {
             return runChecked(file, lease, started);

@@ -2,7 +2,6 @@ package dev.mpunit.engine.execution;
 
 import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.descriptor.TestGroup;
-import dev.mpunit.engine.scheduling.Tentacle;
 
 import java.util.Optional;
 
@@ -18,20 +17,23 @@ public interface Runner {
 
     /**
      * @param lease the worker's tentacle, its target opened for the file's variant
-     * @param reference the reference tentacle of a two-board piece ({@link TestGroup#needsReferenceTentacle()}),
-     *     held for the piece by the bartender; empty for one-board work
+     * @param reference the reference tentacle's lease for a two-board piece
+     *     ({@link TestGroup#needsReferenceTentacle()}): its target opened for its reference variant
+     *     ({@code Tentacle.referenceVariant()}) and that variant's runtime, lent by its worker for this
+     *     call only (not to be kept, nor closed); empty for one-board work
      * @param started called when the file starts to run on the target (the sink reports it running)
-     * @throws BoardLostException the tentacle is gone before the file was judged: the piece goes back
-     *     to the bartender, the file does not end here
+     * @throws BoardLostException a tentacle is gone before the file was judged. The board's own: the
+     *     piece goes back to the bartender, the file does not end here. The reference's: the file
+     *     fails naming it, the board goes on.
      */
-    Outcome run(TestFileDescriptor file, Lease lease, Optional<Tentacle> reference, Runnable started)
+    Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started)
             throws BoardLostException;
 
     /** A group whose runner this engine lacks: its files are skipped with what is missing. */
     record NotSupportedYet(TestGroup group) implements Runner {
 
         @Override
-        public Outcome run(TestFileDescriptor file, Lease lease, Optional<Tentacle> reference, Runnable started) {
+        public Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started) {
             return new Outcome.Skipped(group.label() + " is not supported yet: " + group.unsupportedReason().orElse(""));
         }
     }

@@ -86,7 +86,7 @@ public final class TestRunExecution {
             Progress progress = Progress.onStderr(configuration.run().progress());
             progress.start(files.size());
             try {
-                runWorkers(rigs, bartender, runners, outcomes, resources, progress);
+                runWorkers(rigs, bartender, runners, outcomes, resources, progress, interruption);
                 if (builds != null) {
                     if (interruption.cancelled()) {
                         builds.cancel();
@@ -105,9 +105,11 @@ public final class TestRunExecution {
     }
 
     private void runWorkers(List<TentacleRig> rigs, Bartender bartender, Runners runners, Outcomes outcomes,
-            RunResources resources, Progress progress) {
+            RunResources resources, Progress progress, Interruption interruption) {
+        Loans loans = new Loans(interruption::cancelled);
         List<Worker> workers = rigs.stream()
-                .map(rig -> new Worker(rig, resources, bartender, runners, outcomes, progress)).toList();
+                .map(rig -> new Worker(rig, resources::variant, bartender, loans, runners, outcomes, progress))
+                .toList();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers.size(), runnable -> {
             Thread thread = new Thread(runnable, "mpunit-worker-" + threadNumber.incrementAndGet());

@@ -9,6 +9,7 @@ import dev.mpunit.engine.scheduling.Bartender;
 import dev.mpunit.engine.tentacle.TentacleRig;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Target;
@@ -20,12 +21,17 @@ import dev.mpunit.hardware.TargetException;
  * sink, on its own thread. Opens its target on the first piece of work only. A tentacle that cannot
  * be opened, or is lost for good after recovery, is taken out: the piece it held goes back to the
  * bartender for the others.
+ *
+ * <p>Two-board pieces: the bartender hands the piece to both tentacles. The reference's worker
+ * lends its lease ({@link Loans}) for the piece and goes on with its own work after; the board's
+ * worker runs the piece with both leases.
  */
 final class Worker implements Runnable {
 
     private final TentacleRig rig;
-    private final RunResources resources;
+    private final Function<String, VariantRuntime> variants;
     private final Bartender bartender;
+    private final Loans loans;
     private final Runners runners;
     private final Outcomes outcomes;
     private final Progress progress;
@@ -33,11 +39,13 @@ final class Worker implements Runnable {
     private Target target;
     private String targetVariant;
 
-    Worker(TentacleRig rig, RunResources resources, Bartender bartender, Runners runners, Outcomes outcomes,
-            Progress progress) {
+    /** @param variants the run's variant runtimes by name, shared by every worker */
+    Worker(TentacleRig rig, Function<String, VariantRuntime> variants, Bartender bartender, Loans loans,
+            Runners runners, Outcomes outcomes, Progress progress) {
         this.rig = rig;
-        this.resources = resources;
+        this.variants = variants;
         this.bartender = bartender;
+        this.loans = loans;
         this.runners = runners;
         this.outcomes = outcomes;
         this.progress = progress;
@@ -50,20 +58,23 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
+        boolean leftInOrder = false;
         try {
             Optional<Assignment<TestFileDescriptor>> next;
             while ((next = bartender.next(rig.tentacle())).isPresent()) {
                 Assignment<TestFileDescriptor> assignment = next.get();
-                if (assignment.tentacle() != rig.tentacle()) {
-                    // The reference side of a two-board piece: the board's worker runs and ends it.
-                    // (No two-board group runs in this engine yet; the bartender only schedules them.)
-                    continue;
-                }
-                if (!runOne(assignment)) {
-                    return;
+                boolean goOn = assignment.tentacle() == rig.tentacle() ? runOne(assignment) : lend(assignment);
+                if (!goOn) {
+                    break;
                 }
             }
+            leftInOrder = true;
         } finally {
+            if (!leftInOrder) {
+                // Something unforeseen ended this worker: a two-board piece that reserved this tentacle
+                // as its reference must not wait for it.
+                bartender.lost(rig.tentacle());
+            }
             if (target != null) {
                 target.close();
             }
@@ -76,10 +87,14 @@ final class Worker implements Runnable {
         boolean settled = false;
         try {
             progress.testStarted(name(), file.relativePath());
-            run(file, assignment.reference());
+            boolean ended = run(file, assignment);
             settled = true;
             bartender.done(assignment);
-            progress.testFinished(name(), file.relativePath(), outcomes.failed(file));
+            if (ended) {
+                progress.testFinished(name(), file.relativePath(), outcomes.failed(file));
+            } else {
+                progress.testGivenBack(name(), file.relativePath());
+            }
             return true;
         } catch (BoardLostException e) {
             outcomes.lost(rig.tentacle(), file, e);
@@ -88,6 +103,10 @@ final class Worker implements Runnable {
             progress.testGivenBack(name(), file.relativePath());
             return false;
         } finally {
+            if (assignment.reference().isPresent()) {
+                // Whatever happened, the reference goes on (given back already when the runner ended).
+                loans.giveBack(assignment);
+            }
             if (!settled) {
                 // Something unforeseen ended this worker: the piece must not stay held, or the
                 // tentacles waiting for it would wait for ever. It is ended as unfinished later.
@@ -96,15 +115,43 @@ final class Worker implements Runnable {
         }
     }
 
-    private void run(TestFileDescriptor file, Optional<Tentacle> reference) throws BoardLostException {
-        VariantRuntime variant = resources.variant(file.variant());
+    /** False when the file was not run and did not end here: the run was cancelled before its reference came. */
+    private boolean run(TestFileDescriptor file, Assignment<TestFileDescriptor> assignment) throws BoardLostException {
+        VariantRuntime variant = variants.apply(file.variant());
         Lease lease = null;
+        Optional<Loans.Lent> reference = Optional.empty();
         Outcome outcome;
         try {
             lease = new Lease(rig.tentacle(), open(variant).port(), target, variant);
-            outcome = runners.of(file.group()).run(file, lease, reference, () -> outcomes.started(file));
+            if (assignment.reference().isPresent()) {
+                Loans.Borrowed borrowed = loans.borrow(assignment, rig.tentacle());
+                if (borrowed instanceof Loans.Refused refused) {
+                    outcomes.record(file, lease, new Outcome.Failed(new RunFailure(refused.reason(), null)));
+                    return true;
+                }
+                if (borrowed instanceof Loans.GaveUp) {
+                    // Cancelled before the reference came: the file was not run; the run's end reports it.
+                    return false;
+                }
+                reference = Optional.of((Loans.Lent) borrowed);
+            }
+            try {
+                outcome = runners.of(file.group()).run(file, lease, reference.map(Loans.Lent::lease),
+                        () -> outcomes.started(file));
+            } finally {
+                if (reference.isPresent()) {
+                    // The reference is held only while the piece runs.
+                    loans.giveBack(assignment);
+                }
+            }
         } catch (BoardLostException e) {
-            throw e;
+            if (reference.isEmpty() || !reference.get().lostReference(e)) {
+                throw e;
+            }
+            // The reference's board is gone, not this one: the piece ends here, this tentacle goes on.
+            Tentacle lost = reference.get().lease().tentacle();
+            outcome = new Outcome.Failed(new RunFailure("the reference tentacle " + lost.id() + " was lost: "
+                    + e.getMessage(), e));
         } catch (TargetException e) {
             // The variant's firmware is not there: that file fails, the tentacle stays in for its other variants.
             outcome = new Outcome.Failed(new RunFailure(e.getMessage(), e));
@@ -116,6 +163,43 @@ final class Worker implements Runnable {
         } catch (RuntimeException | Error e) {
             outcomes.record(file, lease, new Outcome.Failed(e));
         }
+        return true;
+    }
+
+    /**
+     * The reference side of a two-board piece: opens this tentacle's target for its reference
+     * variant and lends the lease to the board's worker until the piece ends. False when this
+     * tentacle is out: its target could not be opened, or its board was lost during the piece.
+     */
+    private boolean lend(Assignment<TestFileDescriptor> assignment) {
+        Tentacle tentacle = rig.tentacle();
+        String variantName = tentacle.referenceVariant();
+        Lease lease;
+        try {
+            VariantRuntime variant = variants.apply(variantName);
+            lease = new Lease(tentacle, open(variant).port(), target, variant);
+        } catch (TargetException | RuntimeException | Error e) {
+            loans.refuse(assignment, "the reference tentacle " + tentacle.id() + " could not be opened for "
+                    + variantName + ": " + e.getMessage());
+            if (!(e instanceof BoardLostException lost)) {
+                // A firmware file that is not there: that piece fails, the tentacle stays in for the rest.
+                return true;
+            }
+            referenceLost(lost);
+            return false;
+        }
+        Optional<BoardLostException> lost = loans.lend(assignment, lease);
+        if (lost.isPresent()) {
+            referenceLost(lost.get());
+            return false;
+        }
+        return true;
+    }
+
+    /** This tentacle is out; it held no file of its own, so nothing goes back. */
+    private void referenceLost(BoardLostException why) {
+        outcomes.lost(rig.tentacle(), why);
+        bartender.lost(rig.tentacle());
     }
 
     /**

@@ -105,7 +105,7 @@ public final class Bartender {
     }
 
     /** Tests: who starts waiting for work, told before the lock is let go, so that whatever the test does next comes after. */
-    void onWaiting(Consumer<Tentacle> listener) {
+    public void onWaiting(Consumer<Tentacle> listener) {
         this.waiting = listener;
     }
 
@@ -134,6 +134,16 @@ public final class Bartender {
      */
     public synchronized void lost(Tentacle tentacle, Assignment<TestFileDescriptor> unfinished) {
         plan.giveBack(unfinished.piece());
+        plan.lost(tentacle);
+        notifyAll();
+    }
+
+    /**
+     * The tentacle is out for the rest of the run with no piece of its own in hand (it served as the
+     * reference of a two-board piece, which its board's worker ends): two-board pieces that waited
+     * for it go back.
+     */
+    public synchronized void lost(Tentacle tentacle) {
         plan.lost(tentacle);
         notifyAll();
     }

@@ -6,6 +6,7 @@ import dev.mpunit.engine.descriptor.TestGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,18 @@ class RunnersTest {
         assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET).run(null, null, Optional.empty(), null))
                 .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: needs"
                         + " run-multitests.py's runner on a tentacle and a reference tentacle"));
+    }
+
+    @Test
+    void aRunnerGivenForAKindRunsItsGroupsWhatElseIsMissingStaysSkipped() {
+        Runner twoBoard = (file, lease, reference, started) -> new Outcome.Skipped("a two-board runner of a test");
+        Runners table = new Runners(Map.of(GroupKind.RUN_TESTS, runTests, GroupKind.RUN_MULTITESTS, twoBoard));
+        assertThat(table.of(TestGroup.RUN_MULTITESTS_MULTINET)).isSameAs(twoBoard);
+        assertThat(table.of(TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH)).isSameAs(twoBoard);
+        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
+        assertThat(table.of(TestGroup.RUN_PERFBENCH)).as("no runner for its kind")
+                .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_PERFBENCH));
+        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD_VIA_MPY)).as("needs mpy-cross, which no runner brings")
+                .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_TESTS_STANDARD_VIA_MPY));
     }
 }
