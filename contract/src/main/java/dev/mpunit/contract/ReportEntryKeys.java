@@ -23,6 +23,13 @@ public final class ReportEntryKeys {
     public static final String TENTACLE = PREFIX + "tentacle";
     /** Where that target lives: the node host's command line, the {@code micropython} executable, a serial port. */
     public static final String PORT = PREFIX + "port";
+    /**
+     * A two-board test's reference tentacle (run-multitests.py's other instance), named as
+     * {@link #TENTACLE}; absent for one-board work.
+     */
+    public static final String REFERENCE_TENTACLE = PREFIX + "reference-tentacle";
+    /** Where the reference tentacle's target lives, as {@link #PORT}; absent for one-board work. */
+    public static final String REFERENCE_PORT = PREFIX + "reference-port";
     /** The final run's time on the target, in milliseconds, as a decimal integer. */
     public static final String DURATION = PREFIX + "duration";
     /** One of the words of {@link Verdicts}: {@code pass}, {@code fail}, {@code skip}, {@code ignored}, {@code xfail}. */
@@ -43,14 +50,20 @@ public final class ReportEntryKeys {
      */
     public static final String INCIDENTS = PREFIX + "incidents";
 
+    /**
+     * What a two-board test reported with {@code multitest.output_metric()}, one per line as
+     * run-multitests.py prints them ({@code <data>}); absent when it reported none.
+     */
+    public static final String METRICS = PREFIX + "metrics";
+
     /** The name of the file entry holding the bytes of {@link #OUTPUT} when they are not inline. */
     public static final String OUTPUT_FILE = "output.txt";
     /** The name of the file entry holding the bytes of {@link #EXPECTED} when they are not inline. */
     public static final String EXPECTED_FILE = "expected.txt";
 
     /** Every key, in the order the engine publishes them. */
-    public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, DURATION, VERDICT, REASON, OUTPUT,
-            EXPECTED, INCIDENTS);
+    public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, REFERENCE_TENTACLE,
+            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, METRICS);
 
     private ReportEntryKeys() {
     }

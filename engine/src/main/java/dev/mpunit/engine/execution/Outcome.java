@@ -2,6 +2,7 @@ package dev.mpunit.engine.execution;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.mpunit.engine.verdict.Verdict;
 
@@ -22,10 +23,20 @@ public sealed interface Outcome {
      * @param incidents what happened on the way that a plain verdict would hide (a careful re-run, a
      *     board's own notes); the tentacles that gave the file back are added by the sink
      */
-    record Judged(Verdict verdict, Duration duration, List<String> incidents) implements Outcome {
+    record Judged(Verdict verdict, Duration duration, List<String> incidents, Map<String, String> entries)
+            implements Outcome {
 
+        /**
+         * @param entries report entries of the runner's own beside the sink's (a two-board test's
+         *     reference tentacle and metrics), keys of the contract's {@code ReportEntryKeys}
+         */
         public Judged {
             incidents = List.copyOf(incidents);
+            entries = Map.copyOf(entries);
+        }
+
+        public Judged(Verdict verdict, Duration duration, List<String> incidents) {
+            this(verdict, duration, incidents, Map.of());
         }
     }
 

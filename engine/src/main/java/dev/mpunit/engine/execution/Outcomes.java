@@ -165,7 +165,7 @@ final class Outcomes {
         List<String> incidents = new ArrayList<>(givenBack.getOrDefault(file, List.of()));
         incidents.addAll(judged.incidents());
         ReportEntries.Published published = ReportEntries.of(file, lease, verdict, judged.duration(), incidents,
-                inlineLimit, outputs);
+                judged.entries(), inlineLimit, outputs);
         published.files().forEach(entry -> listener.fileEntryPublished(file, entry));
         listener.reportingEntryPublished(file, published.entry());
         boolean everyFailedCaseReported = reportCases(file, verdict);

@@ -1,5 +1,6 @@
 package dev.mpunit.engine.execution;
 
+import dev.mpunit.engine.descriptor.GroupKind;
 import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
 
 import dev.mpunit.engine.tentacle.Rigs;
@@ -77,7 +78,9 @@ public final class TestRunExecution {
                     interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
-            Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption));
+            Runners runners = new Runners(Map.of(
+                    GroupKind.RUN_TESTS, new RunTestsRunner(configuration, history, resources, interruption),
+                    GroupKind.RUN_MULTITESTS, new MultitestsRunner(configuration, history, interruption)));
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);

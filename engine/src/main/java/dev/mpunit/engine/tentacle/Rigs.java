@@ -33,7 +33,8 @@ public final class Rigs {
     /**
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
      * local port is as many tentacles as {@code micropython.workers}; each offers its one variant and
-     * every feature under test, and runs its firmware already.
+     * every feature under test, and runs its firmware already. A local port's tentacles may be each
+     * other's reference tentacle for two-board work.
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
@@ -44,7 +45,9 @@ public final class Rigs {
             FailingOnce failure = new FailingOnce();
             for (int instance = 1; instance <= instances; instance++) {
                 String id = variant + "#" + instance;
-                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, false);
+                // A local port's instances serve as each other's reference tentacle: two unix
+                // instances are run-multitests.py's default pair.
+                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, !target.board());
                 rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
                         target.provider().local()));
             }
