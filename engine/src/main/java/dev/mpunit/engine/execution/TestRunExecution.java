@@ -61,7 +61,10 @@ public final class TestRunExecution {
             DurationHistory history, Outcomes outcomes, Interruption interruption) {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
-            files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            // How many tentacles a variant's files can keep busy: a two-board file needs a pair, so that a
+            // local port opens a second instance to be the reference of even a single such file.
+            files.forEach(file -> filesPerVariant.merge(file.variant(),
+                    file.group().needsReferenceTentacle() ? 2 : 1, Integer::sum));
             Optional<TargetException> wrongVersion =
                     resources.targets().checkBeforeRun(filesPerVariant.keySet());
             if (wrongVersion.isPresent()) {
