@@ -42,10 +42,11 @@ class TestGroupTest {
     }
 
     @Test
-    void mpyCrossGroupsAreKnownButNotSupportedYetAndSayWhy() {
+    void mpyCrossGroupsAndPerfbenchAreKnownButNotSupportedYetAndSayWhy() {
         assertThat(Arrays.stream(TestGroup.values()).filter(TestGroup::supported)).containsExactly(
                 TestGroup.RUN_TESTS_STANDARD, TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
-                TestGroup.RUN_TESTS_NET_HOSTED, TestGroup.RUN_TESTS_NET_INET);
+                TestGroup.RUN_TESTS_NET_HOSTED, TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH,
+                TestGroup.RUN_MULTITESTS_MULTINET);
         assertThat(TestGroup.fromLabel("RUN-TESTS_STANDARD_VIA_MPY").flatMap(TestGroup::unsupportedReason))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("needs mpy-cross"));
         assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.unsupportedReason()).get().asString().contains("mpy-cross");

@@ -39,8 +39,8 @@ class RunnersTest {
                     group.label() + " is not supported yet: " + group.unsupportedReason().orElseThrow()));
         }
         assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET).run(null, null, Optional.empty(), null))
-                .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: needs"
-                        + " run-multitests.py's runner on a tentacle and a reference tentacle"));
+                .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: this run has no runner"
+                        + " for RUN_MULTITESTS"));
     }
 
     @Test
