@@ -113,7 +113,9 @@ class MultitestsEngineTest {
         assertThat(message).startsWith("output differs from hang_exp.py.exp\ninstance0 (micropython on unix#")
                 .contains(" printed:\n    before\n    TIMEOUT\ninstance0 expected:\n    before\n    after")
                 .doesNotContain("instance1 (")
-                .contains("(instances: micropython on unix#");
+                .contains("(instances: micropython on unix#")
+                // When each line came, from which instance: run-multitests.py -c's trace.
+                .containsPattern("lines read \\(ms since the start, instance\\):\n +\\d+ i0 : before");
         assertThat(entries(results, ReportEntryKeys.OUTPUT))
                 .containsEntry("multi_net/hang_exp.py", "--- instance0 ---\nbefore\nTIMEOUT\n--- instance1 ---\n\n");
     }

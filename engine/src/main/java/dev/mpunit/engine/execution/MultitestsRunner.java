@@ -1,7 +1,6 @@
 package dev.mpunit.engine.execution;
 
 import dev.mpunit.contract.ReportEntryKeys;
-import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.scheduling.DurationHistory;
 import dev.mpunit.engine.verdict.Verdict;
@@ -30,23 +29,19 @@ import dev.mpunit.hardware.local.ProcessInteractive;
  */
 final class MultitestsRunner implements Runner {
 
-    private final EngineConfiguration configuration;
+    /** CPython and its leading arguments, as {@code micropython.cpython} gives them: the truth instances. */
+    private final List<String> cpython;
     private final DurationHistory history;
     private final Interruption interruption;
     private final MultitestSession.Clock clock;
     /** Looked up on first use: most runs have no multitest. */
     private volatile String hostIp;
 
-    MultitestsRunner(EngineConfiguration configuration, DurationHistory history, Interruption interruption) {
-        this(configuration, history, interruption, MultitestSession.Clock.SYSTEM);
-    }
-
-    MultitestsRunner(EngineConfiguration configuration, DurationHistory history, Interruption interruption,
-            MultitestSession.Clock clock) {
-        this.configuration = configuration;
+    MultitestsRunner(List<String> cpython, DurationHistory history, Interruption interruption) {
+        this.cpython = List.copyOf(cpython);
         this.history = history;
         this.interruption = interruption;
-        this.clock = clock;
+        this.clock = MultitestSession.Clock.SYSTEM;
     }
 
     @Override
@@ -132,7 +127,7 @@ final class MultitestsRunner implements Runner {
             }
             Verdict judged = MultitestJudgement.judge(result, expected, expectedFrom, names);
             if (judged.kind() == Verdict.Kind.FAIL) {
-                verdict = withOrder(judged, orderName(names, test));
+                verdict = withOrder(judged, orderName(names, test), result.trace());
                 break;
             }
             verdict = judged;
@@ -152,11 +147,11 @@ final class MultitestsRunner implements Runner {
 
     /** The expected output from CPython instances, as many as the test has. */
     private String truth(Multitest test, String ip, Map<String, String> environment) throws InterruptedException {
-        List<Interactive> cpython = new ArrayList<>();
+        List<Interactive> truth = new ArrayList<>();
         for (int i = 0; i < test.instances(); i++) {
-            cpython.add(new ProcessInteractive(List.of(configuration.run().cpython())));
+            truth.add(new ProcessInteractive(cpython));
         }
-        return new MultitestSession(test, cpython, ip, environment, clock).run().output();
+        return new MultitestSession(test, truth, ip, environment, clock).run().output();
     }
 
     /** run-multitests.py reads the .exp as text: line ends as Python's universal newlines make them. */
@@ -172,11 +167,17 @@ final class MultitestsRunner implements Runner {
         return String.join(" | ", names.subList(0, Math.min(names.size(), Math.max(1, test.instances()))));
     }
 
-    private static Verdict withOrder(Verdict verdict, String order) {
-        return new Verdict(verdict.kind(), verdict.reason(), verdict.message() + "\n(instances: " + order + ")",
-                verdict.expected(), verdict.actual(), verdict.unittest(), verdict.firstDifferingLine(),
-                verdict.testcaseCount());
+    /** Which order failed, and what was read when (run-multitests.py -c's trace): the interleaving a failure needs. */
+    private static Verdict withOrder(Verdict verdict, String order, List<String> trace) {
+        List<String> shown = trace.size() <= TRACE_LINES ? trace : trace.subList(trace.size() - TRACE_LINES, trace.size());
+        String message = verdict.message() + "\n(instances: " + order + ")\nlines read (ms since the start, instance):"
+                + (shown.size() < trace.size() ? "\n  (the last " + TRACE_LINES + ")" : "") + "\n"
+                + String.join("\n", shown);
+        return new Verdict(verdict.kind(), verdict.reason(), message, verdict.expected(), verdict.actual(),
+                verdict.unittest(), verdict.firstDifferingLine(), verdict.testcaseCount());
     }
+
+    private static final int TRACE_LINES = 100;
 
     private String hostIp() {
         String ip = hostIp;

@@ -83,7 +83,7 @@ public final class TestRunExecution {
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             Runners runners = new Runners(Map.of(
                     GroupKind.RUN_TESTS, new RunTestsRunner(configuration, history, resources, interruption),
-                    GroupKind.RUN_MULTITESTS, new MultitestsRunner(configuration, history, interruption)));
+                    GroupKind.RUN_MULTITESTS, new MultitestsRunner(resources.cpython().command(), history, interruption)));
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);
