@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -60,14 +58,6 @@ class MultitestsEngineTest {
                 .configurationParameter("micropython.progress", "off");
     }
 
-    /** Per file (display name), the value of one report entry key. */
-    private static Map<String, String> entries(EngineExecutionResults results, String key) {
-        return results.allEvents().reportingEntryPublished().stream()
-                .filter(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().containsKey(key))
-                .collect(Collectors.toMap(event -> event.getTestDescriptor().getDisplayName(),
-                        event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(key)));
-    }
-
     @Test
     void ourMultitestsPassOnABoardAndItsReferenceEachAOneJUnitTest() throws IOException {
         EngineExecutionResults results = engine(EXAMPLES)
@@ -77,14 +67,14 @@ class MultitestsEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(6).aborted(1).failed(0));
         assertThat(results.testEvents().aborted().stream().map(event -> event.getTestDescriptor().getDisplayName()))
                 .containsExactly("multi_net/mt_skip.py");
-        Map<String, String> tentacles = entries(results, ReportEntryKeys.TENTACLE);
-        Map<String, String> references = entries(results, ReportEntryKeys.REFERENCE_TENTACLE);
+        Map<String, String> tentacles = FakeTargetEngineTest.entries(results, ReportEntryKeys.TENTACLE);
+        Map<String, String> references = FakeTargetEngineTest.entries(results, ReportEntryKeys.REFERENCE_TENTACLE);
         assertThat(references).hasSize(7);
         // Each test names both tentacles of its pair, never one tentacle twice.
         references.forEach((file, reference) -> assertThat(reference).isIn("unix#1", "unix#2")
                 .isNotEqualTo(tentacles.get(file)));
-        assertThat(entries(results, ReportEntryKeys.REFERENCE_PORT).values()).allMatch(port -> port.endsWith("micropython"));
-        assertThat(entries(results, ReportEntryKeys.METRICS))
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.REFERENCE_PORT).values()).allMatch(port -> port.endsWith("micropython"));
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.METRICS))
                 .containsEntry("multi_net/mt_protocol.py", "rounds 1")
                 .containsEntry("multi_net/mt_nowait.py", "items 4");
     }
@@ -116,7 +106,7 @@ class MultitestsEngineTest {
                 .contains("(instances: micropython on unix#")
                 // When each line came, from which instance: run-multitests.py -c's trace.
                 .containsPattern("lines read \\(ms since the start, instance\\):\n +\\d+ i0 : before");
-        assertThat(entries(results, ReportEntryKeys.OUTPUT))
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.OUTPUT))
                 .containsEntry("multi_net/hang_exp.py", "--- instance0 ---\nbefore\nTIMEOUT\n--- instance1 ---\n\n");
     }
 
