@@ -453,10 +453,20 @@ public final class BoardTarget implements Target {
 
     private final class BoardInteractive implements Interactive {
 
+        /**
+         * As run-multitests.py names a device, the last part of its path ({@code ttyACM0}); for an
+         * emulator reached through a command ({@code execpty:qemu-system-arm …}), its program's.
+         */
         @Override
         public String name() {
             String port = board.port();
-            return port.substring(port.lastIndexOf('/') + 1);
+            for (String scheme : List.of("execpty:", "exec:")) {
+                if (port.startsWith(scheme)) {
+                    port = port.substring(scheme.length()).strip();
+                }
+            }
+            String path = port.split("\\s+", 2)[0];
+            return path.substring(path.lastIndexOf('/') + 1);
         }
 
         @Override
