@@ -160,8 +160,9 @@ public class EngineConfigurationTest {
     void groupKeysCombineAsMptestsOnlyAndSkipOptions() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
                 "micropython.only-fut", "WLAN,FUT_EXTMOD_HARDWARE", "micropython.skip-group", "RUN-TESTS_NET_HOSTED")));
+        // Every supported group that needs WLAN or the loopback wiring: the two-board MULTINET too.
         assertThat(configuration.selection().groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
-                TestGroup.RUN_TESTS_NET_INET);
+                TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTINET);
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
         assertThat(configuration.selection().selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))
