@@ -108,32 +108,63 @@ final class Loans {
         forgetWhenEnded(piece, loan);
     }
 
-    /** The board's worker waits for the reference's lease for the piece (or why there is none). */
-    synchronized Borrowed borrow(Assignment<?> piece, Tentacle borrower) {
-        Loan loan = loan(piece);
-        while (true) {
-            if (loan.refusal != null) {
-                return new Refused(loan.refusal);
+    /**
+     * The board's side of the piece, taken before anything can go wrong on it: whatever happens, its
+     * {@link Borrowing#giveBack()} lets the lender go on.
+     */
+    synchronized Borrowing borrowing(Assignment<?> piece) {
+        return new Borrowing(piece, loan(piece));
+    }
+
+    /** The board's worker's hold on one piece's loan. */
+    final class Borrowing {
+
+        private final Assignment<?> piece;
+        private final Loan loan;
+
+        private Borrowing(Assignment<?> piece, Loan loan) {
+            this.piece = piece;
+            this.loan = loan;
+        }
+
+        /** Waits for the reference's lease for the piece (or why there is none). */
+        Borrowed borrow(Tentacle borrower) {
+            synchronized (Loans.this) {
+                while (true) {
+                    if (loan.refusal != null) {
+                        return new Refused(loan.refusal);
+                    }
+                    if (loan.lent != null && !loan.lenderGone && !loan.returned) {
+                        loan.borrowed = true;
+                        return new Lent(loan.lent);
+                    }
+                    if (loan.lenderGone || loan.returned || cancelled.getAsBoolean() || !await(borrower)) {
+                        return new GaveUp();
+                    }
+                }
             }
-            if (loan.lent != null && !loan.lenderGone && !loan.returned) {
-                loan.borrowed = true;
-                return new Lent(loan.lent);
-            }
-            if (loan.lenderGone || loan.returned || cancelled.getAsBoolean() || !await(borrower)) {
-                return new GaveUp();
+        }
+
+        /**
+         * The board's side of the piece has ended, whether it borrowed or not (its board lost, the
+         * run cancelled): the lender goes on. Called as soon as the runner is done with the lease;
+         * more calls do nothing.
+         */
+        void giveBack() {
+            synchronized (Loans.this) {
+                if (loan.returned) {
+                    return;
+                }
+                loan.returned = true;
+                Loans.this.notifyAll();
+                forgetWhenEnded(piece, loan);
             }
         }
     }
 
-    /**
-     * The board's side of the piece has ended, whether it borrowed or not (its board lost, the run
-     * cancelled): the lender goes on. Called once the runner is done with the lease; more calls do nothing.
-     */
-    synchronized void giveBack(Assignment<?> piece) {
-        Loan loan = loan(piece);
-        loan.returned = true;
-        notifyAll();
-        forgetWhenEnded(piece, loan);
+    /** How many two-board pieces still have a side that has not ended (tests: none once both did). */
+    synchronized int pending() {
+        return loans.size();
     }
 
     /** Tests: who starts waiting, told before the lock is let go. */
@@ -147,7 +178,7 @@ final class Loans {
 
     private void forgetWhenEnded(Assignment<?> piece, Loan loan) {
         if (loan.returned && loan.lenderGone) {
-            loans.remove(piece);
+            loans.remove(piece, loan);
         }
     }
 

@@ -84,10 +84,11 @@ final class Worker implements Runnable {
     /** False when the tentacle was lost: the piece went back to the bartender. */
     private boolean runOne(Assignment<TestFileDescriptor> assignment) {
         TestFileDescriptor file = assignment.piece().item();
+        Optional<Loans.Borrowing> borrowing = assignment.reference().map(reference -> loans.borrowing(assignment));
         boolean settled = false;
         try {
             progress.testStarted(name(), file.relativePath());
-            boolean ended = run(file, assignment);
+            boolean ended = run(file, borrowing);
             settled = true;
             bartender.done(assignment);
             if (ended) {
@@ -103,10 +104,8 @@ final class Worker implements Runnable {
             progress.testGivenBack(name(), file.relativePath());
             return false;
         } finally {
-            if (assignment.reference().isPresent()) {
-                // Whatever happened, the reference goes on (given back already when the runner ended).
-                loans.giveBack(assignment);
-            }
+            // Whatever happened, the reference goes on (given back already when the runner ended).
+            borrowing.ifPresent(Loans.Borrowing::giveBack);
             if (!settled) {
                 // Something unforeseen ended this worker: the piece must not stay held, or the
                 // tentacles waiting for it would wait for ever. It is ended as unfinished later.
@@ -116,15 +115,15 @@ final class Worker implements Runnable {
     }
 
     /** False when the file was not run and did not end here: the run was cancelled before its reference came. */
-    private boolean run(TestFileDescriptor file, Assignment<TestFileDescriptor> assignment) throws BoardLostException {
+    private boolean run(TestFileDescriptor file, Optional<Loans.Borrowing> borrowing) throws BoardLostException {
         VariantRuntime variant = variants.apply(file.variant());
         Lease lease = null;
         Optional<Loans.Lent> reference = Optional.empty();
         Outcome outcome;
         try {
             lease = new Lease(rig.tentacle(), open(variant).port(), target, variant);
-            if (assignment.reference().isPresent()) {
-                Loans.Borrowed borrowed = loans.borrow(assignment, rig.tentacle());
+            if (borrowing.isPresent()) {
+                Loans.Borrowed borrowed = borrowing.get().borrow(rig.tentacle());
                 if (borrowed instanceof Loans.Refused refused) {
                     outcomes.record(file, lease, new Outcome.Failed(new RunFailure(refused.reason(), null)));
                     return true;
@@ -139,10 +138,8 @@ final class Worker implements Runnable {
                 outcome = runners.of(file.group()).run(file, lease, reference.map(Loans.Lent::lease),
                         () -> outcomes.started(file));
             } finally {
-                if (reference.isPresent()) {
-                    // The reference is held only while the piece runs.
-                    loans.giveBack(assignment);
-                }
+                // The reference is held only while the piece runs.
+                borrowing.ifPresent(Loans.Borrowing::giveBack);
             }
         } catch (BoardLostException e) {
             if (reference.isEmpty() || !reference.get().lostReference(e)) {

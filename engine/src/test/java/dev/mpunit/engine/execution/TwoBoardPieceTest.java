@@ -289,8 +289,10 @@ class TwoBoardPieceTest {
         assertThat(lending).as("the lender waits for its board").isNotDone();
         cancellation.cancel();
         assertThat(lending.get(30, TimeUnit.SECONDS)).as("ended by the cancellation, nothing lost").isEmpty();
-        assertThat(loans.borrow(assignment, board)).as("a board coming late gets nothing")
-                .isInstanceOf(Loans.GaveUp.class);
+        Loans.Borrowing late = loans.borrowing(assignment);
+        assertThat(late.borrow(board)).as("a board coming late gets nothing").isInstanceOf(Loans.GaveUp.class);
+        late.giveBack();
+        assertThat(loans.pending()).as("both sides ended: the loan is forgotten").isZero();
     }
 
     private Bartender bartender(TestFileDescriptor... files) {
@@ -403,11 +405,12 @@ class TwoBoardPieceTest {
         return thread;
     }
 
-    private static void ended(Thread... workers) throws InterruptedException {
+    private void ended(Thread... workers) throws InterruptedException {
         for (Thread worker : workers) {
             worker.join(TimeUnit.SECONDS.toMillis(30));
             assertThat(worker.isAlive()).as("a worker still runs: something waits for ever").isFalse();
         }
+        assertThat(loans.pending()).as("loans of pieces whose sides have both ended").isZero();
     }
 
     private TestFileDescriptor file(TestGroup group, String variant, String relativePath, String... directives)
