@@ -455,16 +455,13 @@ public final class BoardTarget implements Target {
 
         /**
          * As run-multitests.py names a device, the last part of its path ({@code ttyACM0}); for an
-         * emulator reached through a command ({@code execpty:qemu-system-arm …}), its program's.
+         * emulator reached through a command ({@code execpty:qemu-system-arm …}), its program's
+         * ({@code qemu-system-arm}).
          */
         @Override
         public String name() {
-            String port = board.port();
-            for (String scheme : List.of("execpty:", "exec:")) {
-                if (port.startsWith(scheme)) {
-                    port = port.substring(scheme.length()).strip();
-                }
-            }
+            // Without its kind ("execpty:", "webassembly-pty:", "port:"), then the first word's last part.
+            String port = board.port().replaceFirst("^[a-z][a-z-]*:", "").strip();
             String path = port.split("\\s+", 2)[0];
             return path.substring(path.lastIndexOf('/') + 1);
         }

@@ -59,6 +59,35 @@ class BoardInteractiveTest {
     }
 
     @Test
+    void anEmulatorBehindACommandIsNamedByItsProgram() {
+        BoardTraits traits = new SimulatedBoard(true, 1).traits();
+        Board qemu = new NamedBoard("execpty:/usr/bin/qemu-system-arm -M microbit -device loader,file=/x/firmware.hex",
+                traits) {
+            @Override
+            public dev.mpunit.hardware.serial.SerialLink connect() throws IOException {
+                throw new IOException("not connected in this test");
+            }
+
+            @Override
+            public boolean canHardReset() {
+                return false;
+            }
+
+            @Override
+            public void hardReset() {
+                throw new UnsupportedOperationException("no hard reset");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (BoardTarget target = new BoardTarget(qemu, config())) {
+            assertThat(target.interactive().orElseThrow().name()).isEqualTo("qemu-system-arm");
+        }
+    }
+
+    @Test
     void linesArriveOneByOneThenTheErrorTextEndsTheScript() throws Exception {
         SimulatedBoard board = new SimulatedBoard(true, 1 << 20);
         try (BoardTarget target = new BoardTarget(board, config())) {
