@@ -4,8 +4,12 @@
 # verdict differs.
 #
 #   bench/compare-run-tests.sh <micropython>/tests [path/to/micropython.mjs]
+#   bench/compare-run-tests.sh --unix <micropython>/tests [path/to/unix/micropython]
 #
 # Without a micropython.mjs it uses the one mpunit installs from npm (installing it first).
+# With --unix both run the unix port's executable (default: <tests>/../ports/unix/build-standard/
+# micropython, where run-tests.py looks too): run-tests.py -t unix -j <cores> (COMPARE_JOBS), and
+# mpunit with micropython.target=unix and the MICROPYPATH run-tests.py sets.
 # mpunit is run twice on one fresh cache directory: cold (the directory is empty: every CPython
 # expected output is computed, as run-tests.py always does, and no durations of earlier runs
 # guide the scheduling), then warm (the same directory, filled by the cold run). Environment:
@@ -17,8 +21,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
+unix=no
+if [ "${1:-}" = --unix ]; then
+  unix=yes
+  shift
+fi
 if [ $# -lt 1 ] || [ ! -f "$1/run-tests.py" ]; then
   echo "usage: $0 <micropython tests dir (with run-tests.py)> [micropython.mjs]" >&2
+  echo "       $0 --unix <micropython tests dir (with run-tests.py)> [unix port's micropython]" >&2
   exit 2
 fi
 tests=$(cd "$1" && pwd)
@@ -26,9 +36,19 @@ if [ ! -f "$tests/../tools/pyboard.py" ]; then
   echo "compare: $tests/../tools/pyboard.py is missing (run-tests.py imports it): use a tests/ directory of a MicroPython checkout" >&2
   exit 2
 fi
+if [ "$unix" = yes ]; then
+  micropython=${2:-$tests/../ports/unix/build-standard/micropython}
+  [ -x "$micropython" ] || { echo "compare: $micropython is not an executable: build the unix port (make -C ports/unix) or give its micropython" >&2; exit 2; }
+  micropython=$(cd "$(dirname "$micropython")" && pwd)/$(basename "$micropython")
+  # What run-tests.py sets (unless --keep-path): frozen modules, extmod, and micropython-lib's unittest.
+  micropypath=".frozen:$tests/../extmod:$tests/../lib/micropython-lib/python-stdlib/unittest"
+  jobs=${COMPARE_JOBS:-$(nproc)}
+fi
 version=1.27.0
 default_mjs="${XDG_CACHE_HOME:-$HOME/.cache}/mpunit/webassembly/$version/npm/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs"
-if [ $# -ge 2 ]; then
+if [ "$unix" = yes ]; then
+  mjs=
+elif [ $# -ge 2 ]; then
   mjs=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 else
   mjs=$default_mjs
@@ -37,7 +57,7 @@ else
     "$here/mpunit" "$here/examples/tests" --config 'micropython.include=.' --details none >/dev/null || true
   fi
 fi
-[ -f "$mjs" ] || { echo "compare: no micropython.mjs at $mjs" >&2; exit 2; }
+[ "$unix" = yes ] || [ -f "$mjs" ] || { echo "compare: no micropython.mjs at $mjs" >&2; exit 2; }
 
 work=${COMPARE_WORK:-$(mktemp -d /tmp/compare-run-tests.XXXXXX)}
 mkdir -p "$work"
@@ -59,15 +79,20 @@ busy() { awk '/^cpu /{printf "%.2f", ($2+$3+$4+$7+$8+$9)/100}' /proc/stat 2>/dev
 TIMEFORMAT='%U %S'
 
 
-# (a) upstream run-tests.py, serial as it runs webassembly (one node process per test).
+# (a) upstream run-tests.py: serial as it runs webassembly (one node process per test), or with
+# -j <cores> on the unix port (one micropython process per test).
 if [ "${COMPARE_SKIP_UPSTREAM:-}" != 1 ]; then
   rm -rf "$work/run-tests"
   mkdir -p "$work/run-tests"
-  echo "compare: upstream run-tests.py -t webassembly ..." >&2
+  if [ "$unix" = yes ]; then
+    upstream=(env MICROPY_MICROPYTHON="$micropython" MICROPY_CPYTHON3="$cpython" python3 run-tests.py -t unix -j "$jobs")
+  else
+    upstream=(env MICROPY_MICROPYTHON_MJS="$mjs" MICROPY_CPYTHON3="$cpython" python3 run-tests.py -t webassembly)
+  fi
+  echo "compare: upstream ${upstream[*]:3} ..." >&2
   b0=$(busy)
   t0=$(now)
-  { time (cd "$tests" && MICROPY_MICROPYTHON_MJS="$mjs" MICROPY_CPYTHON3="$cpython" python3 run-tests.py -t webassembly \
-      -r "$work/run-tests" >"$work/run-tests.log" 2>&1) ; } 2>"$work/run-tests.cpu" || true
+  { time (cd "$tests" && "${upstream[@]}" -r "$work/run-tests" >"$work/run-tests.log" 2>&1) ; } 2>"$work/run-tests.cpu" || true
   t1=$(now)
   echo "$t0 $t1" >"$work/run-tests.time"
   echo "$b0 $(busy)" >"$work/run-tests.busy"
@@ -81,15 +106,26 @@ run_mpunit() {  # name, extra options...
   local t0 t1 b0
   b0=$(busy)
   t0=$(now)
-  { time ("$here/mpunit" "$tests" --config "micropython.webassembly.mjs=$mjs" \
+  { time ("$here/mpunit" "$tests" "${target[@]}" \
       --config "micropython.cpython=$cpython" "$@" \
       --reports-dir "$work/$name" --details none >"$work/$name.log" 2>&1) ; } 2>"$work/$name.cpu" || true
   t1=$(now)
   echo "$t0 $t1" >"$work/$name.time"
   echo "$b0 $(busy)" >"$work/$name.busy"
 }
+if [ "$unix" = yes ]; then
+  target=(--config micropython.target=unix --config "micropython.unix.micropython=$micropython"
+    --config "micropython.unix.micropypath=$micropypath")
+else
+  target=(--config "micropython.webassembly.mjs=$mjs")
+fi
 rm -rf "$work/cache"
 run_mpunit mpunit-cold --config "micropython.cache=$work/cache"
 run_mpunit mpunit-warm --config "micropython.cache=$work/cache"
 
-python3 "$here/bench/compare_results.py" --tests "$tests" --mjs "$mjs" --cpython "$cpython" --work "$work"
+if [ "$unix" = yes ]; then
+  python3 "$here/bench/compare_results.py" --tests "$tests" --micropython "$micropython" --jobs "$jobs" \
+      --cpython "$cpython" --work "$work"
+else
+  python3 "$here/bench/compare_results.py" --tests "$tests" --mjs "$mjs" --cpython "$cpython" --work "$work"
+fi

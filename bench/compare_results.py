@@ -165,7 +165,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", required=True)
     parser.add_argument("--tests", required=True)
-    parser.add_argument("--mjs", required=True)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--mjs", help="the webassembly micropython.mjs both tools ran")
+    target.add_argument("--micropython", help="the unix port's executable both tools ran")
+    parser.add_argument("--jobs", help="run-tests.py's -j on the unix port")
     parser.add_argument("--cpython", default="python3")
     args = parser.parse_args()
 
@@ -186,8 +189,13 @@ def main():
 
     print()
     print("tests:        " + args.tests)
-    print("mjs:          " + args.mjs)
-    print("node:         " + version_of(["node", "--version"]))
+    if args.mjs:
+        print("mjs:          " + args.mjs)
+        print("node:         " + version_of(["node", "--version"]))
+    else:
+        print("micropython:  %s (%s)" % (args.micropython, version_of(
+            [args.micropython, "-c", "import sys; print(sys.version, sys.implementation._build)"])))
+        print("run-tests.py: -t unix -j %s" % args.jobs)
     print("cpython:      %s (%s)" % (args.cpython, version_of(args.cpython.split() + ["--version"])))
     print("cores:        %d" % os.cpu_count())
     print()
@@ -227,7 +235,7 @@ def main():
     name, results, _ = runs[0]
     c = counts(results, only_mpunit)
     print(
-        "Files only mpunit lists (directories run-tests.py does not scan on webassembly): %d "
+        "Files only mpunit lists (directories run-tests.py does not scan on this target): %d "
         "(pass %d, fail %d, skip %d, ignored %d)"
         % (len(only_mpunit), c["pass"], c["fail"], c["skip"], c["ignored"])
     )

@@ -7,7 +7,10 @@ The command's process tree is read from /proc every 20 ms: each process's own CP
 (utime + stime), and for the JVM each thread's, by name. What the polls cannot see (processes
 shorter than a poll, the last moments of a process) is the difference between the tree's total
 (the command's rusage, children included, as bash's `time` reports it) and what was seen; it is
-printed as such, never spread over the rest.
+printed as such, never spread over the rest. Of it, the JVM's ended children are known exactly:
+the JVM's own cutime + cstime (what its children used, once it reaped them) at its last poll,
+less what the polls saw of processes that ended under it. On the unix port those are mostly
+micropython processes shorter than a poll.
 
 With --jfr FILE the JVM records with Java Flight Recorder (JAVA_TOOL_OPTIONS) and the JVM's
 execution samples are summed by the package of the top frame and by the first dev.mpunit method
@@ -31,8 +34,9 @@ import time
 HZ = os.sysconf("SC_CLK_TCK")
 
 
-def stat(path):
-    """(comm, ppid, cpu seconds) of a /proc/<pid>[/task/<tid>]/stat, None when gone."""
+def stat(path, children=False):
+    """(comm, ppid, cpu seconds) of a /proc/<pid>[/task/<tid>]/stat, None when gone; with
+    children, the CPU seconds of its reaped children (cutime + cstime) instead."""
     try:
         with open(path, "rb") as f:
             text = f.read().decode("utf-8", "replace")
@@ -42,6 +46,8 @@ def stat(path):
     comm = text[text.index("(") + 1:close]
     fields = text[close + 2:].split()
     # fields[0] is state (field 3); utime is field 14, stime field 15, ppid field 4.
+    if children:
+        return comm, int(fields[1]), (int(fields[13]) + int(fields[14])) / HZ
     return comm, int(fields[1]), (int(fields[11]) + int(fields[12])) / HZ
 
 
@@ -71,7 +77,7 @@ def thread_group(name):
     return re.sub(r"[-#]?\d+$", "", name).strip() or name
 
 
-def poll_tree(root, seen, kinds, threads, jvm, comms, examples):
+def poll_tree(root, seen, kinds, threads, jvm, comms, examples, alive, reaped):
     children = collections.defaultdict(list)
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -91,8 +97,12 @@ def poll_tree(root, seen, kinds, threads, jvm, comms, examples):
                     examples.setdefault(kinds[child], collections.Counter())[
                         b" ".join(cmdline(child)[:4]).decode("utf-8", "replace")[:160]] += 1
             seen[child] = max(seen.get(child, 0.0), cpu)
+            alive.add(child)
             if kinds[child] == "jvm":
                 jvm.add(child)
+                reaped_now = stat(f"/proc/{child}/stat", children=True)
+                if reaped_now:
+                    reaped[child] = max(reaped.get(child, 0.0), reaped_now[2])
                 try:
                     tids = os.listdir(f"/proc/{child}/task")
                 except OSError:
@@ -196,11 +206,13 @@ def main():
     load = os.getloadavg()
     wall0 = time.monotonic()
     process = subprocess.Popen(command, env=env)
-    seen, kinds, threads, jvm, comms = {}, {}, {}, set(), {}
+    seen, kinds, threads, jvm, comms, reaped = {}, {}, {}, set(), {}, {}
     examples = {} if options.commands else None
     rusage = None
+    alive = set()
     while rusage is None:
-        poll_tree(os.getpid(), seen, kinds, threads, jvm, comms, examples)
+        alive = set()
+        poll_tree(os.getpid(), seen, kinds, threads, jvm, comms, examples, alive, reaped)
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             rusage = usage
@@ -222,8 +234,17 @@ def main():
     print("\nBy process kind (each process's own CPU at its last poll)")
     for name, value in by_kind.most_common():
         print(f"  {value:10.2f} s  {100 * value / total:5.1f} %  {name} ({processes[name]} processes)")
-    print(f"  {total - seen_total:10.2f} s  {100 * (total - seen_total) / total:5.1f} %  "
-          "not seen by the polls (processes shorter than a poll, ends after the last poll)")
+    # What the JVM's children used, once reaped (exact), less what the polls saw of processes that
+    # had ended by the last poll (they were reaped, by the JVM or by a child the JVM reaped).
+    jvm_children = sum(reaped.values())
+    ended_seen = sum(cpu for pid, cpu in seen.items() if pid not in alive and kinds[pid] != "jvm")
+    unseen_children = max(0.0, jvm_children - ended_seen)
+    unseen_rest = total - seen_total - unseen_children
+    print(f"  {unseen_children:10.2f} s  {100 * unseen_children / total:5.1f} %  "
+          "not seen by the polls: ended children of the JVM (its cutime + cstime less what the polls saw of them;"
+          " on the unix port mostly micropython processes shorter than a poll)")
+    print(f"  {unseen_rest:10.2f} s  {100 * unseen_rest / total:5.1f} %  "
+          "not seen by the polls otherwise (processes shorter than a poll outside the JVM, ends after the last poll)")
 
     if examples:
         for name, lines in sorted(examples.items()):

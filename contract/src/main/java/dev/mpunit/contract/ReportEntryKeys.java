@@ -55,6 +55,24 @@ public final class ReportEntryKeys {
      * run-multitests.py prints them ({@code <data>}); absent when it reported none.
      */
     public static final String METRICS = PREFIX + "metrics";
+    /**
+     * RUN-PERFBENCH: run-perfbench.py's {@code N=<n> M=<m> n_average=<a>} the benchmark was run with
+     * (present once its N and M were known, whatever the verdict).
+     */
+    public static final String PERFBENCH_PARAMS = PREFIX + "perfbench.params";
+    /**
+     * RUN-PERFBENCH, a benchmark that passed: the line run-perfbench.py prints for it,
+     * {@code <t_avg> <t_sd%> <s_avg> <s_sd%>}, e.g. {@code 71705.62 0.0048 278.92 0.0048}.
+     */
+    public static final String PERFBENCH = PREFIX + "perfbench";
+    /** RUN-PERFBENCH, passed: the mean time of the runs in microseconds, as in {@link #PERFBENCH} ({@code 71705.62}). */
+    public static final String PERFBENCH_TIME = PREFIX + "perfbench.time";
+    /** RUN-PERFBENCH, passed: the times' standard deviation in percent of their mean ({@code 0.0048}). */
+    public static final String PERFBENCH_TIME_SD = PREFIX + "perfbench.time-sd";
+    /** RUN-PERFBENCH, passed: the mean score, {@code 1e6 * norm / time} per run ({@code 278.92}). */
+    public static final String PERFBENCH_SCORE = PREFIX + "perfbench.score";
+    /** RUN-PERFBENCH, passed: the scores' standard deviation in percent of their mean ({@code 0.0048}). */
+    public static final String PERFBENCH_SCORE_SD = PREFIX + "perfbench.score-sd";
 
     /** The name of the file entry holding the bytes of {@link #OUTPUT} when they are not inline. */
     public static final String OUTPUT_FILE = "output.txt";
@@ -63,7 +81,8 @@ public final class ReportEntryKeys {
 
     /** Every key, in the order the engine publishes them. */
     public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, REFERENCE_TENTACLE,
-            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, METRICS);
+            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, METRICS, PERFBENCH_PARAMS, PERFBENCH,
+            PERFBENCH_TIME, PERFBENCH_TIME_SD, PERFBENCH_SCORE, PERFBENCH_SCORE_SD);
 
     private ReportEntryKeys() {
     }

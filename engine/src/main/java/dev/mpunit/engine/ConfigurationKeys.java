@@ -62,8 +62,15 @@ public final class ConfigurationKeys {
     public static final String CACHE = PREFIX + "cache";
     /** Outputs larger than this many bytes become file entries; default 4096. */
     public static final String INLINE_OUTPUT_LIMIT = PREFIX + "report.inline-limit";
+    /** The firmware's own mpy-cross, for the .mpy groups ({@code RUN-TESTS_STANDARD_VIA_MPY}, {@code …_NATIVE}); default none. */
+    public static final String MPY_CROSS = PREFIX + "mpy-cross";
     /** The live progress line on stderr: {@code auto} (default), {@code on}, {@code off}. */
     public static final String PROGRESS = PREFIX + "progress";
+
+    /** RUN-PERFBENCH: runs per benchmark (run-perfbench.py's {@code -a}); default 8. */
+    public static final String PERFBENCH_AVERAGE = PREFIX + "perfbench.average";
+    /** RUN-PERFBENCH: {@code N M} for tentacles whose inventory entry has none; default per kind of target. */
+    public static final String PERFBENCH_N_M = PREFIX + "perfbench.n-m";
 
     // --- targets: what MicroPython runs on
 
@@ -126,7 +133,7 @@ public final class ConfigurationKeys {
                 ROOT, GROUPS, ONLY_GROUP, SKIP_GROUP, ONLY_FUT, SKIP_FUT, ONLY_VARIANT, SKIP_VARIANT,
                 INCLUDE, EXCLUDE, FILTER,
                 WORKERS, MAX_LOCAL_TENTACLES, TIMEOUT, EMIT, HEAPSIZE, CPYTHON, CPYTHON_TIMEOUT, CACHE,
-                INLINE_OUTPUT_LIMIT, PROGRESS,
+                INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
                 FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),

@@ -20,6 +20,7 @@ import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
+import dev.mpunit.hardware.TargetException;
 
 /**
  * One instance of the {@code fake} target. It runs no Python: a file says, in comment lines, what
@@ -27,6 +28,8 @@ import dev.mpunit.hardware.Target;
  *
  * <pre>
  * # fake: print 1              a line of output
+ * # fake: print each 1 | 2      a line of output, the first the first time the file runs in this run,
+ *                              the second the second time, and so on round (a benchmark's runs)
  * # fake: hasty print 2        a line of output at fast pacing only: the careful re-run prints the
  *                              other lines (a byte lost on the way)
  * # fake: careful              re-runs carefully when asked (as a paced board), printing the same
@@ -74,6 +77,20 @@ final class FakeTarget implements Target {
         return run(script, false);
     }
 
+    /** The fake's {@code .mpy} is what its test's fake mpy-cross wrote: directives, run as they are. */
+    @Override
+    public Execution executeCompiled(Script script, byte[] mpy) throws TargetException {
+        Path compiled = script.file().resolveSibling(".fake-" + System.nanoTime() + ".mpy");
+        try {
+            Files.write(compiled, mpy);
+            return run(new Script(compiled, script.timeout(), script.special(), script.options()), false);
+        } catch (IOException e) {
+            throw new TargetException("cannot write " + compiled + ": " + e.getMessage(), e);
+        } finally {
+            compiled.toFile().delete();
+        }
+    }
+
     @Override
     public Optional<Execution> rerunCarefully(Script script) throws BoardLostException {
         List<String> directives = directives(script.file());
@@ -95,7 +112,14 @@ final class FakeTarget implements Target {
             String[] words = directive.split(" ", 2);
             String rest = words.length > 1 ? words[1] : "";
             switch (words[0]) {
-                case "print" -> output.writeBytes((rest + "\n").getBytes(StandardCharsets.UTF_8));
+                case "print" -> {
+                    String line = rest;
+                    if (rest.startsWith("each ")) {
+                        String[] choices = rest.substring("each ".length()).split("\\|");
+                        line = choices[run.nextRun(script.file().getFileName() + ": " + rest) % choices.length].strip();
+                    }
+                    output.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
                 case "hasty" -> {
                     if (!careful && rest.startsWith("print ")) {
                         output.writeBytes((rest.substring("print ".length()) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
@@ -28,6 +29,8 @@ public final class FakeTargetProvider implements TargetProvider {
     /** Files whose {@code lost once} already happened in this run. */
     private final Set<String> lostOnce = ConcurrentHashMap.newKeySet();
     private final Map<Integer, FakeTarget.Meeting> meetings = new ConcurrentHashMap<>();
+    /** How often each file's {@code print each} line was printed in this run. */
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 
     @Override
     public List<String> words() {
@@ -62,6 +65,11 @@ public final class FakeTargetProvider implements TargetProvider {
      */
     public Target instance(String variant, String tentacle) {
         return new FakeTarget(variant, "fake:" + tentacle + " (" + variant + ")", this);
+    }
+
+    /** 0 the first time {@code key} is asked for in this run, then 1, 2, … ({@code print each}). */
+    int nextRun(String key) {
+        return runs.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
     }
 
     /** Whether this is the first time in the run that this file loses its link ({@code lost once}). */

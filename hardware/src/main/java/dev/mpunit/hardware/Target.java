@@ -1,5 +1,9 @@
 package dev.mpunit.hardware;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * A MicroPython that runs test scripts: a local build, an emulated board or the board of a tentacle.
  *
@@ -47,6 +51,43 @@ public interface Target extends AutoCloseable {
      */
     default java.util.Optional<Interactive> interactive() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Runs a script the way run-perfbench.py runs a benchmark: its text handed to the interpreter as
+     * input rather than named as a file. The unix port reads the text on stdin (so {@code sys.path}
+     * keeps {@code ''} and gains no script directory, and the script is {@code <stdin>} in
+     * tracebacks); webassembly runs it in a node process of its own (as a run-perfbench.py wrapper
+     * must), not in a warm shared one; boards run it as {@link #execute} does.
+     */
+    default Execution executeAsInput(Script script) throws TargetException {
+        return execute(script);
+    }
+
+    /**
+     * Runs a test compiled to {@code .mpy} ({@code mpy}, from mpy-cross), as run-tests.py's
+     * {@code --via-mpy} does on a board: a script holding the bytes mounts a filesystem of its own
+     * and imports the test from it. The script is written beside the test (its directory is the
+     * working directory) and deleted after. The unix port runs the {@code .mpy} as a module instead.
+     */
+    default Execution executeCompiled(Script script, byte[] mpy) throws TargetException {
+        Path file = script.file().toAbsolutePath().normalize();
+        Path importer = file.resolveSibling(".mpunit-mpy-" + Long.toHexString(System.nanoTime()) + "-"
+                + Thread.currentThread().getId() + ".py");
+        try {
+            Files.write(importer, CompiledTest.importer(mpy));
+        } catch (IOException e) {
+            throw new TargetException("cannot write " + importer + " beside the test: " + e.getMessage(), e);
+        }
+        try {
+            return execute(new Script(importer, script.timeout(), script.special(), script.options()));
+        } finally {
+            try {
+                Files.deleteIfExists(importer);
+            } catch (IOException e) {
+                // Left beside the test; the next run writes another name.
+            }
+        }
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * A JVM that starts a process with a child of its own through the {@link Reaper}, makes a
- * temporary folder with it, prints both and waits to be killed (see ReaperTest).
+ * temporary folder with it, starts a process whose caller waits for it ({@link Reaper#startAwaited})
+ * after one that ended and was awaited, prints them and waits to be killed (see ReaperTest).
  */
 public final class ReaperProbe {
 
@@ -22,6 +23,11 @@ public final class ReaperProbe {
         System.out.println("child " + process.pid());
         System.out.println(grandchild);
         System.out.println("folder " + folder);
+        Process ended = Reaper.startAwaited(new ProcessBuilder("true"));
+        ended.waitFor();
+        Reaper.awaited(ended);
+        Process awaited = Reaper.startAwaited(new ProcessBuilder("sleep", "600"));
+        System.out.println("awaited " + awaited.pid());
         System.out.flush();
         Thread.sleep(600_000);
     }

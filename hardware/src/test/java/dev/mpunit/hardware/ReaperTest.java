@@ -28,6 +28,7 @@ class ReaperTest {
             assertThat(folderLine).startsWith("folder ");
             Path folder = Path.of(folderLine.substring("folder ".length()));
             assertThat(folder).exists();
+            ProcessHandle awaited = handle(out.readLine(), "awaited ");
             ProcessHandle watchdog = jvm.children().filter(p -> p.info().commandLine().orElse("").contains("trap"))
                     .findFirst().orElseThrow();
 
@@ -37,8 +38,10 @@ class ReaperTest {
             watchdog.onExit().get(10, TimeUnit.SECONDS);
             child.onExit().get(10, TimeUnit.SECONDS);
             grandchild.onExit().get(10, TimeUnit.SECONDS);
+            awaited.onExit().get(10, TimeUnit.SECONDS);
             assertThat(child.isAlive()).isFalse();
             assertThat(grandchild.isAlive()).isFalse();
+            assertThat(awaited.isAlive()).as("a process its caller was waiting for").isFalse();
             assertThat(folder).doesNotExist();
         } finally {
             jvm.destroyForcibly();

@@ -73,6 +73,8 @@ public final class AllureResultEnricher implements TestLifecycleListener {
             Secrets secrets) {
         addParameter(result, "tentacle", entries.get(ReportEntryKeys.TENTACLE));
         addParameter(result, "port", secrets.redact(entries.get(ReportEntryKeys.PORT)));
+        addParameter(result, "perfbench N M", entries.get(ReportEntryKeys.PERFBENCH_PARAMS));
+        addParameter(result, "perfbench", entries.get(ReportEntryKeys.PERFBENCH));
         Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(ReportEntryKeys.OUTPUT_FILE)), secrets);
         Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(ReportEntryKeys.EXPECTED_FILE)), secrets);
         if (output != null) {

@@ -16,13 +16,17 @@ import dev.mpunit.contract.Verdicts;
 record BaselineComparison(String baseline, List<RunDelta> runs) {
 
     static final String PERFBENCH = "RUN-PERFBENCH";
-    /** Said instead of numbers: the files hold verdicts only, and a delta must not be made up. */
-    static final String NO_PERFBENCH_NUMBERS =
-            "not compared: the results files carry no perfbench numbers yet, only pass/fail verdicts";
+    /** Ours, said with every comparison of benchmarks: upstream prints the numbers only. */
+    static final String NOISE_RULE = "a change is beyond noise when it is larger than twice the combined spread of"
+            + " the two runs (the +/- run-perfbench.py prints is one standard deviation)";
 
-    /** One group on one variant. {@code presence}: {@code both}, {@code new} (not in the baseline) or {@code gone} (only there). */
+    /**
+     * One group on one variant. {@code presence}: {@code both}, {@code new} (not in the baseline) or
+     * {@code gone} (only there). {@code perfbench}: for RUN-PERFBENCH in both, the benchmarks that
+     * passed in both, compared; null otherwise.
+     */
     record RunDelta(String group, String variant, String presence, List<String> newFailures, List<String> fixed,
-            List<String> stillFailing, List<String> newTests, List<String> goneTests, String perfbench) {
+            List<String> stillFailing, List<String> newTests, List<String> goneTests, PerfbenchDiff perfbench) {
 
         String name() {
             return FileNames.runFolder(group, variant);
@@ -66,7 +70,8 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
                 }
             }
             String presence = before == null ? "new" : after == null ? "gone" : "both";
-            String perfbench = either.group().equals(PERFBENCH) ? NO_PERFBENCH_NUMBERS : null;
+            PerfbenchDiff perfbench = either.group().equals(PERFBENCH) && before != null && after != null
+                    ? PerfbenchDiff.of(before.perfbench(), after.perfbench()) : null;
             runs.add(new RunDelta(either.group(), either.variant(), presence, newFailures, fixed, stillFailing,
                     newTests, goneTests, perfbench));
         }
@@ -93,7 +98,7 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
             entry.put("still_failing", run.stillFailing());
             entry.put("new_tests", run.newTests());
             entry.put("gone_tests", run.goneTests());
-            entry.put("perfbench", run.perfbench());
+            entry.put("perfbench", run.perfbench() == null ? null : perfbenchJson(run.perfbench()));
             list.add(entry);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -102,6 +107,29 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
         json.put("totals", totals);
         json.put("runs", list);
         return json;
+    }
+
+    private static Map<String, Object> perfbenchJson(PerfbenchDiff diff) {
+        List<Object> benchmarks = new ArrayList<>();
+        for (PerfbenchDiff.Entry entry : diff.entries()) {
+            Map<String, Object> benchmark = new LinkedHashMap<>();
+            benchmark.put("name", entry.test());
+            change(benchmark, "time", entry.time(), PerfbenchDiff.timeWord(entry.time()));
+            change(benchmark, "score", entry.score(), PerfbenchDiff.scoreWord(entry.score()));
+            benchmarks.add(benchmark);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", NOISE_RULE);
+        json.put("benchmarks", benchmarks);
+        return json;
+    }
+
+    private static void change(Map<String, Object> json, String figure, PerfbenchDiff.Change change, String word) {
+        json.put(figure + "_before", change.before());
+        json.put(figure + "_after", change.after());
+        json.put(figure + "_diff_percent", change.percent());
+        json.put(figure + "_error_percent", change.percentSd());
+        json.put(figure, word);
     }
 
     static Map<String, Object> errorJson(String baseline, String error) {
@@ -133,7 +161,7 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
             names(lists, "New tests", run.newTests());
             names(lists, "Gone tests", run.goneTests());
             if (run.perfbench() != null) {
-                lists.append("Perfbench: ").append(run.perfbench()).append("\n\n");
+                perfbench(lists, run);
             }
             if (!lists.isEmpty()) {
                 md.append("\n## ").append(run.name()).append("\n\n").append(lists);
@@ -144,6 +172,40 @@ record BaselineComparison(String baseline, List<RunDelta> runs) {
 
     static String errorMarkdown(String baseline, String error) {
         return "# Compared with the baseline\n\nBaseline: `" + baseline + "`\n\nNot compared: " + error + "\n";
+    }
+
+    /** run-perfbench.py's -m and -s tables as it prints them, then ours: what changed beyond noise. */
+    private static void perfbench(StringBuilder md, RunDelta run) {
+        PerfbenchDiff diff = run.perfbench();
+        if (diff.entries().isEmpty()) {
+            md.append("Benchmarks: none passed in both runs, nothing to compare.\n\n");
+            return;
+        }
+        md.append("Benchmarks, as `run-perfbench.py -m` and `-s` compare two runs:\n\n```\n")
+                .append(diff.upstream(false, run.name(), "baseline", "this run")).append("```\n\n```\n")
+                .append(diff.upstream(true, run.name(), "baseline", "this run")).append("```\n\n")
+                .append("Beyond noise (ours: ").append(NOISE_RULE).append("):\n\n");
+        boolean any = false;
+        for (PerfbenchDiff.Entry entry : diff.entries()) {
+            List<String> changes = new ArrayList<>();
+            if (entry.time().beyondNoise()) {
+                changes.add("time " + PerfbenchDiff.timeWord(entry.time()) + " " + percent(entry.time()));
+            }
+            if (entry.score().beyondNoise()) {
+                changes.add("score " + PerfbenchDiff.scoreWord(entry.score()) + " " + percent(entry.score()));
+            }
+            if (!changes.isEmpty()) {
+                any = true;
+                md.append("- `").append(entry.test()).append("`: ").append(String.join(", ", changes)).append('\n');
+            }
+        }
+        md.append(any ? "\n" : "- none\n\n");
+    }
+
+    private static String percent(PerfbenchDiff.Change change) {
+        String value = dev.mpunit.contract.PerfbenchLine.fixed(change.percent(), 2);
+        return (value.startsWith("-") ? value : "+" + value) + "% (+/-"
+                + dev.mpunit.contract.PerfbenchLine.fixed(change.percentSd(), 2) + "%)";
     }
 
     private static void names(StringBuilder md, String title, List<String> names) {

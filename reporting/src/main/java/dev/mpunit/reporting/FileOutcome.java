@@ -10,10 +10,11 @@ import java.util.List;
  * {@code start} and {@code end} are null when it did not run on one. {@code log} is the file's
  * log relative to the results folder: its {@code .out} when there is one, else its run's
  * {@code testresults.txt}. {@code incidents}: what went wrong with the target on the way
- * ({@code micropython.incidents}), empty when nothing did.
+ * ({@code micropython.incidents}), empty when nothing did. {@code perfbench}: a benchmark's line
+ * ({@code micropython.perfbench}) when it passed, else null.
  */
 record FileOutcome(String group, String variant, String name, String verdict, String tentacle, Instant start,
-        Instant end, String log, List<String> incidents) {
+        Instant end, String log, List<String> incidents, String perfbench) {
 
     FileOutcome {
         incidents = List.copyOf(incidents);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.mpunit.contract.PerfbenchLine;
+
 /**
  * The verdicts a results folder holds, read back from its files: each test run's
  * {@code context_test.json}, else its {@code _results.json} (a folder of run-tests.py's alone
@@ -16,8 +18,15 @@ import java.util.stream.Stream;
  */
 record FolderResults(Map<String, Run> runs) {
 
-    /** One group on one variant: test name → result ({@code pass}, {@code fail}, …). */
-    record Run(String group, String variant, Map<String, String> results) {
+    /**
+     * One group on one variant: test name → result ({@code pass}, {@code fail}, …); for RUN-PERFBENCH,
+     * test name → the line of each benchmark that passed ({@code text} of {@code context_test.json}).
+     */
+    record Run(String group, String variant, Map<String, String> results, Map<String, String> perfbench) {
+
+        Run(String group, String variant, Map<String, String> results) {
+            this(group, variant, results, Map.of());
+        }
 
         String key() {
             return FileNames.runFolder(group, variant);
@@ -54,11 +63,18 @@ record FolderResults(Map<String, Run> runs) {
             if (Files.isRegularFile(contextTest)) {
                 Map<String, Object> json = object(contextTest);
                 Map<String, String> results = new TreeMap<>();
+                Map<String, String> perfbench = new TreeMap<>();
                 for (Object element : list(json.get("results"))) {
                     Map<?, ?> result = (Map<?, ?>) element;
                     results.put((String) result.get("name"), (String) result.get("result"));
+                    if ("pass".equals(result.get("result")) && result.get("text") instanceof String line
+                            && PerfbenchLine.parse(line).isPresent()) {
+                        perfbench.put((String) result.get("name"), line);
+                    }
                 }
-                return new Run(text(json.get("testgroup"), fallback), text(json.get("port-variant"), fallback), results);
+                String group = text(json.get("testgroup"), fallback);
+                return new Run(group, text(json.get("port-variant"), fallback), results,
+                        group.equals(BaselineComparison.PERFBENCH) ? perfbench : Map.of());
             }
             if (Files.isRegularFile(runTests)) {
                 Map<String, Object> json = object(runTests);

@@ -142,7 +142,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
                 duration(values.get(ReportEntryKeys.DURATION)),
                 content(values.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.OUTPUT_FILE),
                 content(values.get(ReportEntryKeys.EXPECTED), published, ReportEntryKeys.EXPECTED_FILE),
-                TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
+                TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH)));
         run.writeIfDue(clock.instant());
     }
 

@@ -103,7 +103,7 @@ final class Summary {
             String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
                     begin == null ? end : begin, end, log,
-                    TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS))));
+                    TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH)));
         }
         writeIfDue();
     }
@@ -121,7 +121,7 @@ final class Summary {
             if (id.getLastSegment().getType().equals("file") && group.isPresent() && variant.isPresent()) {
                 outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), Verdicts.SKIP,
                         null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt",
-                        List.of()));
+                        List.of(), null));
             }
         }
         writeIfDue();

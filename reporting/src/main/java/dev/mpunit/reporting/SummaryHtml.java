@@ -53,6 +53,20 @@ final class SummaryHtml {
         for (SummaryReport.Group g : report.groups()) {
             failures(html, g);
         }
+        if (!report.benchmarks().isEmpty()) {
+            html.append("<h2>Benchmarks</h2>\n<p>RUN-PERFBENCH, as run-perfbench.py prints them: mean of the runs and"
+                    + " its spread.</p>\n<table class=\"groups\">\n<tr><th>Benchmark</th><th>Variant</th><th>Time (µs)</th>"
+                    + "<th>± %</th><th>Score</th><th>± %</th></tr>\n");
+            for (SummaryReport.Benchmark b : report.benchmarks()) {
+                html.append("<tr><td>").append(Xml.escape(b.name())).append("</td><td>").append(Xml.escape(b.variant()))
+                        .append("</td>");
+                for (String figure : new String[] {b.time(), b.timeSd(), b.score(), b.scoreSd()}) {
+                    html.append("<td class=\"n\">").append(Xml.escape(figure)).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
         html.append("<h2>Timeline</h2>\n").append(timelineSvg);
         return html.append("</body>\n</html>\n").toString();
     }

@@ -42,6 +42,15 @@ final class SummaryMarkdown {
         for (SummaryReport.Group g : report.groups()) {
             failures(md, g);
         }
+        if (!report.benchmarks().isEmpty()) {
+            md.append("\n## Benchmarks\n\nRUN-PERFBENCH, as run-perfbench.py prints them: mean of the runs and its spread.\n\n")
+                    .append("| Benchmark | Variant | Time (µs) | ± % | Score | ± % |\n|---|---|--:|--:|--:|--:|\n");
+            for (SummaryReport.Benchmark b : report.benchmarks()) {
+                md.append("| ").append(escape(b.name())).append(" | ").append(escape(b.variant())).append(" | ")
+                        .append(b.time()).append(" | ").append(b.timeSd()).append(" | ").append(b.score()).append(" | ")
+                        .append(b.scoreSd()).append(" |\n");
+            }
+        }
         return md.toString();
     }
 

@@ -15,7 +15,7 @@ import dev.mpunit.contract.Verdicts;
  * What the summary files show, computed from the file outcomes and the known failures: counts per
  * group and each group's failures matrix. The markdown and HTML renderers only format it.
  */
-record SummaryReport(Header header, List<Group> groups) {
+record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmarks) {
 
     /** The run as a whole; {@code end} null while unfinished. */
     record Header(String trigger, String testbed, String instance, String start, String end, long durationMillis,
@@ -40,6 +40,19 @@ record SummaryReport(Header header, List<Group> groups) {
     record Row(String name, Map<String, Cell> cells, boolean allFailed, boolean flaky) {
     }
 
+    /**
+     * A benchmark that passed on a variant, with run-perfbench.py's figures: mean time in µs, its
+     * spread in percent, mean score, its spread in percent.
+     */
+    record Benchmark(String name, String variant, String time, String timeSd, String score, String scoreSd) {
+
+        /** From {@code micropython.perfbench}'s four numbers; null when the line has not four. */
+        static Benchmark of(String name, String variant, String line) {
+            String[] figures = line.trim().split("\\s+");
+            return figures.length == 4 ? new Benchmark(name, variant, figures[0], figures[1], figures[2], figures[3]) : null;
+        }
+    }
+
     /** {@code word} is {@code pass}, {@code FAIL}, {@code XFAIL}, {@code skip}, {@code ignored}, or several joined by {@code /} when they differed. */
     record Cell(String word, String link) {
     }
@@ -54,7 +67,18 @@ record SummaryReport(Header header, List<Group> groups) {
         }
         List<Group> groups = new ArrayList<>();
         tree.forEach((group, variants) -> groups.add(group(group, variants, known)));
-        return new SummaryReport(header, groups);
+        // Each benchmark's last outcome per variant: its figures when it passed.
+        Map<String, FileOutcome> last = new TreeMap<>();
+        outcomes.forEach(o -> last.put(o.name() + '\0' + o.variant(), o));
+        List<Benchmark> benchmarks = new ArrayList<>();
+        for (FileOutcome outcome : last.values()) {
+            Benchmark benchmark = outcome.perfbench() == null ? null
+                    : Benchmark.of(outcome.name(), outcome.variant(), outcome.perfbench());
+            if (benchmark != null) {
+                benchmarks.add(benchmark);
+            }
+        }
+        return new SummaryReport(header, groups, benchmarks);
     }
 
     /** The verdict the summary shows: a failure the xfail file lists is an expected one. */

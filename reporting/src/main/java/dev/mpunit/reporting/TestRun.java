@@ -55,8 +55,14 @@ final class TestRun {
     /** The verdicts so far, by test name: what a baseline is compared with. */
     FolderResults.Run verdicts() {
         Map<String, String> verdicts = new TreeMap<>();
-        results.values().forEach(result -> verdicts.put(result.name(), result.result()));
-        return new FolderResults.Run(group, variant, verdicts);
+        Map<String, String> perfbench = new TreeMap<>();
+        results.values().forEach(result -> {
+            verdicts.put(result.name(), result.result());
+            if (result.perfbench() != null) {
+                perfbench.put(result.name(), result.perfbench());
+            }
+        });
+        return new FolderResults.Run(group, variant, verdicts, perfbench);
     }
 
     void add(TestResult result) {
@@ -113,7 +119,8 @@ final class TestRun {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", result.name());
             entry.put("result", result.result());
-            entry.put("text", result.text());
+            // Octoprobe's text of a benchmark that passed is run-perfbench.py's line; _results.json keeps its "".
+            entry.put("text", result.perfbench() != null ? result.perfbench() : result.text());
             entry.put("tentacle", result.tentacle());
             entry.put("duration_ms", result.durationMillis());
             entry.put("incidents", result.incidents());

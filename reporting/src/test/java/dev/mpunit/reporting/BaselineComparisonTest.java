@@ -52,7 +52,8 @@ class BaselineComparisonTest {
         assertThat(wasm.perfbench()).isNull();
         assertThat(comparison.runs().get(1).presence()).isEqualTo("gone");
         assertThat(comparison.runs().get(1).goneTests()).containsExactly("x.py");
-        assertThat(comparison.runs().get(0).perfbench()).isEqualTo(BaselineComparison.NO_PERFBENCH_NUMBERS);
+        // Verdicts without figures (run-tests.py's files, an older folder): no benchmark to compare.
+        assertThat(comparison.runs().get(0).perfbench().entries()).isEmpty();
 
         Map<String, Object> json = JsonReader.object(Json.write(comparison.json()));
         assertThat(json).containsEntry("baseline", "/prev").containsEntry("error", null);
@@ -60,7 +61,73 @@ class BaselineComparisonTest {
                 "new_tests", 1L, "gone_tests", 2L));
         assertThat(comparison.markdown()).contains("| RUN-TESTS_STANDARD@webassembly | 2 | 1 | 1 | 1 | 1 |",
                 "| RUN-TESTS_STANDARD@old (gone) |", "New failures:\n\n- `a.py`\n- `new.py`\n",
-                "Perfbench: not compared");
+                "Benchmarks: none passed in both runs, nothing to compare.");
+    }
+
+    /** Lines of two runs of run-perfbench.py (-a 3, N=100 M=100, unix), and what its -m and -s print for them. */
+    private static final Map<String, String> FIRST = Map.of(
+            "perf_bench/bm_chaos.py", "1461.00 0.6589 34224.62 0.6570",
+            "perf_bench/bm_fannkuch.py", "923.00 11.4156 6579.89 10.5636",
+            "perf_bench/bm_float.py", "437.00 5.5709 573820.53 5.4399",
+            "perf_bench/core_qstr.py", "178.67 0.9513 22390.08 0.9466");
+    private static final Map<String, String> SECOND = Map.of(
+            "perf_bench/bm_chaos.py", "2783.67 66.1621 25603.85 45.1441",
+            "perf_bench/bm_fannkuch.py", "1871.33 76.3540 5159.94 49.5927",
+            "perf_bench/bm_float.py", "466.67 0.7071 535741.02 0.7057",
+            "perf_bench/core_qstr.py", "178.00 1.6539 22478.01 1.6413");
+
+    @Test
+    void benchmarksAreComparedAsRunPerfbenchComparesThemToTheCharacter() {
+        PerfbenchDiff diff = PerfbenchDiff.of(FIRST, SECOND);
+
+        assertThat(diff.upstream(false, "N=100 M=100", "/tmp/pb/d1.txt", "/tmp/pb/d2.txt")).isEqualTo("""
+                diff of microsecond times (lower is better)
+                N=100 M=100                /tmp/pb/d1.txt -> /tmp/pb/d2.txt         diff      diff% (error%)
+                bm_chaos.py                   1461.00 ->    2783.67 :   +1322.67 = +90.532% (+/-126.06%)
+                bm_fannkuch.py                 923.00 ->    1871.33 :    +948.33 = +102.744% (+/-155.22%)
+                bm_float.py                    437.00 ->     466.67 :     +29.67 =  +6.789% (+/-5.62%)
+                core_qstr.py                   178.67 ->     178.00 :      -0.67 =  -0.375% (+/-1.90%)
+                """);
+        assertThat(diff.upstream(true, "N=100 M=100", "/tmp/pb/d1.txt", "/tmp/pb/d2.txt")).isEqualTo("""
+                diff of scores (higher is better)
+                N=100 M=100                /tmp/pb/d1.txt -> /tmp/pb/d2.txt         diff      diff% (error%)
+                bm_chaos.py                  34224.62 ->   25603.85 :   -8620.77 = -25.189% (+/-33.78%)
+                bm_fannkuch.py                6579.89 ->    5159.94 :   -1419.95 = -21.580% (+/-40.30%)
+                bm_float.py                 573820.53 ->  535741.02 :  -38079.51 =  -6.636% (+/-5.48%)
+                core_qstr.py                 22390.08 ->   22478.01 :     +87.93 =  +0.393% (+/-1.90%)
+                """);
+    }
+
+    @Test
+    void aChangeLargerThanTwiceTheCombinedSpreadIsBeyondNoiseAndOnlyBenchmarksWithFiguresInBothAreCompared() {
+        Map<String, String> second = new LinkedHashMap<>(SECOND);
+        second.remove("perf_bench/core_qstr.py");
+        second.put("perf_bench/bm_fannkuch.py", "400.00 1.0000 15000.00 1.0000");
+        FolderResults then = folder(new FolderResults.Run("RUN-PERFBENCH", "unix", Map.of(), FIRST));
+        FolderResults now = folder(new FolderResults.Run("RUN-PERFBENCH", "unix", Map.of(), second));
+
+        BaselineComparison comparison = BaselineComparison.compare("/prev", then, now);
+
+        PerfbenchDiff diff = comparison.runs().get(0).perfbench();
+        assertThat(diff.entries()).extracting(PerfbenchDiff.Entry::name)
+                .containsExactly("bm_chaos.py", "bm_fannkuch.py", "bm_float.py");
+        // bm_fannkuch: -56.66% against +/-11.42% in time; bm_float's +6.79% against +/-5.62% is beyond one
+        // standard deviation, not two: noise.
+        assertThat(comparison.markdown()).contains("```\ndiff of microsecond times (lower is better)\n"
+                        + "RUN-PERFBENCH@unix           baseline ->   this run         diff      diff% (error%)\n",
+                "Beyond noise (ours: a change is beyond noise when it is larger than twice the combined spread",
+                "- `perf_bench/bm_fannkuch.py`: time faster -56.66% (+/-11.42%), score better +127.97% (+/-10.81%)\n")
+                .doesNotContain("- `perf_bench/bm_chaos.py`").doesNotContain("- `perf_bench/bm_float.py`");
+        Map<String, Object> json = JsonReader.object(Json.write(comparison.json()));
+        Map<?, ?> perfbench = (Map<?, ?>) ((Map<?, ?>) ((List<?>) json.get("runs")).get(0)).get("perfbench");
+        List<?> benchmarks = (List<?>) perfbench.get("benchmarks");
+        assertThat(benchmarks).hasSize(3);
+        Map<?, ?> fannkuch = (Map<?, ?>) benchmarks.get(1);
+        assertThat(fannkuch.get("name")).isEqualTo("perf_bench/bm_fannkuch.py");
+        assertThat(fannkuch.get("time")).isEqualTo("faster");
+        assertThat(fannkuch.get("score")).isEqualTo("better");
+        assertThat(((Map<?, ?>) benchmarks.get(2)).get("time")).isEqualTo("noise");
+        assertThat(((Map<?, ?>) benchmarks.get(2)).get("score")).isEqualTo("noise");
     }
 
     @Test

@@ -98,6 +98,40 @@ class ResultsSchemasTest {
     }
 
     @Test
+    void twoRunsOfTheExamplesBenchmarksCompareTheirFiguresInValidFiles() throws IOException {
+        Map<String, String> benchmarks = Map.of("micropython.groups", "RUN-PERFBENCH",
+                "micropython.perfbench.average", "2", "micropython.workers", "1");
+        Path first = temp.resolve("first");
+        run(first, benchmarks);
+        Path second = temp.resolve("second");
+        Map<String, String> again = new java.util.HashMap<>(benchmarks);
+        again.put("micropython.results.baseline", first.toString());
+        run(second, again);
+
+        List<String> problems = new ArrayList<>();
+        for (Path folder : List.of(first, second)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                    validate(file, SCHEMA_OF.get(file.getFileName().toString()))
+                            .forEach(message -> problems.add(folder.relativize(file) + ": " + message));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        Map<?, ?> run = (Map<?, ?>) ((List<?>) JsonReader.object(Files.readString(second.resolve("baseline.json")))
+                .get("runs")).get(0);
+        assertThat(run.get("run")).isEqualTo("RUN-PERFBENCH@webassembly");
+        List<?> compared = (List<?>) ((Map<?, ?>) run.get("perfbench")).get("benchmarks");
+        assertThat(compared.stream().map(benchmark -> String.valueOf(((Map<?, ?>) benchmark).get("name"))).toList())
+                .containsExactly("perf_bench/bm_sieve.py", "perf_bench/core_calls.py", "perf_bench/misc_checksum.py");
+        String markdown = Files.readString(second.resolve("baseline.md"));
+        System.out.println(markdown);
+        assertThat(markdown).contains("diff of microsecond times (lower is better)", "diff of scores (higher is better)",
+                "Beyond noise (ours: ");
+        assertThat(second.resolve("summary_report.md")).content().contains("## Benchmarks", "bm\\_sieve.py");
+    }
+
+    @Test
     void anEmulatedTestbedRunWritesTheSameValidFilesWithItsTentacles() throws IOException {
         assumeQemuMicrobit();
         Path results = temp.resolve("testbed");

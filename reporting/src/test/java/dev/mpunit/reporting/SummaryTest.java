@@ -104,6 +104,11 @@ class SummaryTest {
         }
 
         void run(String variant, String name, String verdict, String tentacle, int seconds) {
+            run(variant, name, verdict, tentacle, seconds, Map.of());
+        }
+
+        /** {@code own}: entries of the file's kind of group (a benchmark's figures), after the common ones. */
+        void run(String variant, String name, String verdict, String tentacle, int seconds, Map<String, String> own) {
             FakePlan.Node file = file(variant, name);
             listener.executionStarted(id(file));
             clock.advance(Duration.ofSeconds(seconds));
@@ -117,6 +122,7 @@ class SummaryTest {
                 values.put(ReportEntryKeys.OUTPUT, "out of " + name + "\n");
                 values.put(ReportEntryKeys.EXPECTED, "exp of " + name + "\n");
             }
+            values.putAll(own);
             listener.reportingEntryPublished(id(file), ReportEntry.from(values));
             listener.executionFinished(id(file), verdict.equals("fail")
                     ? TestExecutionResult.failed(new AssertionFailedError("differs"))
@@ -179,6 +185,35 @@ class SummaryTest {
         assertThat(context).containsEntry("trigger", "PR #42").containsEntry("testbed", "ch_hans")
                 .containsEntry("testbed_instance", "ch_hans_1").containsEntry("error", null)
                 .containsEntry("ref_firmware", "https://github.com/micropython/micropython.git@v1.26.0");
+    }
+
+    @Test
+    void aBenchmarksFiguresAreInTheSummaryAndItsLineIsItsTextInContextTestJson() throws Exception {
+        Bench bench = new Bench(Map.of(), "PICO2");
+        bench.start();
+        Map<String, String> perfbench = Map.of(ReportEntryKeys.GROUP, "RUN-PERFBENCH",
+                ReportEntryKeys.PERFBENCH_PARAMS, "N=100 M=100 n_average=8",
+                ReportEntryKeys.PERFBENCH, "71705.62 0.0048 278.92 0.0048");
+        bench.run("PICO2", "perf_bench/bm_chaos.py", "pass", "2731-PICO2", 2, perfbench);
+        bench.run("PICO2", "perf_bench/bm_fft.py", "skip", "2731-PICO2", 1,
+                Map.of(ReportEntryKeys.GROUP, "RUN-PERFBENCH", ReportEntryKeys.REASON, "too large"));
+        bench.end();
+
+        assertThat(bench.markdown()).contains("## Benchmarks\n",
+                "| Benchmark | Variant | Time (µs) | ± % | Score | ± % |\n|---|---|--:|--:|--:|--:|\n"
+                        + "| perf\\_bench/bm\\_chaos.py | PICO2 | 71705.62 | 0.0048 | 278.92 | 0.0048 |\n");
+        assertThat(bench.markdown()).doesNotContain("bm\\_fft");
+        NodeList tables = parse(bench.results.resolve(Summary.HTML)).getElementsByTagNameNS(XHTML, "table");
+        Element table = (Element) tables.item(tables.getLength() - 1);
+        assertThat(table.getTextContent()).contains("perf_bench/bm_chaos.py", "PICO2", "71705.62", "278.92");
+        Path run = bench.results.resolve("RUN-PERFBENCH@PICO2");
+        assertThat(Files.readString(run.resolve("context_test.json")))
+                .contains("\"name\": \"perf_bench/bm_chaos.py\",\n      \"result\": \"pass\",\n      \"text\": \"71705.62 0.0048 278.92 0.0048\"")
+                .contains("\"text\": \"too large\"");
+        // run-perfbench.py's own file keeps its empty reason for a pass.
+        assertThat(Files.readString(run.resolve("_results.json")))
+                .contains("\"perf_bench/bm_chaos.py\",\n      \"pass\",\n      \"\"\n",
+                        "\"perf_bench/bm_fft.py\",\n      \"skip\",\n      \"too large\"\n");
     }
 
     @Test

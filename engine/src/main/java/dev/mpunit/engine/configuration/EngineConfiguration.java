@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
@@ -27,6 +29,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
+import dev.mpunit.hardware.testbed.Perfbench;
 import dev.mpunit.hardware.testbed.Testbed;
 
 /**
@@ -41,7 +44,8 @@ public record EngineConfiguration(
         RunConfiguration run,
         TargetConfiguration targets,
         TestbedConfiguration testbed,
-        ResultsConfiguration results) {
+        ResultsConfiguration results,
+        PerfbenchConfiguration perfbench) {
 
 
     public static EngineConfiguration from(ConfigurationParameters parameters) {
@@ -53,13 +57,14 @@ public record EngineConfiguration(
         return new EngineConfiguration(
                 new SelectionConfiguration(
                         list(parameters, ROOT).stream().map(Path::of).toList(),
-                        groupSelection(parameters),
+                        groupSelection(parameters, group -> unsupported(group, mpyCross(parameters)).isEmpty()),
                         parameters.get(INCLUDE).orElse(""),
                         parameters.get(EXCLUDE).orElse(""),
                         parameters.get(FILTER).orElse(""),
                         new VariantSelection(list(parameters, ONLY_VARIANT), list(parameters, SKIP_VARIANT))),
                 new RunConfiguration(
-                        positiveInt(parameters, WORKERS, Runtime.getRuntime().availableProcessors()),
+                        parameters.get(WORKERS).isPresent() ? OptionalInt.of(positiveInt(parameters, WORKERS, 1))
+                                : OptionalInt.empty(),
                         positiveInt(parameters, MAX_LOCAL_TENTACLES, LocalCapacity.ofThisMachine().tentacles()),
                         duration(parameters, TIMEOUT, Duration.ofSeconds(30)),
                         parameters.get(EMIT).map(String::trim).orElse("bytecode"),
@@ -68,6 +73,7 @@ public record EngineConfiguration(
                         duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
+                        mpyCross(parameters),
                         progress(parameters)),
                 new TargetConfiguration(
                         kinds,
@@ -90,7 +96,29 @@ public record EngineConfiguration(
                         path(parameters, FIRMWARE_DIR),
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
                         duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
-                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())));
+                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())),
+                new PerfbenchConfiguration(positiveInt(parameters, PERFBENCH_AVERAGE, PerfbenchConfiguration.DEFAULT_AVERAGE),
+                        perfbenchNm(parameters)));
+    }
+
+    private static final Pattern PERFBENCH_NM = Pattern.compile("(\\d+)\\s+(\\d+)");
+
+    /** {@code 100 100}: run-perfbench.py's N and M, as its command line takes them. */
+    private static Optional<Perfbench> perfbenchNm(ConfigurationParameters parameters) {
+        Optional<String> value = parameters.get(PERFBENCH_N_M).map(String::strip).filter(s -> !s.isEmpty());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = PERFBENCH_NM.matcher(value.get());
+        try {
+            if (matcher.matches()) {
+                return Optional.of(new Perfbench(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+            }
+        } catch (IllegalArgumentException e) {
+            // Zero or beyond an int: the message below says what is wanted.
+        }
+        throw new IllegalArgumentException(PERFBENCH_N_M + "=" + value.get() + " is not run-perfbench.py's N and M:"
+                + " write two positive numbers, e.g. 100 100 (about the CPU's MHz and the heap's kB)");
     }
 
     /**
@@ -204,7 +232,27 @@ public record EngineConfiguration(
         return entries;
     }
 
-    private static GroupSelection groupSelection(ConfigurationParameters parameters) {
+    private static Optional<String> mpyCross(ConfigurationParameters parameters) {
+        return parameters.get(MPY_CROSS).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * What this run lacks to run a group, for discovery's warning and for the files it leaves out:
+     * its runner, or for the .mpy groups a user's mpy-cross. Empty when the group runs.
+     */
+    public Optional<String> unsupported(TestGroup group) {
+        return unsupported(group, run.mpyCross());
+    }
+
+    private static Optional<String> unsupported(TestGroup group, Optional<String> mpyCross) {
+        if (group.viaMpy() && mpyCross.isEmpty()) {
+            return Optional.of("needs mpy-cross: set " + MPY_CROSS + " to the firmware's own mpy-cross (run-tests.py"
+                    + " --via-mpy" + group.emit().map(emit -> " --emit " + emit).orElse("") + ")");
+        }
+        return group.unsupportedReason();
+    }
+
+    private static GroupSelection groupSelection(ConfigurationParameters parameters, Predicate<TestGroup> supported) {
         List<TestGroup> groups = groupList(parameters, GROUPS);
         List<TestGroup> onlyGroup = groupList(parameters, ONLY_GROUP);
         if (!groups.isEmpty() && !onlyGroup.isEmpty() && !Set.copyOf(groups).equals(Set.copyOf(onlyGroup))) {
@@ -213,7 +261,7 @@ public record EngineConfiguration(
                     + ", " + ONLY_GROUP + "=" + GroupSelection.labels(onlyGroup) + ")");
         }
         return GroupSelection.of(groups.isEmpty() ? onlyGroup : groups, groupList(parameters, SKIP_GROUP),
-                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT));
+                futList(parameters, ONLY_FUT), futList(parameters, SKIP_FUT), supported);
     }
 
     private static List<TestGroup> groupList(ConfigurationParameters parameters, String key) {

@@ -31,12 +31,13 @@ public record GroupSelection(Set<TestGroup> covered, Set<TestGroup> excluded) {
      * @param only labels of {@code groups}/{@code only-group}; empty: the standard tests, or with
      *             {@code onlyFut} every supported group (the FUT says which)
      */
-    static GroupSelection of(List<TestGroup> only, List<TestGroup> skip, List<Fut> onlyFut, List<Fut> skipFut) {
+    static GroupSelection of(List<TestGroup> only, List<TestGroup> skip, List<Fut> onlyFut, List<Fut> skipFut,
+            Predicate<TestGroup> supported) {
         Set<TestGroup> base = EnumSet.noneOf(TestGroup.class);
         if (!only.isEmpty()) {
             base.addAll(only);
         } else if (!onlyFut.isEmpty()) {
-            Arrays.stream(TestGroup.values()).filter(TestGroup::supported).forEach(base::add);
+            Arrays.stream(TestGroup.values()).filter(supported).forEach(base::add);
         } else {
             base.add(TestGroup.RUN_TESTS_STANDARD);
         }

@@ -3,15 +3,20 @@ package dev.mpunit.engine.configuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.mpunit.engine.execution.Progress;
 
 /**
  * How the files run and are judged: how many at once, their timeout, the emitter and heap, the
- * CPython of expected outputs, the cache, what is reported inline and the progress line.
+ * CPython of expected outputs, the cache, what is reported inline, the mpy-cross of the .mpy groups and
+ * the progress line.
+ *
+ * @param workers {@code micropython.workers} when it is set; without it each kind of local port runs
+ *     its own number per core ({@link #workers(int)})
  */
 public record RunConfiguration(
-        int workers,
+        OptionalInt workers,
         int maxLocalTentacles,
         Duration timeout,
         String emit,
@@ -20,5 +25,11 @@ public record RunConfiguration(
         Duration cpythonTimeout,
         Path cacheDirectory,
         int inlineOutputLimit,
+        Optional<String> mpyCross,
         Progress.Mode progress) {
+
+    /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */
+    public int workers(int perCore) {
+        return workers.orElseGet(() -> perCore * Runtime.getRuntime().availableProcessors());
+    }
 }

@@ -19,16 +19,14 @@ import dev.mpunit.hardware.testbed.Fut;
  */
 public enum TestGroup {
     RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
-    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1),
-            "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
-    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1),
-            "needs mpy-cross (run-tests.py --via-mpy)"),
+    // The .mpy groups need a user's mpy-cross (micropython.mpy-cross): EngineConfiguration.unsupported says so.
+    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
+    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
     // Upstream's perfbench asks for FUT_EXTMOD_HARDWARE, not MCU_ONLY: kept so the same tentacles qualify.
-    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4),
-            "needs run-perfbench.py's runner and the board's N M arguments"),
+    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4), null),
     RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
     RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1,
-            Duration.ofSeconds(30), "needs mpy-cross (run-tests.py --via-mpy --emit native)"),
+            Duration.ofSeconds(30), null),
     RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
     RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
     RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", GroupKind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4), null),
@@ -93,7 +91,10 @@ public enum TestGroup {
         return 0;
     }
 
-    /** Whether this engine can judge the group yet: run-tests.py semantics without mpy-cross, so far. */
+    /**
+     * Whether this engine has the group's runner; the .mpy groups also need {@code micropython.mpy-cross}
+     * ({@code EngineConfiguration.unsupported}).
+     */
     public boolean supported() {
         return unsupportedReason == null;
     }
@@ -101,6 +102,27 @@ public enum TestGroup {
     /** What the engine lacks to run this group, for the discovery warning; empty when supported. */
     public Optional<String> unsupportedReason() {
         return Optional.ofNullable(unsupportedReason);
+    }
+
+    /** Whether its tests are compiled to {@code .mpy} first (run-tests.py's {@code --via-mpy}). */
+    public boolean viaMpy() {
+        return this == RUN_TESTS_STANDARD_VIA_MPY || this == RUN_TESTS_STANDARD_NATIVE
+                || this == RUN_TESTS_EXTMOD_HARDWARE_NATIVE;
+    }
+
+    /** The emitter the group asks for ({@code --emit native}); empty: the run's {@code micropython.emit}. */
+    public Optional<String> emit() {
+        return this == RUN_TESTS_STANDARD_NATIVE || this == RUN_TESTS_EXTMOD_HARDWARE_NATIVE
+                ? Optional.of("native") : Optional.empty();
+    }
+
+    /** The group whose directories this one runs: the .mpy groups run the standard (or extmod_hardware) tests again. */
+    public TestGroup directoriesOf() {
+        return switch (this) {
+            case RUN_TESTS_STANDARD_VIA_MPY, RUN_TESTS_STANDARD_NATIVE -> RUN_TESTS_STANDARD;
+            case RUN_TESTS_EXTMOD_HARDWARE_NATIVE -> RUN_TESTS_EXTMOD_HARDWARE;
+            default -> this;
+        };
     }
 
     public static Optional<TestGroup> fromLabel(String label) {

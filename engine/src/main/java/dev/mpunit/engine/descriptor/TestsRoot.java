@@ -22,6 +22,8 @@ public record TestsRoot(Path directory, boolean upstreamLayout) {
             "import", "cmdline", "io");
 
     // Not "extmod" or "micropython": MicroPython's repository root has those too.
+    /** run-perfbench.py's harness in {@code perf_bench}: appended to each benchmark, no benchmark itself. */
+    public static final String BENCHRUN = "benchrun.py";
     private static final Set<String> MARKERS = Set.of("basics", "feature_check", "run-tests.py");
 
     public TestsRoot {
@@ -72,14 +74,14 @@ public record TestsRoot(Path directory, boolean upstreamLayout) {
      */
     public List<Path> testDirectories(Set<TestGroup> groups) throws IOException {
         List<Path> directories = new ArrayList<>();
-        if (groups.contains(TestGroup.RUN_TESTS_STANDARD)) {
+        if (groups.stream().anyMatch(group -> group.directoriesOf() == TestGroup.RUN_TESTS_STANDARD)) {
             for (String name : STANDARD_DIRECTORIES) {
                 directories.add(directory.resolve(name));
             }
             directories.addAll(subdirectories(directory.resolve("inlineasm")));
             directories.addAll(subdirectories(directory.resolve("ports")));
         }
-        for (TestGroup group : groups) {
+        for (TestGroup group : groups.stream().map(TestGroup::directoriesOf).distinct().toList()) {
             if (group != TestGroup.RUN_TESTS_STANDARD) {
                 switch (group) {
                     case RUN_TESTS_EXTMOD_HARDWARE -> directories.add(directory.resolve("extmod_hardware"));
@@ -105,10 +107,16 @@ public record TestsRoot(Path directory, boolean upstreamLayout) {
         }
     }
 
-    /** run-tests.py's glob: the test files at the top level of one directory, not recursive. */
+    /**
+     * run-tests.py's glob: the test files at the top level of one directory, not recursive; in
+     * {@code perf_bench}, run-perfbench.py's, which leaves out its harness {@code benchrun.py}.
+     */
     public static List<Path> testFilesIn(Path directory) throws IOException {
+        boolean perfBench = directory.getFileName() != null && directory.getFileName().toString().equals("perf_bench");
         try (Stream<Path> children = Files.list(directory)) {
-            return children.filter(Files::isRegularFile).filter(TestsRoot::isTestFileName).sorted().toList();
+            return children.filter(Files::isRegularFile).filter(TestsRoot::isTestFileName)
+                    .filter(file -> !(perfBench && file.getFileName().toString().equals(BENCHRUN)))
+                    .sorted().toList();
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -70,14 +71,21 @@ public final class FileSelectorResolver implements SelectorResolver {
                     + " (basics, extmod, float, …): it is not run", file);
             return Resolution.unresolved();
         }
-        if (!configuration.selection().groupAdmitted(group.get())) {
+        List<TestGroup> groups = groupsRunning(group.get());
+        if (groups.isEmpty()) {
             // Left out on purpose (a skip or FUT key): no warning about a group nobody wants.
             leftOut.byGroupKeys();
             return Resolution.unresolved();
         }
-        if (!group.get().supported()) {
-            report(Severity.WARNING, relativePath + " belongs to " + group.get().label()
-                    + ", which this version of the micropython engine cannot run yet: it is not run", file);
+        Optional<String> lacking = configuration.unsupported(groups.get(0));
+        if (groups.size() == 1 && lacking.isPresent()) {
+            if (configuration.selection().groups().contains(groups.get(0))) {
+                // Asked for by the group keys: SelectionIssues says once what the group lacks.
+                return Resolution.unresolved();
+            }
+            report(Severity.WARNING, relativePath + " belongs to " + groups.get(0).label()
+                    + ", which this version of the micropython engine cannot run yet (" + lacking.get() + "): it is not run",
+                    file);
             return Resolution.unresolved();
         }
         if (!filters.accepts(relativePath)) {
@@ -86,14 +94,19 @@ public final class FileSelectorResolver implements SelectorResolver {
         }
         boolean unittest = importsUnittest(file);
         Set<Match> matches = new LinkedHashSet<>();
-        for (String variant : configuration.selection().selectedVariants(configuration.variants())) {
-            context.addToParent(() -> ids.selectVariant(group.get(), variant),
-                            parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
-                                    unittest)))
-                    .ifPresent(descriptor -> {
-                        descriptor.selectAllCases();
-                        matches.add(Match.exact(descriptor));
-                    });
+        for (TestGroup running : groups) {
+            if (configuration.unsupported(running).isPresent()) {
+                continue;
+            }
+            for (String variant : configuration.selection().selectedVariants(configuration.variants())) {
+                context.addToParent(() -> ids.selectVariant(running, variant),
+                                parent -> Optional.of(TestFileDescriptor.in((VariantDescriptor) parent, root, relativePath,
+                                        unittest)))
+                        .ifPresent(descriptor -> {
+                            descriptor.selectAllCases();
+                            matches.add(Match.exact(descriptor));
+                        });
+            }
         }
         return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
     }
@@ -107,6 +120,18 @@ public final class FileSelectorResolver implements SelectorResolver {
             // An unreadable file is reported when it runs; discovery stays static.
             return false;
         }
+    }
+
+    /**
+     * The groups a file of {@code group}'s directories runs in: those of the covered groups that run
+     * its directories ({@code RUN-TESTS_STANDARD}, and its .mpy groups when they are asked for); a file
+     * selected by hand outside them runs in its own group. Groups a skip or FUT key leaves out are not.
+     */
+    private List<TestGroup> groupsRunning(TestGroup group) {
+        List<TestGroup> covered = configuration.selection().groups().stream()
+                .filter(candidate -> candidate.directoriesOf() == group).sorted().toList();
+        List<TestGroup> groups = covered.isEmpty() ? List.of(group) : covered;
+        return groups.stream().filter(configuration.selection()::groupAdmitted).toList();
     }
 
     private void report(Severity severity, String message, Path file) {

@@ -7,6 +7,7 @@ import dev.mpunit.engine.configuration.VariantSelection;
 import dev.mpunit.engine.descriptor.TestGroup;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
@@ -27,9 +28,9 @@ public final class SelectionIssues {
 
     public void report(DiscoveryIssueReporter issues) {
         for (TestGroup group : TestGroup.values()) {
-            if (configuration.selection().groups().contains(group) && !group.supported()) {
-                warn(issues, group.label() + " is not supported yet: " + group.unsupportedReason().orElse("")
-                        + ": it runs nothing");
+            Optional<String> lacking = configuration.unsupported(group);
+            if (configuration.selection().groups().contains(group) && lacking.isPresent()) {
+                warn(issues, group.label() + " is not supported yet: " + lacking.get() + ": it runs nothing");
             }
         }
         if (configuration.selection().groups().isEmpty()) {

@@ -79,9 +79,9 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
         if (group.isEmpty()) {
             return unknown(id);
         }
-        if (!group.get().supported()) {
+        if (configuration.unsupported(group.get()).isPresent()) {
             issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "micropython: " + group.get().label()
-                    + " is not supported yet: " + group.get().unsupportedReason().orElse("") + ": " + id + " runs nothing"));
+                    + " is not supported yet: " + configuration.unsupported(group.get()).get() + ": " + id + " runs nothing"));
             return Resolution.unresolved();
         }
         return context.addToParent(parent -> Optional.of(new GroupDescriptor(parent.getUniqueId(), group.get())))
@@ -91,7 +91,7 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
 
     private Resolution resolveVariant(UniqueId id, MicroPythonTestId path, Context context) {
         Optional<TestGroup> group = TestGroup.fromLabel(path.group());
-        if (group.isEmpty() || !group.get().supported()) {
+        if (group.isEmpty() || configuration.unsupported(group.get()).isPresent()) {
             return unknown(id);
         }
         String variant = path.variant();
@@ -130,11 +130,12 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
         }
         UniqueId variantId = fileId.removeLastSegment();
         Optional<TestGroup> group = TestGroup.fromLabel(path.group());
-        if (group.isEmpty() || !group.get().supported()) {
+        if (group.isEmpty() || configuration.unsupported(group.get()).isPresent()) {
             unknown(fileId);
             return Optional.empty();
         }
-        if (!root.get().groupOf(relativePath).equals(group)) {
+        // A .mpy group's ids name the files of the group whose directories it runs again.
+        if (!root.get().groupOf(relativePath).equals(group.map(TestGroup::directoriesOf))) {
             unknown(fileId);
             return Optional.empty();
         }
@@ -188,7 +189,7 @@ public final class UniqueIdSelectorResolver implements SelectorResolver {
             TestsRoot root = TestsRoot.at(rootDirectory);
             try {
                 List<Path> directories = root.upstreamLayout() ? root.testDirectories(Set.of(group))
-                        : group == TestGroup.RUN_TESTS_STANDARD ? List.of(rootDirectory) : List.of();
+                        : group.directoriesOf() == TestGroup.RUN_TESTS_STANDARD ? List.of(rootDirectory) : List.of();
                 for (Path directory : directories) {
                     for (Path file : TestsRoot.testFilesIn(directory)) {
                         selectors.add(selectUniqueId(ids.file(group, variant, root.relativize(file))));

@@ -1,6 +1,8 @@
 package dev.mpunit.engine.execution;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +24,16 @@ public sealed interface Outcome {
      *
      * @param incidents what happened on the way that a plain verdict would hide (a careful re-run, a
      *     board's own notes); the tentacles that gave the file back are added by the sink
+     * @param entries report entries of the runner's own kind of group, published with the verdict's
+     *     (a benchmark's figures, a two-board test's reference tentacle and metrics); keys of the
+     *     contract's {@code ReportEntryKeys}
      */
     record Judged(Verdict verdict, Duration duration, List<String> incidents, Map<String, String> entries)
             implements Outcome {
 
-        /**
-         * @param entries report entries of the runner's own beside the sink's (a two-board test's
-         *     reference tentacle and metrics), keys of the contract's {@code ReportEntryKeys}
-         */
         public Judged {
             incidents = List.copyOf(incidents);
-            entries = Map.copyOf(entries);
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         public Judged(Verdict verdict, Duration duration, List<String> incidents) {

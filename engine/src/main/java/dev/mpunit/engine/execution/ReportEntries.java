@@ -40,23 +40,21 @@ final class ReportEntries {
     record Published(ReportEntry entry, List<FileEntry> files) {
     }
 
-    /** What the outcome sink publishes for a judged file; writes large or binary outputs to files. */
+    /**
+     * What the outcome sink publishes for a judged file; writes large or binary outputs to files.
+     * {@code own}: the runner's own entries ({@link Outcome.Judged#entries()}), after the common
+     * ones; a two-board test's reference tentacle and its port next to the tentacle's.
+     */
     static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
-            List<String> incidents, int inlineLimit, OutputDirectoryCreator outputs) {
-        return of(file, lease, verdict, duration, incidents, Map.of(), inlineLimit, outputs);
-    }
-
-    /** @param runnerEntries the runner's own entries (a reference tentacle, metrics), put in the contract's order */
-    static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
-            List<String> incidents, Map<String, String> runnerEntries, int inlineLimit, OutputDirectoryCreator outputs) {
+            List<String> incidents, Map<String, String> own, int inlineLimit, OutputDirectoryCreator outputs) {
         Map<String, String> entries = new LinkedHashMap<>();
         List<FileEntry> files = new ArrayList<>();
         entries.put(GROUP, file.group().label());
         entries.put(VARIANT, file.variant());
         entries.put(TENTACLE, lease.name());
         entries.put(PORT, lease.port());
-        putIfPresent(entries, runnerEntries, REFERENCE_TENTACLE);
-        putIfPresent(entries, runnerEntries, REFERENCE_PORT);
+        putIfPresent(entries, own, REFERENCE_TENTACLE);
+        putIfPresent(entries, own, REFERENCE_PORT);
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
@@ -73,14 +71,14 @@ final class ReportEntries {
         if (verdict.expected() != null && !passed) {
             putOutput(file, entries, files, EXPECTED, EXPECTED_FILE, verdict.expected(), inlineLimit, outputs);
         }
-        putIfPresent(entries, runnerEntries, METRICS);
+        entries.putAll(own);
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);
         return new Published(ReportEntry.from(entries), List.copyOf(files));
     }
 
-    private static void putIfPresent(Map<String, String> entries, Map<String, String> runnerEntries, String key) {
-        String value = runnerEntries.get(key);
+    private static void putIfPresent(Map<String, String> entries, Map<String, String> own, String key) {
+        String value = own.get(key);
         if (value != null) {
             entries.put(key, value);
         }

@@ -2,6 +2,7 @@ package dev.mpunit.engine.execution;
 
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.descriptor.TestFileDescriptor;
+import dev.mpunit.engine.descriptor.TestGroup;
 import dev.mpunit.engine.scheduling.DurationHistory;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ import dev.mpunit.hardware.Execution;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
+import dev.mpunit.hardware.local.MpyCross;
 
 /**
  * The first runner: run-tests.py's semantics, one file on one tentacle, in run-tests.py's order of
@@ -74,9 +77,15 @@ final class RunTestsRunner implements Runner {
         Target target = lease.target();
         TargetProfile profile = lease.variant().profile(target, file.root());
         String relativePath = file.relativePath();
-        Optional<String> skip = SkipRules.reason(relativePath, profile, configuration.run().emit(), false, HOST_PLATFORM);
+        TestGroup group = file.group();
+        String emit = emit(group);
+        Optional<String> skip = SkipRules.reason(relativePath, profile, emit, group.viaMpy(), HOST_PLATFORM);
         if (skip.isPresent()) {
             return new Outcome.Skipped(skip.get());
+        }
+        if (group.viaMpy() && "native".equals(emit) && profile.mpyCrossFlags().isEmpty()) {
+            return new Outcome.Skipped("the target cannot load native code (sys.implementation._mpy names no"
+                    + " architecture), which " + group.label() + " compiles every test to");
         }
         started.run();
         Path path = file.file();
@@ -89,8 +98,26 @@ final class RunTestsRunner implements Runner {
         }
         // run-tests.py runs the unix port's cmdline/ tests with their own options and output rules.
         boolean special = lease.variant().pcLike() && relativePath.startsWith("cmdline/");
-        Script script = new Script(path, configuration.run().timeout(), special, options());
-        Execution execution = target.execute(script);
+        Script script = new Script(path, configuration.run().timeout(), special, options(emit));
+        Execution execution;
+        boolean compiled = group.viaMpy() && !special;
+        Optional<String> refused = Optional.empty();
+        if (compiled) {
+            // Discovery leaves the .mpy groups' files out when there is no mpy-cross.
+            MpyCross.Compiled mpy = new MpyCross(configuration.run().mpyCross().orElseThrow()).compile(source, relativePath, emit,
+                    profile.mpyCrossFlags().map(flags -> List.of(flags.split(" "))).orElse(List.of()));
+            if (mpy.mpy().isPresent()) {
+                execution = target.executeCompiled(script, mpy.mpy().get());
+            } else {
+                // run-tests.py's words for a test mpy-cross refused; the test fails on them.
+                execution = new Execution(concat("mpy-cross crash\n".getBytes(StandardCharsets.US_ASCII), mpy.refusal()),
+                        Execution.Ending.CRASHED, Duration.ZERO);
+                refused = Optional.of("note: mpy-cross refused the test, MicroPython never ran it: "
+                        + new String(mpy.refusal(), StandardCharsets.UTF_8).strip());
+            }
+        } else {
+            execution = target.execute(script);
+        }
         List<String> incidents = new ArrayList<>(execution.incidents());
         if (interruption.requested()) {
             // Its process was killed; judging it would start CPython while the JVM is ending.
@@ -98,17 +125,18 @@ final class RunTestsRunner implements Runner {
         }
         Verdict verdict;
         try {
-            verdict = judge(file, execution, special);
+            verdict = judge(file, execution, special, emit);
             if (verdict.kind() == Verdict.Kind.FAIL) {
                 // A board sent the code faster than its safe pacing may have lost a byte on the way:
                 // a failure is only believed once the careful run agrees.
-                Optional<Execution> careful = target.rerunCarefully(script);
+                // A compiled test's script is the importer, gone by now: no careful run of it.
+                Optional<Execution> careful = compiled ? Optional.empty() : target.rerunCarefully(script);
                 if (careful.isPresent()) {
                     incidents.add("the test ran again carefully after it failed (" + verdict.message()
                             + "); the verdict is the second run's");
                     execution = careful.get();
                     incidents.addAll(execution.incidents());
-                    verdict = judge(file, execution, special);
+                    verdict = judge(file, execution, special, emit);
                 }
             }
         } catch (IOException e) {
@@ -125,6 +153,9 @@ final class RunTestsRunner implements Runner {
         if (verdict.kind() == Verdict.Kind.FAIL && interruption.requested()) {
             return new Outcome.Interrupted();
         }
+        if (verdict.kind() == Verdict.Kind.FAIL && refused.isPresent()) {
+            verdict = verdict.withNote(refused.get());
+        }
         if (verdict.kind() == Verdict.Kind.FAIL) {
             // The bytes went to the target as they are, as run-tests.py sends them: say so when
             // their encoding may be what failed.
@@ -138,20 +169,21 @@ final class RunTestsRunner implements Runner {
         return new Outcome.Judged(verdict, execution.duration(), incidents);
     }
 
-    private Verdict judge(TestFileDescriptor file, Execution execution, boolean special) throws IOException {
+    private Verdict judge(TestFileDescriptor file, Execution execution, boolean special, String emit)
+            throws IOException {
         String relativePath = file.relativePath();
         Path path = file.file();
         byte[] output = RunTestsOutput.afterRun(relativePath, RunTestsOutput.asRunTests(execution.output(),
                         ending(execution)), execution.ending() != Execution.Ending.COMPLETED, special,
-                () -> regexExpectation(path));
+                () -> regexExpectation(path, emit));
         return Judge.judge(relativePath, output,
-                ExpectedOutput.source(path, relativePath, configuration.run().emit(), resources.cpython()),
+                ExpectedOutput.source(path, relativePath, emit, resources.cpython()),
                 HOST_PLATFORM, configuration.run().timeout());
     }
 
-    private byte[] regexExpectation(Path path) {
+    private byte[] regexExpectation(Path path, String emit) {
         try {
-            return ExpectedOutput.regexExpBytes(path, configuration.run().emit());
+            return ExpectedOutput.regexExpBytes(path, emit);
         } catch (IOException e) {
             throw new RunFailure("cannot read the regex expectation of " + path + ": " + e.getMessage(), e);
         }
@@ -165,8 +197,25 @@ final class RunTestsRunner implements Runner {
         };
     }
 
-    private List<String> options() {
-        return configuration.run().heapsize().map(size -> List.of("-X", "heapsize=" + size)).orElse(List.of());
+    /** The emitter of a file: its group's ({@code --emit native} for the _NATIVE groups), else the run's. */
+    private String emit(TestGroup group) {
+        return group.emit().orElse(configuration.run().emit());
+    }
+
+    private List<String> options(String emit) {
+        List<String> options = new ArrayList<>();
+        if (!emit.equals(configuration.run().emit())) {
+            // The unix port's -X emit= is the run's; the last one given wins.
+            options.addAll(List.of("-X", "emit=" + emit));
+        }
+        configuration.run().heapsize().ifPresent(size -> options.addAll(List.of("-X", "heapsize=" + size)));
+        return options;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /**

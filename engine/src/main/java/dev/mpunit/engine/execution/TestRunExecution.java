@@ -81,9 +81,9 @@ public final class TestRunExecution {
                     interruption::cancelled);
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
-            Runners runners = new Runners(Map.of(
-                    GroupKind.RUN_TESTS, new RunTestsRunner(configuration, history, resources, interruption),
-                    GroupKind.RUN_MULTITESTS, new MultitestsRunner(resources.cpython().command(), history, interruption)));
+            Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),
+                    new PerfbenchRunner(configuration, history, resources, interruption),
+                    new MultitestsRunner(resources.cpython().command(), history, interruption));
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);

@@ -55,6 +55,17 @@ public interface TargetProvider {
     Instances instances();
 
     /**
+     * How many instances of this kind one core carries. A kind of {@link Instances#WORKERS} runs this
+     * many per core when {@code micropython.workers} is not set, and {@code micropython.max-local-tentacles}
+     * counts each of its instances as this fraction of a tentacle. A node host computes whenever it runs a
+     * test: 1. A unix port's test is a process of its own that, in upstream's tests, mostly sleeps
+     * (asyncio, threads, timers): one per core would leave the cores idle.
+     */
+    default int instancesPerCore() {
+        return 1;
+    }
+
+    /**
      * Whether the instances run on this machine (a node host, a process, an emulator): they are
      * counted by {@code micropython.max-local-tentacles}. A board on a serial line is not.
      */

@@ -7,6 +7,7 @@ import dev.mpunit.engine.scheduling.TestRuns;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -32,16 +33,18 @@ public final class Rigs {
 
     /**
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
-     * local port is as many tentacles as {@code micropython.workers}; each offers its one variant and
-     * every feature under test, and runs its firmware already. A local port's tentacles may be each
-     * other's reference tentacle for two-board work.
+     * local port is as many tentacles as {@code micropython.workers} (by default its kind's instances
+     * per core on each core); each offers its one variant and every feature under test, and runs its
+     * firmware already. A local port's tentacles may be each other's reference tentacle for
+     * two-board work.
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
         List<TentacleRig> rigs = new ArrayList<>();
         filesPerVariant.forEach((variant, files) -> {
             TargetSpec target = configuration.targets().target(variant);
-            int instances = Math.min(target.board() ? target.boards() : configuration.run().workers(), files);
+            int perCore = target.provider().instancesPerCore();
+            int instances = Math.min(target.board() ? target.boards() : configuration.run().workers(perCore), files);
             FailingOnce failure = new FailingOnce();
             for (int instance = 1; instance <= instances; instance++) {
                 String id = variant + "#" + instance;
@@ -49,7 +52,7 @@ public final class Rigs {
                 // instances are run-multitests.py's default pair.
                 Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, !target.board());
                 rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
-                        target.provider().local()));
+                        target.provider().local(), perCore));
             }
         });
         return rigs;
@@ -81,12 +84,14 @@ public final class Rigs {
     /**
      * At most {@code limit} of the tentacles that run on this machine, taken in turn from each
      * variant so that every variant keeps one (a variant without any would not run at all, so with
-     * more variants than {@code limit} each keeps exactly one); the others stay idle. Tentacles
-     * elsewhere (boards on serial lines) are all kept. {@code warning} hears once what was left idle.
+     * more variants than {@code limit} each keeps exactly one); the others stay idle. A tentacle of a
+     * kind that carries several per core counts as that fraction of one (8 unix instances, 2 per core, are 4).
+     * Tentacles elsewhere (boards on serial lines) are all kept. {@code warning} hears once what was
+     * left idle.
      */
     public static List<TentacleRig> bounded(List<TentacleRig> rigs, int limit, Consumer<String> warning) {
         long local = rigs.stream().filter(TentacleRig::local).count();
-        if (local <= limit) {
+        if (load(rigs) <= limit) {
             return rigs;
         }
         Map<String, Deque<TentacleRig>> byVariant = new LinkedHashMap<>();
@@ -95,19 +100,26 @@ public final class Rigs {
         Set<TentacleRig> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         byVariant.values().forEach(queue -> kept.add(queue.poll()));
         boolean more = true;
-        while (more && kept.size() < limit) {
+        while (more) {
             more = false;
             for (Deque<TentacleRig> queue : byVariant.values()) {
-                if (kept.size() < limit && !queue.isEmpty()) {
+                if (!queue.isEmpty() && load(kept) + queue.peek().load() <= limit) {
                     kept.add(queue.poll());
                     more = true;
                 }
             }
         }
+        String fractions = rigs.stream().filter(rig -> rig.local() && rig.perCore() > 1)
+                .map(rig -> ", a " + rig.tentacle().variants().get(0) + " instance counting as 1/" + rig.perCore())
+                .distinct().collect(Collectors.joining());
         warning.accept(local + " tentacles would run on this machine, which carries " + limit + " at once ("
-                + ConfigurationKeys.MAX_LOCAL_TENTACLES + "): " + kept.size() + " run the tests, "
+                + ConfigurationKeys.MAX_LOCAL_TENTACLES + fractions + "): " + kept.size() + " run the tests, "
                 + (local - kept.size()) + " stay idle");
         return rigs.stream().filter(rig -> !rig.local() || kept.contains(rig)).toList();
+    }
+
+    private static double load(Collection<TentacleRig> rigs) {
+        return rigs.stream().mapToDouble(TentacleRig::load).sum();
     }
 
     /** A target that could not be opened once (not installed) is not tried again by every instance of its entry. */

@@ -23,6 +23,17 @@ public final class UnixProvider implements TargetProvider {
         return Instances.WORKERS;
     }
 
+    /**
+     * A warm run of upstream's tests on 2 cores: the tests' processes run 45 s in all, of which they
+     * compute 5. Two at a time left the cores idle for half the run; eight kept them busy, but the
+     * tests that time themselves (asyncio_fair.py, asyncio_wait_task.py) then failed now and then when
+     * other work shared the machine; four did so rarely (docs/run-tests-comparison.md, "On the unix port").
+     */
+    @Override
+    public int instancesPerCore() {
+        return 2;
+    }
+
     @Override
     public boolean local() {
         return true;

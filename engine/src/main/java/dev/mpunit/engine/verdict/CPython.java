@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.mpunit.contract.SecretSettings;
@@ -80,12 +81,21 @@ public final class CPython {
     public record Result(Kind kind, byte[] expected, boolean fromCache) {
     }
 
+    /** Variables a shell sets on its own and no test prints. */
+    private static final Set<String> SHELL_BOOKKEEPING = Set.of("_", "SHLVL", "OLDPWD", "PWD");
+
     private final List<String> command;
     private final Duration timeout;
     private final Path cacheDir;
     private final List<byte[]> secrets;
     private final Map<String, String> environment;
     private final String environmentDigest;
+    /**
+     * One expected output computed at a time per core. Workers may outnumber the cores (the unix port
+     * runs 2 tests per core, as its tests mostly sleep), but CPython computes: more at once than cores
+     * in a cold run leaves the tests that time themselves (asyncio_wait_task.py) too little of a core.
+     */
+    private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final Object versionLock = new Object();
     private String version; // guarded by versionLock
     private List<String> runCommand; // guarded by versionLock
@@ -223,7 +233,18 @@ public final class CPython {
         List<String> cmd = new ArrayList<>(runCommand());
         cmd.add("-BS");
         cmd.add(abs.toString());
-        Run r = execute(cmd, abs.getParent());
+        Run r;
+        try {
+            computing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to compute the expected output of " + relPath);
+        }
+        try {
+            r = execute(cmd, abs.getParent());
+        } finally {
+            computing.release();
+        }
         if (!r.timedOut && STOPPED_BY_SIGNAL.contains(r.exitCode)) {
             // Ctrl-C reaches the whole process group, CPython included; an interrupted run kills
             // it. Its output is not the test's: neither judged by nor kept in the cache.
@@ -243,6 +264,25 @@ public final class CPython {
             writeCache(key, result);
         }
         return result;
+    }
+
+    /**
+     * Runs a script given as text on CPython's stdin, in the current directory, as run-perfbench.py
+     * computes a benchmark's result: {@code python3} with the script as input, stdout and stderr
+     * merged, the exit status not judged. Not cached: a benchmark's result may depend on the N and M
+     * it was built with.
+     *
+     * @return the output as printed ({@link Kind#TIMED_OUT} with what came before the timeout)
+     * @throws CPythonNotFoundException when the command cannot be started
+     */
+    public Result runInput(byte[] script) throws IOException {
+        Run r = execute(runCommand(), null, script);
+        if (!r.timedOut && STOPPED_BY_SIGNAL.contains(r.exitCode)) {
+            throw new InterruptedIOException("CPython was stopped by a signal (exit " + r.exitCode
+                    + ") while computing a benchmark's result; run it again");
+        }
+        Kind kind = r.timedOut ? Kind.TIMED_OUT : r.exitCode != 0 ? Kind.CRASHED : Kind.OK;
+        return new Result(kind, r.output, false);
     }
 
     /**
@@ -299,6 +339,9 @@ public final class CPython {
     /** What CPython runs with: this JVM's environment, and UTF-8 output as run-tests.py asks for it. */
     static Map<String, String> environment(Map<String, String> inherited) {
         Map<String, String> environment = new TreeMap<>(inherited);
+        // What the shell keeps for itself and changes with where and how mpunit was started (how
+        // deep, from which directory): in the key, they made a run from a script cold.
+        environment.keySet().removeAll(SHELL_BOOKKEEPING);
         environment.put("PYTHONIOENCODING", "utf-8");
         return Collections.unmodifiableMap(environment);
     }
@@ -323,6 +366,11 @@ public final class CPython {
     }
 
     private Run execute(List<String> cmd, Path dir) throws IOException {
+        return execute(cmd, dir, null);
+    }
+
+    /** @param input what CPython reads on stdin; {@code null}: end of file at once */
+    private Run execute(List<String> cmd, Path dir, byte[] input) throws IOException {
         // Output goes to a file rather than a pipe: no reader thread, and a
         // child that fills a pipe cannot block.
         Path out = Files.createTempFile("mpunit-cpython-", ".out");
@@ -336,23 +384,36 @@ public final class CPython {
             pb.environment().putAll(environment);
             Process p;
             try {
-                p = Reaper.start(pb);
+                p = Reaper.startAwaited(pb);
             } catch (IOException e) {
                 throw new CPythonNotFoundException("`" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
             }
-            p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
-            boolean finished;
             try {
-                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                kill(p);
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while CPython ran " + String.join(" ", cmd));
+                if (input != null) {
+                    // Output goes to a file, so CPython cannot block on it while this writes.
+                    try (var stdin = p.getOutputStream()) {
+                        stdin.write(input);
+                    } catch (IOException e) {
+                        // CPython stopped reading (it ended early): what it printed is still the result.
+                    }
+                } else {
+                    p.getOutputStream().close(); // stdin at EOF: a test reading input must not wait for us
+                }
+                boolean finished;
+                try {
+                    finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    kill(p);
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while CPython ran " + String.join(" ", cmd));
+                }
+                if (!finished) {
+                    kill(p);
+                }
+                return new Run(Files.readAllBytes(out), finished ? p.exitValue() : -1, !finished);
+            } finally {
+                Reaper.awaited(p);
             }
-            if (!finished) {
-                kill(p);
-            }
-            return new Run(Files.readAllBytes(out), finished ? p.exitValue() : -1, !finished);
         } finally {
             Files.deleteIfExists(out);
         }

@@ -49,7 +49,11 @@ public class EngineConfigurationTest {
         assertThat(configuration.run().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(configuration.run().emit()).isEqualTo("bytecode");
         assertThat(configuration.targets().webassemblyVersion()).isEqualTo("1.27.0");
-        assertThat(configuration.run().workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.run().workers()).as("not set: each kind's own number per core").isEmpty();
+        assertThat(configuration.run().workers(1)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(configuration.run().workers(4)).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+        assertThat(EngineConfiguration.from(parameters(Map.of("micropython.workers", "3"))).run().workers(4))
+                .as("set: the same for every kind").isEqualTo(3);
         assertThat(configuration.run().cacheDirectory().toString()).endsWith("mpunit");
     }
 
@@ -160,9 +164,10 @@ public class EngineConfigurationTest {
     void groupKeysCombineAsMptestsOnlyAndSkipOptions() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
                 "micropython.only-fut", "WLAN,FUT_EXTMOD_HARDWARE", "micropython.skip-group", "RUN-TESTS_NET_HOSTED")));
-        // Every supported group that needs WLAN or the loopback wiring: the two-board MULTINET too.
+        // RUN-PERFBENCH asks for FUT_EXTMOD_HARDWARE too, as upstream's perfbench does; the two-board
+        // MULTINET needs WLAN.
         assertThat(configuration.selection().groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
-                TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTINET);
+                TestGroup.RUN_PERFBENCH, TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTINET);
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
         assertThat(configuration.selection().selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))

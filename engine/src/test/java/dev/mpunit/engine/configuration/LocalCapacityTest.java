@@ -60,6 +60,22 @@ class LocalCapacityTest {
     }
 
     @Test
+    void aUnixInstanceCountsAsTheFractionOfATentacleItsKindSays() {
+        List<TentacleRig> rigs = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            rigs.add(rig("unix#" + i, "unix", 2));
+        }
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(Rigs.bounded(rigs.subList(0, 8), 4, warnings::add)).as("8 unix instances are 4 tentacles")
+                .hasSize(8);
+        assertThat(warnings).isEmpty();
+        assertThat(Rigs.bounded(rigs, 4, warnings::add)).hasSize(8);
+        assertThat(warnings).containsExactly("10 tentacles would run on this machine, which carries 4 at once"
+                + " (micropython.max-local-tentacles, a unix instance counting as 1/2): 8 run the tests, 2 stay idle");
+    }
+
+    @Test
     void everyVariantKeepsATentacleEvenBelowTheLimit() {
         List<TentacleRig> rigs = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -122,6 +138,13 @@ class LocalCapacityTest {
         assertThat(tentacles).as("the tentacles that ran them").hasSize(6).allSatisfy(
                 tentacle -> assertThat(tentacle).isIn("webassembly#1", "webassembly#2"));
         assertThat(mostHosts.get()).as("node hosts alive at once").isBetween(1, 2);
+    }
+
+    private static TentacleRig rig(String id, String variant, int perCore) {
+        Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, false);
+        return new TentacleRig(tentacle, v -> {
+            throw new TargetException("not opened in this test");
+        }, variant, true, perCore);
     }
 
     private static TentacleRig rig(String id, String variant, boolean local) {

@@ -42,16 +42,16 @@ class TestGroupTest {
     }
 
     @Test
-    void mpyCrossGroupsAndPerfbenchAreKnownButNotSupportedYetAndSayWhy() {
-        assertThat(Arrays.stream(TestGroup.values()).filter(TestGroup::supported)).containsExactly(
-                TestGroup.RUN_TESTS_STANDARD, TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
-                TestGroup.RUN_TESTS_NET_HOSTED, TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH,
-                TestGroup.RUN_MULTITESTS_MULTINET);
-        assertThat(TestGroup.fromLabel("RUN-TESTS_STANDARD_VIA_MPY").flatMap(TestGroup::unsupportedReason))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("needs mpy-cross"));
-        assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.unsupportedReason()).get().asString().contains("mpy-cross");
-        assertThat(TestGroup.RUN_TESTS_EXTMOD_HARDWARE_NATIVE.unsupportedReason()).get().asString().contains("mpy-cross");
-        assertThat(TestGroup.RUN_TESTS_STANDARD.unsupportedReason()).isEmpty();
+    void theMpyGroupsRunTheirBaseGroupsDirectoriesCompiledWithTheirEmitter() {
+        assertThat(Arrays.stream(TestGroup.values()).filter(TestGroup::viaMpy)).containsExactly(
+                TestGroup.RUN_TESTS_STANDARD_NATIVE, TestGroup.RUN_TESTS_STANDARD_VIA_MPY,
+                TestGroup.RUN_TESTS_EXTMOD_HARDWARE_NATIVE);
+        assertThat(TestGroup.RUN_TESTS_STANDARD_VIA_MPY.directoriesOf()).isEqualTo(TestGroup.RUN_TESTS_STANDARD);
+        assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.directoriesOf()).isEqualTo(TestGroup.RUN_TESTS_STANDARD);
+        assertThat(TestGroup.RUN_TESTS_EXTMOD_HARDWARE_NATIVE.directoriesOf()).isEqualTo(TestGroup.RUN_TESTS_EXTMOD_HARDWARE);
+        assertThat(TestGroup.RUN_TESTS_STANDARD_VIA_MPY.emit()).isEmpty();
+        assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.emit()).contains("native");
+        assertThat(TestGroup.RUN_TESTS_NET_INET.directoriesOf()).isEqualTo(TestGroup.RUN_TESTS_NET_INET);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mpunit.engine.descriptor.TestGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,13 +16,28 @@ import org.junit.jupiter.api.Test;
 class RunnersTest {
 
     private final RunTestsRunner runTests = new RunTestsRunner(null, null, null, null);
-    private final Runners runners = new Runners(runTests);
+    private final PerfbenchRunner perfbench = new PerfbenchRunner(null, null, null, null);
+    private final MultitestsRunner multitests = new MultitestsRunner(List.of("python3"), null, null);
+    private final Runners runners = new Runners(runTests, perfbench, multitests);
 
     @Test
     void runTestsGroupsGetRunTestsSemantics() {
         assertThat(runners.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
         assertThat(runners.of(TestGroup.RUN_TESTS_NET_INET)).isSameAs(runTests);
         assertThat(TestGroup.RUN_TESTS_STANDARD_NATIVE.runner()).isEqualTo(GroupKind.RUN_TESTS);
+    }
+
+    @Test
+    void thePerfbenchGroupGetsRunPerfbenchSemantics() {
+        assertThat(TestGroup.RUN_PERFBENCH.supported()).isTrue();
+        assertThat(runners.of(TestGroup.RUN_PERFBENCH)).isSameAs(perfbench);
+    }
+
+    @Test
+    void theTwoBoardGroupsGetRunMultitestsSemantics() {
+        assertThat(TestGroup.RUN_MULTITESTS_MULTINET.supported()).isTrue();
+        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET)).isSameAs(multitests);
+        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH)).isSameAs(multitests);
     }
 
     @Test
@@ -38,7 +54,8 @@ class RunnersTest {
             assertThat(outcome).isEqualTo(new Outcome.Skipped(
                     group.label() + " is not supported yet: " + group.unsupportedReason().orElseThrow()));
         }
-        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET).run(null, null, Optional.empty(), null))
+        assertThat(new Runners(Map.of(GroupKind.RUN_TESTS, runTests)).of(TestGroup.RUN_MULTITESTS_MULTINET)
+                .run(null, null, Optional.empty(), null))
                 .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: this run has no runner"
                         + " for RUN_MULTITESTS"));
     }
@@ -52,7 +69,7 @@ class RunnersTest {
         assertThat(table.of(TestGroup.RUN_TESTS_STANDARD)).isSameAs(runTests);
         assertThat(table.of(TestGroup.RUN_PERFBENCH)).as("no runner for its kind")
                 .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_PERFBENCH));
-        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD_VIA_MPY)).as("needs mpy-cross, which no runner brings")
-                .isEqualTo(new Runner.NotSupportedYet(TestGroup.RUN_TESTS_STANDARD_VIA_MPY));
+        assertThat(table.of(TestGroup.RUN_TESTS_STANDARD_VIA_MPY)).as("run-tests.py's runner, compiling first")
+                .isSameAs(runTests);
     }
 }

@@ -195,6 +195,18 @@ class CPythonTest {
     }
 
     @Test
+    void whereAndHowDeepTheShellStartedMpunitIsNotPartOfTheKey() {
+        Map<String, String> here = Map.of("PATH", "/usr/bin", "PWD", "/work", "OLDPWD", "/", "SHLVL", "2",
+                "_", "/usr/bin/java");
+        Map<String, String> elsewhere = Map.of("PATH", "/usr/bin", "PWD", "/tmp", "SHLVL", "4", "_", "/bin/java");
+
+        assertThat(CPython.environment(here)).isEqualTo(CPython.environment(elsewhere))
+                .containsOnlyKeys("PATH", "PYTHONIOENCODING");
+        assertThat(CPython.digest(CPython.environment(here)))
+                .isNotEqualTo(CPython.digest(CPython.environment(Map.of("PATH", "/bin"))));
+    }
+
+    @Test
     void anOutputHoldingASecretIsNeverStored() throws IOException {
         Path cache = dir.resolve("cache");
         Path t = test("wlan.py", "import os\nprint('password:', os.getenv('WLAN_PASS'))\n");

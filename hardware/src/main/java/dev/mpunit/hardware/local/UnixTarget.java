@@ -180,6 +180,40 @@ public final class UnixTarget implements Target {
             command.add(file.toString());
             workingDirectory = directory;
         }
+        return run(command, workingDirectory, script, repl, file);
+    }
+
+    /**
+     * run-tests.py's {@code --via-mpy} on the unix port: the test compiled to a {@code .mpy} beside it,
+     * run as a module ({@code micropython -X emit=… -m <module>}) in the test's directory.
+     */
+    @Override
+    public Execution executeCompiled(Script script, byte[] mpy) throws TargetException {
+        Path file = script.file().toAbsolutePath().normalize();
+        String module = "mpunit_mpy_" + Long.toHexString(System.nanoTime()) + "_" + Thread.currentThread().getId();
+        Path compiled = file.resolveSibling(module + ".mpy");
+        try {
+            Files.write(compiled, mpy);
+        } catch (IOException e) {
+            throw new TargetException("cannot write " + compiled + " (run-tests.py writes the .mpy beside the test"
+                    + " too): " + e.getMessage(), e);
+        }
+        try {
+            List<String> command = new ArrayList<>(List.of(micropython.toString(), "-X", "emit=" + config.emit()));
+            command.addAll(script.options());
+            command.addAll(List.of("-m", module));
+            return run(command, file.getParent(), script, false, file);
+        } finally {
+            try {
+                Files.deleteIfExists(compiled);
+            } catch (IOException e) {
+                // Left beside the test; the next run writes another name.
+            }
+        }
+    }
+
+    private Execution run(List<String> command, Path workingDirectory, Script script, boolean repl, Path file)
+            throws TargetException {
         Map<String, String> environment = config.micropyPath() == null ? Map.of()
                 : Map.of("MICROPYPATH", config.micropyPath());
         Processes.Finished finished;
@@ -204,6 +238,36 @@ public final class UnixTarget implements Target {
             return new Execution(output, Ending.CRASHED, finished.duration());
         }
         return new Execution(finished.output(), Ending.COMPLETED, finished.duration());
+    }
+
+    /**
+     * {@code micropython -X emit=<emit> [options]} with the script's text on stdin, in its
+     * directory, as run-perfbench.py runs a benchmark. A non-zero exit is {@link Ending#CRASHED}
+     * with the output kept.
+     */
+    @Override
+    public Execution executeAsInput(Script script) throws TargetException {
+        Path file = script.file().toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(micropython.toString());
+        command.add("-X");
+        command.add("emit=" + config.emit());
+        command.addAll(script.options());
+        Map<String, String> environment = config.micropyPath() == null ? Map.of()
+                : Map.of("MICROPYPATH", config.micropyPath());
+        Processes.Finished finished;
+        try {
+            finished = Processes.run(command, file.getParent(), environment, script.timeout(), file);
+        } catch (IOException e) {
+            throw new TargetException("cannot start " + micropython + ": " + e.getMessage()
+                    + "; set micropython.unix.micropython to a working micropython", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while running " + file, e);
+        }
+        Ending ending = finished.timedOut() ? Ending.TIMED_OUT
+                : finished.exitCode() != 0 ? Ending.CRASHED : Ending.COMPLETED;
+        return new Execution(finished.output(), ending, finished.duration());
     }
 
     /**

@@ -81,6 +81,24 @@ class UnixTargetTest {
     }
 
     @Test
+    void aCompiledTestRunsAsAModuleBesideItAsRunTestsPyRunsItAndTheMpyIsGoneAfter() throws Exception {
+        UnixTarget target = fake(UnixTarget.Config.defaults());
+        Path file = test("basics/ok.py", "print('ok')\n");
+
+        Execution execution = target.executeCompiled(new Script(file, TIMEOUT, false, List.of("-X", "emit=native")),
+                "M\u0006mpy".getBytes(StandardCharsets.ISO_8859_1));
+
+        String text = text(execution);
+        assertThat(text).matches("args: -X emit=bytecode -X emit=native -m mpunit_mpy_\\w+\n"
+                + "cwd: " + java.util.regex.Pattern.quote(tests.resolve("basics").toRealPath().toString()) + "\n(?s).*");
+        String module = text.substring(text.indexOf("-m ") + 3, text.indexOf('\n'));
+        assertThat(tests.resolve("basics").resolve(module + ".mpy")).as("written for the run, deleted after").doesNotExist();
+        try (var left = Files.list(tests.resolve("basics"))) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
     void stdoutAndStderrAreMergedInWriteOrder() throws Exception {
         Execution execution = fake(UnixTarget.Config.defaults()).execute(Script.of(test("basics/err.py", "# stderr\n"), TIMEOUT));
 
@@ -260,6 +278,24 @@ class UnixTargetTest {
                 >>> spin
                 spinning
                 ^CKeyboardInterrupt
+                >>> after
+                typed 'after'
+                >>>\s""".replace("\n", "\r\n"));
+    }
+
+    @Test
+    void theNextLineWaitsUntilTheReplIsBackAtItsInput() throws Exception {
+        // "slow" answers after 0.3 s with the terminal cooked, long after 20 ms of quiet: typed
+        // then, "after" would be echoed by the terminal itself, outside the REPL's own echo.
+        Path file = test("cmdline/repl_slow.py", "slow\nafter\n");
+
+        Execution execution = standInRepl().execute(Script.of(file, TIMEOUT).asSpecial());
+
+        assertThat(execution.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(text(execution)).isEqualTo("""
+                stand-in REPL; args: ; terminal: yes; controlling: no
+                >>> slow
+                slow done
                 >>> after
                 typed 'after'
                 >>>\s""".replace("\n", "\r\n"));

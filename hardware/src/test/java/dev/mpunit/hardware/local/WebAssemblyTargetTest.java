@@ -142,6 +142,23 @@ class WebAssemblyTargetTest {
     }
 
     @Test
+    void aTestCompiledToMpyRunsFromItsBytesAsAnImportedModuleAndLeavesNothingBeside() throws Exception {
+        byte[] mpy;
+        try (var in = WebAssemblyTargetTest.class.getResourceAsStream("compiled.mpy")) {
+            mpy = in.readAllBytes();
+        }
+        Path test = write("compiled.py", "raise SystemExit('the .py itself must not run')\n");
+
+        Execution execution = target.executeCompiled(Script.of(test, TIMEOUT), mpy);
+
+        assertThat(execution.ending()).isEqualTo(Execution.Ending.COMPLETED);
+        assertThat(new String(execution.output(), StandardCharsets.UTF_8)).isEqualTo("compiled __mpunit_test\n0\n1\n4\n");
+        try (var left = Files.list(scripts)) {
+            assertThat(left).containsExactly(test);
+        }
+    }
+
+    @Test
     void sourceThatIsNoUtf8IsReadAsNodeReadsIt() throws Exception {
         // node reads the file as UTF-8: the stray byte becomes U+FFFD before MicroPython sees it.
         byte[] source = "print('a\u00ff')\nprint(len('\u00e9'))\n".getBytes(StandardCharsets.ISO_8859_1);

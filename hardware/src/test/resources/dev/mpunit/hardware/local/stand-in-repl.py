@@ -3,8 +3,10 @@
 Like MicroPython's, it puts its terminal in raw mode and echoes what it reads itself, so that
 the transcript's order does not depend on timing; while it runs a command ("spin") it turns the
 terminal's signals back on, so a Ctrl-C typed then is a SIGINT if the terminal is its controlling
-one (with the argument "slow-spin" it turns them on late, as on a loaded machine). Its banner
-says how it was started. Ctrl-D at the prompt ends it.
+one (with the argument "slow-spin" it turns them on late, as on a loaded machine). "slow" runs a
+command that answers after 0.3 s, with the terminal cooked meanwhile, as MicroPython's is while it
+runs a line: what is typed then is echoed by the terminal itself. Its banner says how it was
+started. Ctrl-D at the prompt ends it.
 """
 
 import os
@@ -53,6 +55,12 @@ def main():
             except KeyboardInterrupt:
                 say("KeyboardInterrupt\n", raw=False)
             tty.setraw(0)
+        elif line == b"slow":
+            # A command that takes longer than 20 ms of quiet: a loaded machine.
+            termios.tcsetattr(0, termios.TCSANOW, cooked)
+            time.sleep(0.3)
+            say("slow done\n", raw=False)
+            tty.setraw(0, termios.TCSANOW)
         else:
             say("typed %r\n" % line.decode("latin-1"))
         line = b""
