@@ -23,6 +23,13 @@ public final class ReportEntryKeys {
     public static final String TENTACLE = PREFIX + "tentacle";
     /** Where that target lives: the node host's command line, the {@code micropython} executable, a serial port. */
     public static final String PORT = PREFIX + "port";
+    /**
+     * A two-board test's reference tentacle (run-multitests.py's other instance), named as
+     * {@link #TENTACLE}; absent for one-board work.
+     */
+    public static final String REFERENCE_TENTACLE = PREFIX + "reference-tentacle";
+    /** Where the reference tentacle's target lives, as {@link #PORT}; absent for one-board work. */
+    public static final String REFERENCE_PORT = PREFIX + "reference-port";
     /** The final run's time on the target, in milliseconds, as a decimal integer. */
     public static final String DURATION = PREFIX + "duration";
     /** One of the words of {@link Verdicts}: {@code pass}, {@code fail}, {@code skip}, {@code ignored}, {@code xfail}. */
@@ -43,6 +50,11 @@ public final class ReportEntryKeys {
      */
     public static final String INCIDENTS = PREFIX + "incidents";
 
+    /**
+     * What a two-board test reported with {@code multitest.output_metric()}, one per line as
+     * run-multitests.py prints them ({@code <data>}); absent when it reported none.
+     */
+    public static final String METRICS = PREFIX + "metrics";
     /**
      * RUN-PERFBENCH: run-perfbench.py's {@code N=<n> M=<m> n_average=<a>} the benchmark was run with
      * (present once its N and M were known, whatever the verdict).
@@ -68,9 +80,9 @@ public final class ReportEntryKeys {
     public static final String EXPECTED_FILE = "expected.txt";
 
     /** Every key, in the order the engine publishes them. */
-    public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, DURATION, VERDICT, REASON, OUTPUT,
-            EXPECTED, INCIDENTS, PERFBENCH_PARAMS, PERFBENCH, PERFBENCH_TIME, PERFBENCH_TIME_SD, PERFBENCH_SCORE,
-            PERFBENCH_SCORE_SD);
+    public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, REFERENCE_TENTACLE,
+            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, METRICS, PERFBENCH_PARAMS, PERFBENCH,
+            PERFBENCH_TIME, PERFBENCH_TIME_SD, PERFBENCH_SCORE, PERFBENCH_SCORE_SD);
 
     private ReportEntryKeys() {
     }

@@ -80,7 +80,7 @@ class FakeTargetEngineTest {
     }
 
     /** Per file (display name), the value of one report entry key. */
-    private static Map<String, String> entries(EngineExecutionResults results, String key) {
+    static Map<String, String> entries(EngineExecutionResults results, String key) {
         return results.allEvents().reportingEntryPublished().stream()
                 .filter(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().containsKey(key))
                 .collect(Collectors.toMap(event -> event.getTestDescriptor().getDisplayName(),

@@ -43,6 +43,17 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * This target as an instance of a two-board test (run-multitests.py): a script started
+     * without waiting for it, talked to while it runs.
+     *
+     * @return empty when the target cannot be talked to while a script runs (the webassembly
+     *     MicroPython in node runs a whole file and reads no input)
+     */
+    default java.util.Optional<Interactive> interactive() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Runs a script the way run-perfbench.py runs a benchmark: its text handed to the interpreter as
      * input rather than named as a file. The unix port reads the text on stdin (so {@code sys.path}
      * keeps {@code ''} and gains no script directory, and the script is {@code <stdin>} in

@@ -29,10 +29,8 @@ public enum TestGroup {
             Duration.ofSeconds(30), null),
     RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
     RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
-    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", GroupKind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4),
-            "needs run-multitests.py's runner on a tentacle and a reference tentacle"),
-    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", GroupKind.RUN_MULTITESTS, Fut.WLAN, 2, Duration.ofMinutes(4),
-            "needs run-multitests.py's runner on a tentacle and a reference tentacle");
+    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", GroupKind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4), null),
+    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", GroupKind.RUN_MULTITESTS, Fut.WLAN, 2, Duration.ofMinutes(4), null);
 
     /**
      * Upstream adds one minute per tentacle to every group's budget for flashing, so a timeout

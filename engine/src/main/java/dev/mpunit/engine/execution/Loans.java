@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Interactive;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
@@ -224,6 +225,28 @@ final class Loans {
         @Override
         public Optional<Execution> rerunCarefully(Script script) throws TargetException {
             return watched(() -> target.rerunCarefully(script));
+        }
+
+        /** A two-board test's instance on the reference: a board lost when it starts is the reference's loss too. */
+        @Override
+        public Optional<Interactive> interactive() {
+            return target.interactive().map(interactive -> new Interactive() {
+                @Override
+                public String name() {
+                    return interactive.name();
+                }
+
+                @Override
+                public Kind kind() {
+                    return interactive.kind();
+                }
+
+                @Override
+                public Running start(byte[] code, java.nio.file.Path directory, java.util.Map<String, String> environment)
+                        throws TargetException {
+                    return watched(() -> interactive.start(code, directory, environment));
+                }
+            });
         }
 
         private interface Call<T> {

@@ -25,7 +25,8 @@ public sealed interface Outcome {
      * @param incidents what happened on the way that a plain verdict would hide (a careful re-run, a
      *     board's own notes); the tentacles that gave the file back are added by the sink
      * @param entries report entries of the runner's own kind of group, published with the verdict's
-     *     (a benchmark's figures); keys of the contract's {@code ReportEntryKeys}
+     *     (a benchmark's figures, a two-board test's reference tentacle and metrics); keys of the
+     *     contract's {@code ReportEntryKeys}
      */
     record Judged(Verdict verdict, Duration duration, List<String> incidents, Map<String, String> entries)
             implements Outcome {

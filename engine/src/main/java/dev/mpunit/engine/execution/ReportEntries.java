@@ -40,8 +40,11 @@ final class ReportEntries {
     record Published(ReportEntry entry, List<FileEntry> files) {
     }
 
-    /** What the outcome sink publishes for a judged file; writes large or binary outputs to files. */
-    /** {@code own}: the runner's own entries ({@link Outcome.Judged#entries()}), after the common ones. */
+    /**
+     * What the outcome sink publishes for a judged file; writes large or binary outputs to files.
+     * {@code own}: the runner's own entries ({@link Outcome.Judged#entries()}), after the common
+     * ones; a two-board test's reference tentacle and its port next to the tentacle's.
+     */
     static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
             List<String> incidents, Map<String, String> own, int inlineLimit, OutputDirectoryCreator outputs) {
         Map<String, String> entries = new LinkedHashMap<>();
@@ -50,6 +53,8 @@ final class ReportEntries {
         entries.put(VARIANT, file.variant());
         entries.put(TENTACLE, lease.name());
         entries.put(PORT, lease.port());
+        putIfPresent(entries, own, REFERENCE_TENTACLE);
+        putIfPresent(entries, own, REFERENCE_PORT);
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
@@ -70,6 +75,13 @@ final class ReportEntries {
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);
         return new Published(ReportEntry.from(entries), List.copyOf(files));
+    }
+
+    private static void putIfPresent(Map<String, String> entries, Map<String, String> own, String key) {
+        String value = own.get(key);
+        if (value != null) {
+            entries.put(key, value);
+        }
     }
 
     private static void putOutput(TestDescriptor test, Map<String, String> entries, List<FileEntry> files, String key,

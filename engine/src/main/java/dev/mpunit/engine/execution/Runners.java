@@ -7,17 +7,18 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The runner of each kind of test group, for one run. Kinds this engine has no runner for yet
- * (run-multitests.py) go through the same seam and are skipped with the reason discovery already
- * warned about; a new kind of group is one runner added to this table.
+ * The runner of each kind of test group, for one run. A kind a table has no runner for goes
+ * through the same seam and is skipped with the reason; a new kind of group is one runner added to
+ * this table.
  */
 final class Runners {
 
     private final Map<GroupKind, Runner> byKind;
 
-    /** The engine's own table: run-tests.py's and run-perfbench.py's runners. */
-    Runners(RunTestsRunner runTests, PerfbenchRunner perfbench) {
-        this(Map.of(GroupKind.RUN_TESTS, runTests, GroupKind.RUN_PERFBENCH, perfbench));
+    /** The engine's own table: run-tests.py's, run-perfbench.py's and run-multitests.py's runners. */
+    Runners(RunTestsRunner runTests, PerfbenchRunner perfbench, MultitestsRunner multitests) {
+        this(Map.of(GroupKind.RUN_TESTS, runTests, GroupKind.RUN_PERFBENCH, perfbench, GroupKind.RUN_MULTITESTS,
+                multitests));
     }
 
     /** @param byKind the runner of each kind of group this run can run */

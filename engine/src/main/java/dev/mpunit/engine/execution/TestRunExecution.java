@@ -1,5 +1,6 @@
 package dev.mpunit.engine.execution;
 
+import dev.mpunit.engine.descriptor.GroupKind;
 import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
 
 import dev.mpunit.engine.tentacle.Rigs;
@@ -60,7 +61,10 @@ public final class TestRunExecution {
             DurationHistory history, Outcomes outcomes, Interruption interruption) {
         try (RunResources resources = new RunResources(configuration, request)) {
             Map<String, Integer> filesPerVariant = new LinkedHashMap<>();
-            files.forEach(file -> filesPerVariant.merge(file.variant(), 1, Integer::sum));
+            // How many tentacles a variant's files can keep busy: a two-board file needs a pair, so that a
+            // local port opens a second instance to be the reference of even a single such file.
+            files.forEach(file -> filesPerVariant.merge(file.variant(),
+                    file.group().needsReferenceTentacle() ? 2 : 1, Integer::sum));
             Optional<TargetException> wrongVersion =
                     resources.targets().checkBeforeRun(filesPerVariant.keySet());
             if (wrongVersion.isPresent()) {
@@ -78,7 +82,8 @@ public final class TestRunExecution {
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),
-                    new PerfbenchRunner(configuration, history, resources, interruption));
+                    new PerfbenchRunner(configuration, history, resources, interruption),
+                    new MultitestsRunner(resources.cpython().command(), history, interruption));
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);

@@ -35,7 +35,7 @@ public final class Rigs {
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
      * local port is as many tentacles as {@code micropython.workers} (by default its kind's instances
      * per core on each core); each offers its one variant and every feature under test, and runs its
-     * firmware already.
+     * firmware already. A local port's last tentacle is the reference of its two-board work.
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
@@ -47,7 +47,11 @@ public final class Rigs {
             FailingOnce failure = new FailingOnce();
             for (int instance = 1; instance <= instances; instance++) {
                 String id = variant + "#" + instance;
-                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, false);
+                // Two unix instances are run-multitests.py's default pair. One reference, so one
+                // two-board test at a time: local instances share this machine's network, and
+                // upstream's multi_net servers all listen on port 8000.
+                boolean reference = !target.board() && instance == instances;
+                Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, reference);
                 rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
                         target.provider().local(), perCore));
             }

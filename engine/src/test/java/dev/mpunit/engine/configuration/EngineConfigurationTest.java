@@ -164,9 +164,10 @@ public class EngineConfigurationTest {
     void groupKeysCombineAsMptestsOnlyAndSkipOptions() {
         EngineConfiguration configuration = EngineConfiguration.from(parameters(Map.of(
                 "micropython.only-fut", "WLAN,FUT_EXTMOD_HARDWARE", "micropython.skip-group", "RUN-TESTS_NET_HOSTED")));
-        // RUN-PERFBENCH asks for FUT_EXTMOD_HARDWARE too, as upstream's perfbench does.
+        // RUN-PERFBENCH asks for FUT_EXTMOD_HARDWARE too, as upstream's perfbench does; the two-board
+        // MULTINET needs WLAN.
         assertThat(configuration.selection().groups()).containsExactlyInAnyOrder(TestGroup.RUN_TESTS_EXTMOD_HARDWARE,
-                TestGroup.RUN_PERFBENCH, TestGroup.RUN_TESTS_NET_INET);
+                TestGroup.RUN_PERFBENCH, TestGroup.RUN_TESTS_NET_INET, TestGroup.RUN_MULTITESTS_MULTINET);
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_NET_HOSTED)).isFalse();
         assertThat(configuration.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).isFalse();
         assertThat(configuration.selection().selectedVariants(java.util.List.of("RPI_PICO2", "RPI_PICO2-RISCV")))

@@ -6,6 +6,7 @@ import dev.mpunit.engine.descriptor.TestGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ class RunnersTest {
 
     private final RunTestsRunner runTests = new RunTestsRunner(null, null, null, null);
     private final PerfbenchRunner perfbench = new PerfbenchRunner(null, null, null, null);
-    private final Runners runners = new Runners(runTests, perfbench);
+    private final MultitestsRunner multitests = new MultitestsRunner(List.of("python3"), null, null);
+    private final Runners runners = new Runners(runTests, perfbench, multitests);
 
     @Test
     void runTestsGroupsGetRunTestsSemantics() {
@@ -29,6 +31,13 @@ class RunnersTest {
     void thePerfbenchGroupGetsRunPerfbenchSemantics() {
         assertThat(TestGroup.RUN_PERFBENCH.supported()).isTrue();
         assertThat(runners.of(TestGroup.RUN_PERFBENCH)).isSameAs(perfbench);
+    }
+
+    @Test
+    void theTwoBoardGroupsGetRunMultitestsSemantics() {
+        assertThat(TestGroup.RUN_MULTITESTS_MULTINET.supported()).isTrue();
+        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET)).isSameAs(multitests);
+        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTIBLUETOOTH)).isSameAs(multitests);
     }
 
     @Test
@@ -45,9 +54,10 @@ class RunnersTest {
             assertThat(outcome).isEqualTo(new Outcome.Skipped(
                     group.label() + " is not supported yet: " + group.unsupportedReason().orElseThrow()));
         }
-        assertThat(runners.of(TestGroup.RUN_MULTITESTS_MULTINET).run(null, null, Optional.empty(), null))
-                .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: needs"
-                        + " run-multitests.py's runner on a tentacle and a reference tentacle"));
+        assertThat(new Runners(Map.of(GroupKind.RUN_TESTS, runTests)).of(TestGroup.RUN_MULTITESTS_MULTINET)
+                .run(null, null, Optional.empty(), null))
+                .isEqualTo(new Outcome.Skipped("RUN-MULTITESTS_MULTINET is not supported yet: this run has no runner"
+                        + " for RUN_MULTITESTS"));
     }
 
     @Test

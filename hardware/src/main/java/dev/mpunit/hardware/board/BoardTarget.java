@@ -4,15 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.mpunit.hardware.BoardLostException;
 import dev.mpunit.hardware.Execution;
+import dev.mpunit.hardware.Interactive;
 import dev.mpunit.hardware.Script;
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
@@ -38,6 +41,8 @@ public final class BoardTarget implements Target {
     static final byte[] START_TEST = "START TEST\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The webassembly REPL under a pty ends its lines with a bare newline. */
     static final byte[] START_TEST_LF = "START TEST\n".getBytes(StandardCharsets.US_ASCII);
+    /** What run-multitests.py sends to stop a board instance. */
+    private static final byte[] STOP = "\r\u0003".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SKIP_TOO_LARGE = "SKIP-TOO-LARGE\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -434,6 +439,147 @@ public final class BoardTarget implements Target {
             repl = null;
         }
         needsEnter = true;
+    }
+
+    /**
+     * This board as a run-multitests.py instance: each start soft-resets into a fresh raw REPL
+     * (a new process for a board whose soft reset would end it) and sends the script without
+     * following it; lines are read as they arrive, never waiting.
+     */
+    @Override
+    public Optional<Interactive> interactive() {
+        return Optional.of(new BoardInteractive());
+    }
+
+    private final class BoardInteractive implements Interactive {
+
+        /**
+         * As run-multitests.py names a device, the last part of its path ({@code ttyACM0}); for an
+         * emulator reached through a command ({@code execpty:qemu-system-arm …}), its program's
+         * ({@code qemu-system-arm}).
+         */
+        @Override
+        public String name() {
+            // Without its kind ("execpty:", "webassembly-pty:", "port:"), then the first word's last part.
+            String port = board.port().replaceFirst("^[a-z][a-z-]*:", "").strip();
+            String path = port.split("\\s+", 2)[0];
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BOARD;
+        }
+
+        @Override
+        public Interactive.Running start(byte[] code, Path directory, Map<String, String> environment)
+                throws TargetException {
+            prepare();
+            ranSinceRestart = true;
+            // From here on the board is not at its prompt: whatever runs next enters the raw REPL again.
+            needsEnter = true;
+            Duration limit = config.acceptTimeout().plus(transferTime(code.length, pacing)).plus(config.replTimeout());
+            try (Watchdog.Armed armed = watchdog.arm(repl.link(), limit)) {
+                repl.pacing(pacing);
+                repl.launch(code, config.acceptTimeout());
+            } catch (IOException e) {
+                String message = "the board on " + board.port() + " did not take the script: " + e.getMessage();
+                if (!(e instanceof RawReplException)) {
+                    recoverAfterLoss(message);
+                }
+                throw new TargetException(message, e);
+            }
+            return new BoardRunning(repl);
+        }
+    }
+
+    /**
+     * The launched script's output as pyboard.py's {@code readline()} in run-multitests.py cuts it:
+     * a line at each line end, and at the first {@code \x04} the end of the output, read with the
+     * error text up to the second one.
+     */
+    private final class BoardRunning implements Interactive.Running {
+
+        /** Bytes one poll takes at most: a board printing without a line end must not hold the caller. */
+        private static final int POLL_BUDGET = 4096;
+
+        private final RawRepl running;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream error = new ByteArrayOutputStream();
+        private boolean inError;
+        private boolean finished;
+
+        BoardRunning(RawRepl running) {
+            this.running = running;
+        }
+
+        @Override
+        public Optional<Interactive.Output> poll() throws IOException {
+            if (finished) {
+                return Optional.empty();
+            }
+            if (repl != running) {
+                throw new IOException("the link to " + board.port() + " was closed");
+            }
+            try {
+                for (int taken = 0; taken < POLL_BUDGET; taken++) {
+                    int b = running.pollRunning();
+                    if (b == RawRepl.NOTHING) {
+                        return Optional.empty();
+                    }
+                    if (inError) {
+                        if (b != 0x04) {
+                            error.write(b);
+                            continue;
+                        }
+                        finished = true;
+                        if (line.size() == 0 && error.size() == 0) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(new Interactive.Output(Optional.of(take(line)), Optional.of(take(error))));
+                    }
+                    if (b == 0x04) {
+                        inError = true;
+                    } else if (b == '\n') {
+                        // Real boards end lines with \r\n (the caller strips the \r); the webassembly REPL
+                        // on a pty sends bare \n, which pyboard.py would never see as a line end.
+                        return Optional.of(Interactive.Output.line(take(line)));
+                    } else {
+                        line.write(b);
+                    }
+                }
+                return Optional.empty();
+            } catch (IOException e) {
+                recoverAfterLoss("lost the board on " + board.port() + " during a two-board test: " + e.getMessage());
+                throw e;
+            }
+        }
+
+        private static byte[] take(ByteArrayOutputStream bytes) {
+            byte[] taken = bytes.toByteArray();
+            bytes.reset();
+            return taken;
+        }
+
+        @Override
+        public boolean finished() {
+            return finished;
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            if (repl != running) {
+                throw new IOException("the link to " + board.port() + " was closed");
+            }
+            running.link().write(bytes);
+        }
+
+        @Override
+        public void stop() throws IOException {
+            if (repl == running) {
+                running.link().write(STOP);
+            }
+        }
     }
 
     @Override

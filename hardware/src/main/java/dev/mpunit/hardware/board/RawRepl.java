@@ -169,6 +169,44 @@ public final class RawRepl {
     }
 
     /**
+     * Sends {@code code} as {@link #exec} does and returns once the board took it, without
+     * following its output (pyboard.py's {@code exec_raw_no_follow}): the caller reads the output
+     * with {@link #pollRunning()} while the code runs. The board counts as running until
+     * {@link #enter} brought it back.
+     *
+     * @throws RawReplException when the board did not take the code
+     */
+    public void launch(byte[] code, Duration accept) throws IOException {
+        Objects.requireNonNull(code, "code");
+        if (state == State.RUNNING || state == State.FRIENDLY) {
+            throw new IllegalStateException(link.name() + ": the board is not at the raw prompt; enter the raw REPL first");
+        }
+        state = State.UNKNOWN;
+        int window = offerRawPaste && !Boolean.FALSE.equals(rawPaste) ? negotiateRawPaste(accept) : 0;
+        if (window > 0) {
+            new RawPasteWriter(link, reader).write(code, window, accept);
+        } else {
+            writePaced(code);
+            link.write(CTRL_D);
+            expectOk(accept);
+        }
+        state = State.RUNNING;
+        runningPhase = Phase.STDOUT;
+    }
+
+    /**
+     * The next byte the launched code sent (its output, the {@code \x04} framing, the prompt) if
+     * one has arrived; {@link #NOTHING} without waiting otherwise.
+     */
+    public int pollRunning() throws IOException {
+        int b = reader.poll();
+        return b == LinkReader.TIMED_OUT ? NOTHING : b;
+    }
+
+    /** What {@link #pollRunning()} returns when no byte has arrived. */
+    public static final int NOTHING = -1;
+
+    /**
      * Interrupts running code ({@code \x03}) after a {@link Ending#TIMED_OUT} exec and follows the
      * rest of its output (usually a KeyboardInterrupt traceback) to the prompt.
      *

@@ -338,6 +338,12 @@ public final class UnixTarget implements Target {
         return line.length >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
     }
 
+    /** Instances of two-board tests as run-multitests.py starts them: {@code micropython -c <script>}. */
+    @Override
+    public java.util.Optional<dev.mpunit.hardware.Interactive> interactive() {
+        return java.util.Optional.of(new ProcessInteractive(List.of(micropython.toString())));
+    }
+
     @Override
     public void close() {
         // Nothing lives between scripts.

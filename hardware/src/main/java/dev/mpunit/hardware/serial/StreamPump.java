@@ -8,11 +8,11 @@ import java.io.InputStream;
  * no read with a timeout and a blocked read cannot be interrupted, and a pipe nobody reads stops
  * its process once the buffer is full. What is kept of the bytes is up to the receiver.
  */
-final class StreamPump {
+public final class StreamPump {
 
     /** Takes a chunk on the pump's thread. */
     @FunctionalInterface
-    interface Receiver {
+    public interface Receiver {
         /** @param buffer reused for the next chunk: copy what is to be kept */
         void received(byte[] buffer, int length);
     }
@@ -25,7 +25,7 @@ final class StreamPump {
      * Starts the thread; it closes {@code in} at its end and runs {@code ended} last, also when the
      * stream broke (the process was killed or the stream closed), as that is its end too.
      */
-    static void start(InputStream in, String threadName, Receiver receiver, Runnable ended) {
+    public static void start(InputStream in, String threadName, Receiver receiver, Runnable ended) {
         Thread thread = new Thread(() -> run(in, receiver, ended), threadName);
         thread.setDaemon(true);
         thread.start();

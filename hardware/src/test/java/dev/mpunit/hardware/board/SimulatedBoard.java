@@ -24,7 +24,8 @@ import dev.mpunit.hardware.serial.SerialLink;
  *   <li>{@code #out:<text>} prints the text (after the START TEST marker the code printed);
  *   <li>{@code #raise:<Error>} ends with a traceback of that error; {@code #compile-memoryerror}
  *       fails before printing anything;
- *   <li>{@code #hang} never ends but answers Ctrl-C; {@code #lockup} answers nothing any more until
+ *   <li>{@code #hang} never ends but answers Ctrl-C; {@code #echo} too, and answers each line it
+ *       is sent while it runs with {@code got <line>} (a script reading its input); {@code #lockup} answers nothing any more until
  *       a hard reset; {@code #die} loses the link in the middle of the test;
  *   <li>{@code #exit} prints and soft-resets (SystemExit); {@code #reboot} reboots mid-test;
  *   <li>code with an odd number of {@code '} is a SyntaxError (a lost byte); the pacing probe
@@ -164,6 +165,8 @@ final class SimulatedBoard implements Board {
         private volatile boolean lost;
         private boolean raw;
         private boolean running;
+        private boolean echo;
+        private final ByteArrayOutputStream input = new ByteArrayOutputStream();
         /** Pauses announced since the last code write; null after a control byte or before any code. */
         private Duration gapSinceCode;
 
@@ -214,8 +217,18 @@ final class SimulatedBoard implements Board {
 
         private void receive(byte b) {
             if (running) {
+                if (echo && b != 3) {
+                    if (b == '\n') {
+                        answer("got " + input.toString(StandardCharsets.UTF_8).strip() + "\r\n");
+                        input.reset();
+                    } else {
+                        input.write(b);
+                    }
+                    return;
+                }
                 if (b == 3) {
                     running = false;
+                    echo = false;
                     answer("\u0004Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\n"
                             + "KeyboardInterrupt: \r\n\u0004>");
                 }
@@ -290,6 +303,12 @@ final class SimulatedBoard implements Board {
             if (text.contains("#die")) {
                 answer(out.toString());
                 lost = true;
+                return;
+            }
+            if (text.contains("#echo")) {
+                answer(out.toString());
+                running = true;
+                echo = true;
                 return;
             }
             if (text.contains("#hang")) {
