@@ -11,10 +11,11 @@ import java.util.List;
  * log relative to the results folder: its {@code .out} when there is one, else its run's
  * {@code testresults.txt}. {@code incidents}: what went wrong with the target on the way
  * ({@code micropython.incidents}), empty when nothing did. {@code perfbench}: a benchmark's line
- * ({@code micropython.perfbench}) when it passed, else null.
+ * ({@code micropython.perfbench}) when it passed, else null. {@code reference}: the reference
+ * tentacle a two-board test ran with ({@code micropython.reference-tentacle}), else null.
  */
 record FileOutcome(String group, String variant, String name, String verdict, String tentacle, Instant start,
-        Instant end, String log, List<String> incidents, String perfbench) {
+        Instant end, String log, List<String> incidents, String perfbench, String reference) {
 
     FileOutcome {
         incidents = List.copyOf(incidents);

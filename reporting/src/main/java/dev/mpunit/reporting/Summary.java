@@ -103,7 +103,8 @@ final class Summary {
             String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
                     begin == null ? end : begin, end, log,
-                    TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH)));
+                    TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH),
+                    values.get(ReportEntryKeys.REFERENCE_TENTACLE)));
         }
         writeIfDue();
     }
@@ -121,7 +122,7 @@ final class Summary {
             if (id.getLastSegment().getType().equals("file") && group.isPresent() && variant.isPresent()) {
                 outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), Verdicts.SKIP,
                         null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt",
-                        List.of(), null));
+                        List.of(), null, null));
             }
         }
         writeIfDue();

@@ -13,7 +13,9 @@ import dev.mpunit.contract.Verdicts;
 /**
  * {@code timeline.svg}: a lane per tentacle, a bar per test file from the listener's
  * executionStarted to its executionFinished, coloured by verdict, a tooltip naming file, verdict
- * and duration. Bars are the only {@code rect}s, so a reader can count them.
+ * and duration. Bars are the only {@code rect}s, so a reader can count them. A two-board test is
+ * drawn on its reference tentacle's lane too, hatched ({@code class="bar lent"}): the time that
+ * tentacle was lent to it, so the lanes show who was paired with whom while the others ran alone.
  */
 final class TimelineSvg {
 
@@ -36,6 +38,9 @@ final class TimelineSvg {
                 continue; // skipped before it ran: on no tentacle, at no time
             }
             lanes.computeIfAbsent(o.tentacle(), t -> new ArrayList<>()).add(o);
+            if (o.reference() != null) {
+                lanes.computeIfAbsent(o.reference(), t -> new ArrayList<>()).add(o);
+            }
             Instant start = start(o);
             first = first == null || start.isBefore(first) ? start : first;
             last = last == null || o.end().isAfter(last) ? o.end() : last;
@@ -59,10 +64,14 @@ final class TimelineSvg {
                 String verdict = SummaryReport.effective(o, known);
                 double x = LABEL + PLOT * (double) from / span;
                 double width = Math.max(1.0, PLOT * (double) millis / span);
+                boolean lent = !entry.getKey().equals(o.tentacle());
                 svg.append(String.format(Locale.ROOT,
-                        "<rect class=\"bar %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">",
-                        verdict, x, y, width, BAR, colour(verdict)));
-                svg.append("<title>").append(Xml.escape(o.group() + " " + o.name() + ": "
+                        "<rect class=\"bar %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s>",
+                        lent ? "lent" : verdict, x, y, width, BAR, colour(verdict),
+                        lent ? " fill-opacity=\"0.4\" stroke=\"" + colour(verdict) + "\"" : ""));
+                String with = o.reference() == null ? ""
+                        : lent ? " (lent to " + o.tentacle() + ")" : " (with the reference " + o.reference() + ")";
+                svg.append("<title>").append(Xml.escape(o.group() + " " + o.name() + with + ": "
                         + SummaryReport.word(verdict) + ", " + millis + " ms")).append("</title></rect>\n");
             }
             svg.append("</g>\n");
