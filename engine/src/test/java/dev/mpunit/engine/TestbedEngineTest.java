@@ -135,6 +135,78 @@ class TestbedEngineTest {
     }
 
     @Test
+    void aReferenceWhoseEmulatorIsKilledMidTestEndsThatTestWithTheReasonAndTheBoardGoesOn(@TempDir Path bench)
+            throws IOException, InterruptedException {
+        BoardEngineTest.assumeQemuMicrobit();
+        Path doomedFirmware = Files.copy(QemuMicrobit.DEFAULT_FIRMWARE, bench.resolve("doomed-ref.hex"));
+        Path inventory = Files.writeString(bench.resolve("testbed.json"), """
+                {"testbed": "pair", "tentacles": [
+                  {"serial": "emulated-mb01", "board": "MICROBIT", "futs": ["MCU_ONLY", "WLAN"],
+                   "dut": {"emulator": "qemu-microbit"}},
+                  {"serial": "emulated-ref1", "board": "MICROBIT", "futs": ["WLAN"], "reference": true,
+                   "dut": {"emulator": "qemu-microbit", "firmware": "%s"}}]}
+                """.formatted(doomedFirmware));
+        // A two-board test long enough to be killed in (its reference prints for about 8 s), and
+        // single-board files for the board to go on with.
+        Path tests = Files.createDirectories(bench.resolve("tests"));
+        Path multi = Files.createDirectories(tests.resolve("multi_net"));
+        Files.writeString(multi.resolve("slow_pair.py"), """
+                import time
+
+
+                def instance0():
+                    multitest.next()
+                    for i in range(32):
+                        print("board", i)
+                        time.sleep_ms(250)
+
+
+                def instance1():
+                    multitest.next()
+                    for i in range(32):
+                        print("reference", i)
+                        time.sleep_ms(250)
+                """);
+        Path basics = Files.createDirectories(tests.resolve("basics"));
+        Files.createDirectories(tests.resolve("feature_check"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(basics.resolve("after" + i + ".py"), "print(" + i + " * 7)\n");
+            Files.writeString(basics.resolve("after" + i + ".py.exp"), (i * 7) + "\n");
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger kills = new AtomicInteger();
+        Thread killer = new Thread(() -> killOnceSeen(doomedFirmware.toString(), running, kills), "reference-killer");
+        killer.setDaemon(true);
+        killer.start();
+        EngineExecutionResults results;
+        try {
+            results = EngineTestKit.engine(MicroPythonTestEngine.ID)
+                    .configurationParameter("micropython.cache", cache.toString())
+                    .configurationParameter("micropython.progress", "off")
+                    .configurationParameter("micropython.testbed", inventory.toString())
+                    .configurationParameter("micropython.groups", "RUN-TESTS_STANDARD,RUN-MULTITESTS_MULTINET")
+                    .selectors(selectDirectory(tests.toFile()))
+                    .execute();
+        } finally {
+            running.set(false);
+            killer.join(5000);
+        }
+
+        assertThat(kills.get()).as("the reference's QEMU was killed").isPositive();
+        Map<String, String> messages = failureMessages(results, null, null);
+        System.out.println("reference killed mid-test (" + kills.get() + " QEMU processes killed): " + messages);
+        assertThat(messages).containsOnlyKeys("RUN-MULTITESTS_MULTINET/MICROBIT/multi_net/slow_pair.py");
+        assertThat(messages.get("RUN-MULTITESTS_MULTINET/MICROBIT/multi_net/slow_pair.py")).contains("ref1");
+        Map<String, String> tentacles = reportEntries(results, "micropython.tentacle");
+        assertThat(tentacles).as("the board went on with the single-board files")
+                .containsEntry("RUN-TESTS_STANDARD/MICROBIT/basics/after0.py", "mb01-MICROBIT")
+                .containsEntry("RUN-TESTS_STANDARD/MICROBIT/basics/after1.py", "mb01-MICROBIT")
+                .containsEntry("RUN-TESTS_STANDARD/MICROBIT/basics/after2.py", "mb01-MICROBIT");
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(3);
+        assertThat(results.testEvents().finished().count()).as("every test ended").isEqualTo(4);
+    }
+
+    @Test
     void aTentacleOfTwoVariantsIsFlashedBetweenThemAndAFailedBuildFailsOnlyItsVariant(@TempDir Path bench)
             throws IOException {
         BoardEngineTest.assumeQemuMicrobit();
