@@ -41,40 +41,15 @@ import dev.mpunit.hardware.testbed.TentacleSpec;
  * a result unlike the first run's: {@code FAIL self}), the result against the {@code .exp} or
  * CPython's ({@code FAIL truth}) and the line {@code t_avg t_sd% s_avg s_sd%}.
  */
-final class PerfbenchRunner implements Runner {
-
-    private final EngineConfiguration configuration;
-    private final DurationHistory history;
-    private final RunResources resources;
-    private final Interruption interruption;
+final class PerfbenchRunner extends JudgingRunner {
 
     PerfbenchRunner(EngineConfiguration configuration, DurationHistory history, RunResources resources,
             Interruption interruption) {
-        this.configuration = configuration;
-        this.history = history;
-        this.resources = resources;
-        this.interruption = interruption;
+        super(configuration, history, resources, interruption);
     }
 
     @Override
-    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started)
-            throws BoardLostException {
-        try {
-            return runChecked(file, lease, started);
-        } catch (BoardLostException e) {
-            throw e;
-        } catch (ProbeException | TargetException e) {
-            return new Outcome.Failed(new RunFailure(e.getMessage(), e));
-        } catch (InterruptedIOException e) {
-            return interruption.requested() ? new Outcome.Interrupted() : new Outcome.Failed(new RunFailure(e.getMessage(), e));
-        } catch (IOException e) {
-            return new Outcome.Failed(new RunFailure(e.getMessage(), e));
-        } catch (RuntimeException | Error e) {
-            return new Outcome.Failed(e);
-        }
-    }
-
-    private Outcome runChecked(TestFileDescriptor file, Lease lease, Runnable started)
+    Outcome runFile(TestFileDescriptor file, Lease lease, Runnable started)
             throws ProbeException, TargetException, IOException {
         Target target = lease.target();
         TargetProfile profile = lease.variant().profile(target, file.root());

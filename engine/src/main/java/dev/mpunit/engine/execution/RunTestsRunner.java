@@ -39,40 +39,19 @@ import dev.mpunit.hardware.local.MpyCross;
  * decisions: skip tables and feature checks, run, SKIP / SKIP-TOO-LARGE, unittest summary,
  * expected output. A failure at a board's fast pacing is believed once a careful run agrees.
  */
-final class RunTestsRunner implements Runner {
+final class RunTestsRunner extends JudgingRunner {
 
     private static final String HOST_PLATFORM = HostPlatform.current();
     /** How long a Ctrl-C that reached a test's processes may take to reach this JVM's shutdown hook. */
     private static final Duration SIGNAL_TO_JVM = Duration.ofSeconds(2);
 
-    private final EngineConfiguration configuration;
-    private final DurationHistory history;
-    private final RunResources resources;
-    private final Interruption interruption;
-
     RunTestsRunner(EngineConfiguration configuration, DurationHistory history, RunResources resources,
             Interruption interruption) {
-        this.configuration = configuration;
-        this.history = history;
-        this.resources = resources;
-        this.interruption = interruption;
+        super(configuration, history, resources, interruption);
     }
 
     @Override
-    public Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started)
-            throws BoardLostException {
-        try {
-            return runChecked(file, lease, started);
-        } catch (BoardLostException e) {
-            throw e;
-        } catch (ProbeException | TargetException e) {
-            return new Outcome.Failed(new RunFailure(e.getMessage(), e));
-        } catch (RuntimeException | Error e) {
-            return new Outcome.Failed(e);
-        }
-    }
-
-    private Outcome runChecked(TestFileDescriptor file, Lease lease, Runnable started)
+    Outcome runFile(TestFileDescriptor file, Lease lease, Runnable started)
             throws ProbeException, TargetException {
         Target target = lease.target();
         TargetProfile profile = lease.variant().profile(target, file.root());
