@@ -5,7 +5,7 @@
  *
  * <p>What users call: the engine itself (through the JUnit Platform, by its id), its configuration
  * keys ({@link dev.mpunit.engine.ConfigurationKeys}) and the target provider interface, for a kind
- * of target of one's own ({@link dev.mpunit.engine.target.TargetProvider}). The phases' packages
+ * of target of one's own ({@link dev.mpunit.engine.provider.TargetProvider}). The phases' packages
  * (discovery, descriptors, scheduling, tentacles, execution, verdicts) stay inside.
  */
 module dev.mpunit.engine {
@@ -16,12 +16,12 @@ module dev.mpunit.engine {
     requires jdk.management;
 
     exports dev.mpunit.engine;
-    exports dev.mpunit.engine.target;
+    exports dev.mpunit.engine.provider;
 
-    uses dev.mpunit.engine.target.TargetProvider;
+    uses dev.mpunit.engine.provider.TargetProvider;
 
     provides org.junit.platform.engine.TestEngine with dev.mpunit.engine.MicroPythonTestEngine;
-    provides dev.mpunit.engine.target.TargetProvider with
+    provides dev.mpunit.engine.provider.TargetProvider with
             dev.mpunit.engine.tentacle.WebAssemblyProvider,
             dev.mpunit.engine.tentacle.UnixProvider,
             dev.mpunit.engine.tentacle.QemuMicrobitProvider,

@@ -2,7 +2,7 @@ package dev.mpunit.engine.configuration;
 
 import static dev.mpunit.engine.ConfigurationKeys.*;
 
-import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.provider.TargetProvider;
 
 import dev.mpunit.engine.descriptor.TestGroup;
 import dev.mpunit.engine.execution.Progress;

@@ -2,7 +2,7 @@ package dev.mpunit.engine.tentacle;
 
 import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
-import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.provider.TargetProvider;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.mpunit.engine.tentacle;
 
-import dev.mpunit.engine.target.TargetProvider;
+import dev.mpunit.engine.provider.TargetProvider;
 
 import java.util.Objects;
 

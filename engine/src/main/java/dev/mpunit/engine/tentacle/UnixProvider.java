@@ -1,8 +1,8 @@
 package dev.mpunit.engine.tentacle;
 
 import dev.mpunit.engine.configuration.EngineConfiguration;
-import dev.mpunit.engine.target.TargetProvider;
-import dev.mpunit.engine.target.TargetRequest;
+import dev.mpunit.engine.provider.TargetProvider;
+import dev.mpunit.engine.provider.TargetRequest;
 
 import java.util.List;
 

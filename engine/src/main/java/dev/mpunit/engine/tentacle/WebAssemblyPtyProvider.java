@@ -1,7 +1,7 @@
 package dev.mpunit.engine.tentacle;
 
-import dev.mpunit.engine.target.TargetProvider;
-import dev.mpunit.engine.target.TargetRequest;
+import dev.mpunit.engine.provider.TargetProvider;
+import dev.mpunit.engine.provider.TargetRequest;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.mpunit.engine.target;
+package dev.mpunit.engine.provider;
 
 import dev.mpunit.engine.configuration.EngineConfiguration;
 import dev.mpunit.engine.tentacle.Targets;

@@ -1,4 +1,4 @@
-package dev.mpunit.engine.target;
+package dev.mpunit.engine.provider;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import dev.mpunit.hardware.TargetException;
 /**
  * One kind of {@code micropython.target} value: the words (or forms) it takes, how many instances
  * an entry stands for, and how to open one. Providers are found through {@link java.util.ServiceLoader}
- * (a line in {@code META-INF/services/dev.mpunit.engine.target.TargetProvider}, or {@code provides} in a
+ * (a line in {@code META-INF/services/dev.mpunit.engine.provider.TargetProvider}, or {@code provides} in a
  * module descriptor), once per run: discovery finds them and execution uses the same ones, so a provider
  * may keep what one run's instances share in its fields. A new kind of
  * target is one class: the engine's own kinds (webassembly, unix, qemu-microbit, webassembly-pty,
