@@ -62,9 +62,13 @@ class FakeTargetEngineTest {
         return folder.resolve("tests");
     }
 
-    /** {@code tests/<relativePath>} made of {@code # fake:} directives, and its expected output. */
     private Path file(String relativePath, String expected, String... directives) throws IOException {
-        Path file = tests().resolve(relativePath);
+        return fakeFile(tests(), relativePath, expected, directives);
+    }
+
+    /** {@code <tests>/<relativePath>} made of {@code # fake:} directives, and its expected output. */
+    static Path fakeFile(Path tests, String relativePath, String expected, String... directives) throws IOException {
+        Path file = tests.resolve(relativePath);
         Files.createDirectories(file.getParent());
         Files.writeString(file, Arrays.stream(directives).map(line -> "# fake: " + line + "\n").collect(Collectors.joining()));
         Files.writeString(file.resolveSibling(file.getFileName() + ".exp"), expected);

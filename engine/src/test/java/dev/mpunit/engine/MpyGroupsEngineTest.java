@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,8 +24,8 @@ import org.junit.platform.testkit.engine.Event;
 /**
  * The .mpy groups ({@code RUN-TESTS_STANDARD_VIA_MPY}, {@code …_NATIVE}) on the fake target, with a
  * fake mpy-cross (a shell script that logs how it was called and copies the test, or refuses a test
- * that says {@code REFUSE}): which files they run, how mpy-cross is called, what a refusal, a missing
- * mpy-cross and a target without native code give.
+ * with {@code REFUSE} in it, in a {@code # fake:} line too): which files they run, how mpy-cross is
+ * called, what a refusal, a missing mpy-cross and a target without native code give.
  */
 class MpyGroupsEngineTest {
 
@@ -38,11 +37,7 @@ class MpyGroupsEngineTest {
     }
 
     private void file(String relativePath, String expected, String... directives) throws IOException {
-        Path file = tests().resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Arrays.stream(directives).map(line -> line.startsWith("REFUSE") ? line + "\n"
-                : "# fake: " + line + "\n").collect(Collectors.joining()));
-        Files.writeString(file.resolveSibling(file.getFileName() + ".exp"), expected);
+        FakeTargetEngineTest.fakeFile(tests(), relativePath, expected, directives);
     }
 
     /** A mpy-cross that writes its arguments to {@code calls.log} and copies the test as its ".mpy". */
