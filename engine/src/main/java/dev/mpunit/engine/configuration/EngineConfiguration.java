@@ -238,7 +238,7 @@ public record EngineConfiguration(
 
     /**
      * What this run lacks to run a group, for discovery's warning and for the files it leaves out:
-     * its runner, or for the .mpy groups a user's mpy-cross. Empty when the group runs.
+     * the .mpy groups need a user's mpy-cross. Empty when the group runs.
      */
     public Optional<String> unsupported(TestGroup group) {
         return unsupported(group, run.mpyCross());
@@ -249,7 +249,7 @@ public record EngineConfiguration(
             return Optional.of("needs mpy-cross: set " + MPY_CROSS + " to the firmware's own mpy-cross (run-tests.py"
                     + " --via-mpy" + group.emit().map(emit -> " --emit " + emit).orElse("") + ")");
         }
-        return group.unsupportedReason();
+        return Optional.empty();
     }
 
     private static GroupSelection groupSelection(ConfigurationParameters parameters, Predicate<TestGroup> supported) {

@@ -18,19 +18,19 @@ import dev.mpunit.hardware.testbed.Fut;
  * documentation and reports read the same as Octoprobe's.
  */
 public enum TestGroup {
-    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
+    RUN_TESTS_STANDARD("RUN-TESTS_STANDARD", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1)),
     // The .mpy groups need a user's mpy-cross (micropython.mpy-cross): EngineConfiguration.unsupported says so.
-    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
-    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1), null),
+    RUN_TESTS_STANDARD_NATIVE("RUN-TESTS_STANDARD_NATIVE", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1)),
+    RUN_TESTS_STANDARD_VIA_MPY("RUN-TESTS_STANDARD_VIA_MPY", GroupKind.RUN_TESTS, Fut.MCU_ONLY, 1, Duration.ofHours(1)),
     // Upstream's perfbench asks for FUT_EXTMOD_HARDWARE, not MCU_ONLY: kept so the same tentacles qualify.
-    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4), null),
-    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30), null),
+    RUN_PERFBENCH("RUN-PERFBENCH", GroupKind.RUN_PERFBENCH, Fut.EXTMOD_HARDWARE, 1, Duration.ofMinutes(4)),
+    RUN_TESTS_EXTMOD_HARDWARE("RUN-TESTS_EXTMOD_HARDWARE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1, Duration.ofSeconds(30)),
     RUN_TESTS_EXTMOD_HARDWARE_NATIVE("RUN-TESTS_EXTMOD_HARDWARE_NATIVE", GroupKind.RUN_TESTS, Fut.EXTMOD_HARDWARE, 1,
-            Duration.ofSeconds(30), null),
-    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
-    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1), null),
-    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", GroupKind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4), null),
-    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", GroupKind.RUN_MULTITESTS, Fut.WLAN, 2, Duration.ofMinutes(4), null);
+            Duration.ofSeconds(30)),
+    RUN_TESTS_NET_HOSTED("RUN-TESTS_NET_HOSTED", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1)),
+    RUN_TESTS_NET_INET("RUN-TESTS_NET_INET", GroupKind.RUN_TESTS, Fut.WLAN, 1, Duration.ofMinutes(1)),
+    RUN_MULTITESTS_MULTIBLUETOOTH("RUN-MULTITESTS_MULTIBLUETOOTH", GroupKind.RUN_MULTITESTS, Fut.BLE, 2, Duration.ofMinutes(4)),
+    RUN_MULTITESTS_MULTINET("RUN-MULTITESTS_MULTINET", GroupKind.RUN_MULTITESTS, Fut.WLAN, 2, Duration.ofMinutes(4));
 
     /**
      * Upstream adds one minute per tentacle to every group's budget for flashing, so a timeout
@@ -43,15 +43,13 @@ public enum TestGroup {
     private final Fut fut;
     private final int tentacles;
     private final Duration testTime;
-    private final String unsupportedReason;
 
-    TestGroup(String label, GroupKind runner, Fut fut, int tentacles, Duration testTime, String unsupportedReason) {
+    TestGroup(String label, GroupKind runner, Fut fut, int tentacles, Duration testTime) {
         this.label = label;
         this.runner = runner;
         this.fut = fut;
         this.tentacles = tentacles;
         this.testTime = testTime;
-        this.unsupportedReason = unsupportedReason;
     }
 
     public String label() {
@@ -89,19 +87,6 @@ public enum TestGroup {
      */
     public int priority() {
         return 0;
-    }
-
-    /**
-     * Whether this engine has the group's runner; the .mpy groups also need {@code micropython.mpy-cross}
-     * ({@code EngineConfiguration.unsupported}).
-     */
-    public boolean supported() {
-        return unsupportedReason == null;
-    }
-
-    /** What the engine lacks to run this group, for the discovery warning; empty when supported. */
-    public Optional<String> unsupportedReason() {
-        return Optional.ofNullable(unsupportedReason);
     }
 
     /** Whether its tests are compiled to {@code .mpy} first (run-tests.py's {@code --via-mpy}). */

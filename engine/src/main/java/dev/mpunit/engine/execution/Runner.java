@@ -34,8 +34,8 @@ public interface Runner {
 
         @Override
         public Outcome run(TestFileDescriptor file, Lease lease, Optional<Lease> reference, Runnable started) {
-            return new Outcome.Skipped(group.label() + " is not supported yet: " + group.unsupportedReason()
-                    .orElse("this run has no runner for " + group.runner()));
+            return new Outcome.Skipped(group.label() + " is not supported yet: this run has no runner for "
+                    + group.runner());
         }
     }
 }
