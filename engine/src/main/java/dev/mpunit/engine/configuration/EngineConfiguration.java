@@ -54,10 +54,11 @@ public record EngineConfiguration(
 
     /** With the kinds of target already found (discovery checks their keys first). */
     public static EngineConfiguration from(ConfigurationParameters parameters, TargetKinds kinds) {
+        Optional<String> mpyCross = mpyCross(parameters);
         return new EngineConfiguration(
                 new SelectionConfiguration(
                         list(parameters, ROOT).stream().map(Path::of).toList(),
-                        groupSelection(parameters, group -> unsupported(group, mpyCross(parameters)).isEmpty()),
+                        groupSelection(parameters, group -> unsupported(group, mpyCross).isEmpty()),
                         parameters.get(INCLUDE).orElse(""),
                         parameters.get(EXCLUDE).orElse(""),
                         parameters.get(FILTER).orElse(""),
@@ -73,7 +74,7 @@ public record EngineConfiguration(
                         duration(parameters, CPYTHON_TIMEOUT, Duration.ofSeconds(30)),
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
-                        mpyCross(parameters),
+                        mpyCross,
                         progress(parameters)),
                 new TargetConfiguration(
                         kinds,
