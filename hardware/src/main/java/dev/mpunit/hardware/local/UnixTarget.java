@@ -174,13 +174,18 @@ public final class UnixTarget implements Target {
             }
             workingDirectory = above;
         } else {
-            command.add("-X");
-            command.add("emit=" + config.emit());
-            command.addAll(script.options());
+            command = interpreter(script);
             command.add(file.toString());
             workingDirectory = directory;
         }
-        return run(command, workingDirectory, script, repl, file);
+        return run(command, workingDirectory, script, repl, file, null);
+    }
+
+    /** {@code micropython -X emit=<emit> [options]}: how a script that is not special starts. */
+    private List<String> interpreter(Script script) {
+        List<String> command = new ArrayList<>(List.of(micropython.toString(), "-X", "emit=" + config.emit()));
+        command.addAll(script.options());
+        return command;
     }
 
     /**
@@ -199,10 +204,9 @@ public final class UnixTarget implements Target {
                     + " too): " + e.getMessage(), e);
         }
         try {
-            List<String> command = new ArrayList<>(List.of(micropython.toString(), "-X", "emit=" + config.emit()));
-            command.addAll(script.options());
+            List<String> command = interpreter(script);
             command.addAll(List.of("-m", module));
-            return run(command, file.getParent(), script, false, file);
+            return run(command, file.getParent(), script, false, file, null);
         } finally {
             try {
                 Files.deleteIfExists(compiled);
@@ -212,13 +216,14 @@ public final class UnixTarget implements Target {
         }
     }
 
-    private Execution run(List<String> command, Path workingDirectory, Script script, boolean repl, Path file)
-            throws TargetException {
+    /** @param input a file the process reads on stdin; null: end of file at once */
+    private Execution run(List<String> command, Path workingDirectory, Script script, boolean repl, Path file,
+            Path input) throws TargetException {
         Map<String, String> environment = config.micropyPath() == null ? Map.of()
                 : Map.of("MICROPYPATH", config.micropyPath());
         Processes.Finished finished;
         try {
-            finished = Processes.run(command, workingDirectory, environment, script.timeout());
+            finished = Processes.run(command, workingDirectory, environment, script.timeout(), input);
         } catch (IOException e) {
             if (repl) {
                 throw new TargetException("cannot start " + config.python() + " to hold the pty of " + file.getFileName()
@@ -248,26 +253,7 @@ public final class UnixTarget implements Target {
     @Override
     public Execution executeAsInput(Script script) throws TargetException {
         Path file = script.file().toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
-        command.add(micropython.toString());
-        command.add("-X");
-        command.add("emit=" + config.emit());
-        command.addAll(script.options());
-        Map<String, String> environment = config.micropyPath() == null ? Map.of()
-                : Map.of("MICROPYPATH", config.micropyPath());
-        Processes.Finished finished;
-        try {
-            finished = Processes.run(command, file.getParent(), environment, script.timeout(), file);
-        } catch (IOException e) {
-            throw new TargetException("cannot start " + micropython + ": " + e.getMessage()
-                    + "; set micropython.unix.micropython to a working micropython", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TargetException("interrupted while running " + file, e);
-        }
-        Ending ending = finished.timedOut() ? Ending.TIMED_OUT
-                : finished.exitCode() != 0 ? Ending.CRASHED : Ending.COMPLETED;
-        return new Execution(finished.output(), ending, finished.duration());
+        return run(interpreter(script), file.getParent(), script, false, file, file);
     }
 
     /**
