@@ -200,9 +200,11 @@ class TwoBoardPieceTest {
         TestFileDescriptor own = file(TestGroup.RUN_TESTS_STANDARD, "REF", "basics/own.py", "print own");
         Bartender bartender = bartender(pair, own);
         CountDownLatch mayFail = new CountDownLatch(1);
+        CountDownLatch referenceHoldsItsFile = new CountDownLatch(1);
         // What the run shares fails unforeseen for the reference's own file (the engine's feature
         // checks could not be written, say): its worker dies holding that file.
         Function<String, VariantRuntime> failing = name -> {
+            referenceHoldsItsFile.countDown();
             try {
                 mayFail.await();
             } catch (InterruptedException e) {
@@ -214,6 +216,8 @@ class TwoBoardPieceTest {
         // The reference takes its own file first; the board, with nothing else, reserves it and waits.
         Thread referenceWorker = start(new Worker(new TentacleRig(reference, opening(reference), null, true), failing,
                 bartender, loans, runners(), outcomes, Progress.onStderr(Progress.Mode.OFF)));
+        // Only then the board: asking first, it would take the pair and the reference would lend.
+        assertThat(referenceHoldsItsFile.await(30, TimeUnit.SECONDS)).as("the reference took its own file").isTrue();
         Thread boardWorker = startWhenWaiting(bartender, board, worker(bartender, board, opening(board)));
         mayFail.countDown();
         ended(boardWorker, referenceWorker);
