@@ -1,0 +1,51 @@
+package dev.mpunit.server.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole upload, parsed and checked, ready to be stored in one transaction.
+ *
+ * @param format which parser read it: {@code mpunit}, {@code octoprobe}, {@code junit} or {@code run-tests}
+ * @param contentSha256 hex SHA-256 of the uploaded body
+ * @param files every file of the upload, stored browsable
+ */
+public record ParsedRun(String format, RunInfo run, List<ParsedTestRun> testRuns, List<UploadedFile> files,
+        String contentSha256) {
+
+    public ParsedRun {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(contentSha256, "contentSha256");
+        testRuns = List.copyOf(testRuns);
+        files = List.copyOf(files);
+    }
+
+    /**
+     * What identifies the run, not the bytes: a finished push of a run pushed unfinished before has
+     * other bytes and the same key. Formats without a start time of their own (JUnit XML, a bare
+     * {@code _results.json}) only dedupe identical bodies.
+     */
+    public String runKey() {
+        StringBuilder key = new StringBuilder();
+        key.append(format).append('\n').append(run.testbed()).append('\n')
+                .append(Objects.toString(run.testbedInstance(), "")).append('\n').append(run.timeStart()).append('\n');
+        if (format.equals("junit") || format.equals("run-tests")) {
+            key.append(contentSha256).append('\n');
+        }
+        testRuns.stream().map(ParsedTestRun::folder).sorted().forEach(folder -> key.append(folder).append('\n'));
+        return sha256(key.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

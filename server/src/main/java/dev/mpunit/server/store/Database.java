@@ -1,0 +1,121 @@
+package dev.mpunit.server.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The results database: the embedded H2 file under the data folder by default, PostgreSQL when the
+ * one key names a {@code jdbc:postgresql:} URL. Opening it brings the schema up to date (Flyway,
+ * {@code db/migration}); the same scripts run on both.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The key's value for the embedded database. */
+    public static final String EMBEDDED = "h2";
+    /** PostgreSQL's password when the URL does not carry one: kept out of the URL, the logs and the pages. */
+    public static final String PASSWORD_VARIABLE = "MPUNIT_SERVER_DB_PASSWORD";
+
+    private final HikariDataSource pool;
+    private final boolean embedded;
+
+    private Database(HikariDataSource pool, boolean embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Opens the database and migrates its schema.
+     *
+     * @param database {@value #EMBEDDED} or a {@code jdbc:postgresql://} URL
+     * @param dataFolder where the embedded database's file lives
+     * @param schema the PostgreSQL schema to use (tests give each class its own); null for the default
+     */
+    public static Database open(String database, Path dataFolder, String schema, String password) {
+        HikariConfig config = new HikariConfig();
+        boolean embedded = database.equals(EMBEDDED);
+        if (embedded) {
+            try {
+                Files.createDirectories(dataFolder);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot create the data folder " + dataFolder + ": " + e.getMessage(), e);
+            }
+            // PostgreSQL's mode and lower-case names keep one set of SQL for both databases.
+            config.setJdbcUrl("jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("mpunit")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072");
+            config.setUsername("sa");
+            config.setPassword("");
+        } else if (database.startsWith("jdbc:postgresql:")) {
+            config.setJdbcUrl(database);
+            if (password != null && !password.isEmpty()) {
+                config.setPassword(password);
+            }
+            if (schema != null) {
+                config.setSchema(schema);
+            }
+        } else {
+            throw new IllegalArgumentException("mpunit.server.database is '" + redactUrl(database)
+                    + "': give h2 (the embedded file under the data folder) or a jdbc:postgresql://host:port/name URL");
+        }
+        config.setPoolName("mpunit-results");
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the results database " + redactUrl(config.getJdbcUrl()) + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            if (schema != null && !embedded) {
+                flyway.schemas(schema).createSchemas(true);
+            }
+            flyway.load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot bring the results database's schema up to date: " + rootMessage(e), e);
+        }
+        return new Database(pool, embedded);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public boolean embedded() {
+        return embedded;
+    }
+
+    /** A JDBC URL as it may be shown: without a password parameter. */
+    public static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return redactUrl(String.valueOf(root.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
