@@ -197,8 +197,11 @@ final class JunitXmlParser {
                 group = upload.parameter("group").orElse(suites.isEmpty() || suites.getLast().isEmpty()
                         ? RunTestsParser.DEFAULT_GROUP : suites.getLast());
                 variant = upload.parameter("variant").orElse(DEFAULT_VARIANT);
-                testName = className == null || className.isBlank() || className.equals(suites.peek())
-                        ? name : className + "#" + name;
+                // Surefire names the suite's class in both (its simple name in classname), the console
+                // launcher the test's class in classname: only that one says more than the suite.
+                String suite = suites.isEmpty() ? "" : suites.peek();
+                testName = className == null || className.isBlank() || className.equals(suite)
+                        || suite.endsWith("." + className) ? name : className + "#" + name;
             }
             Verdict verdict = xmlVerdict;
             String word = entries.get(ReportEntryKeys.VERDICT);
