@@ -2,6 +2,7 @@ package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class ArchiveReader {
         } catch (UploadRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UploadRejected(400, "truncated or corrupt archive: " + e.getMessage()
+            throw new UploadRejected(400, "truncated or corrupt archive: " + why(e)
                     + "; send the whole tar.gz of the results folder (tar czf <name>.tar.gz -C <folder> .)", e);
         }
         if (files.isEmpty()) {
@@ -102,7 +103,8 @@ final class ArchiveReader {
             throw new UploadRejected(400, "archive entry is a link: " + name + " (to " + entry.getLinkName()
                     + "); pack the files themselves (tar without -h keeps links: use tar -h or copy them)");
         }
-        if (!entry.isFile() && !entry.isDirectory()) {
+        // isFile() says yes to any type it does not know, FIFOs and devices included: ask for those first.
+        if (entry.isFIFO() || entry.isCharacterDevice() || entry.isBlockDevice() || (!entry.isFile() && !entry.isDirectory())) {
             throw new UploadRejected(400, "archive entry is neither a file nor a folder: " + name
                     + " (a device, a FIFO or another special file); pack only files and folders");
         }
@@ -145,6 +147,13 @@ final class ArchiveReader {
         int cut = common.length() + 1;
         files.forEach((path, content) -> stripped.put(path.substring(cut), content));
         return stripped;
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof EOFException || e.getMessage() == null) {
+            return "it ends too early (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1) : e.getMessage();
     }
 
     private static UploadRejected overLimit(String what) {

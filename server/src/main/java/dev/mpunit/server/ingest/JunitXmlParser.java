@@ -362,10 +362,14 @@ final class JunitXmlParser {
         }
     }
 
+    /** {@code line 1, column 42: The element type …}, as JSON's messages say it. */
     private static String xmlMessage(XMLStreamException e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        // The JDK puts "ParseError at [row,col]:[r,c]\nMessage: …" together: one line reads better.
-        return message.replace("\nMessage: ", " ").replace('\n', ' ');
+        // The JDK writes "ParseError at [row,col]:[r,c]\nMessage: …".
+        int text = message.indexOf("Message: ");
+        String what = (text < 0 ? message : message.substring(text + "Message: ".length())).replace('\n', ' ').strip();
+        return e.getLocation() == null ? what
+                : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ": " + what;
     }
 
     private static void close(XMLStreamReader reader) {
