@@ -30,6 +30,13 @@ final class OctoprobeFolderParser {
         boolean neverFinished = error != null && error.startsWith(NEVER_FINISHED);
         RunInfo run = RunContext.fromContext(context, upload, root.has("testbed_name") ? "testbed_name" : "testbed",
                 neverFinished);
+        JsonNode gitRef = root.get("git_ref");
+        if (run.refTests() == null && gitRef != null && gitRef.isObject()) {
+            // Octoprobe's tag T names the tests' ref when ref_tests is not written.
+            String tests = context.text(gitRef, "T");
+            run = new RunInfo(run.testbed(), run.testbedInstance(), run.trigger(), run.refFirmware(), tests,
+                    run.commandline(), run.error(), run.unfinished(), run.timeStart(), run.timeEnd());
+        }
         TreeSet<String> folders = new TreeSet<>(files.foldersWith(CONTEXT_TESTGROUP));
         TreeSet<String> older = new TreeSet<>(files.foldersWith(MpunitFolderParser.CONTEXT_TEST));
         older.removeAll(folders);

@@ -148,6 +148,15 @@ class OctoprobeFolderTest {
     }
 
     @Test
+    void withoutRefTestsTheTestsGitRefIsTaken() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("null")
+                .replace("\"ref_tests\": \"https://github.com/micropython/micropython.git~17232\",", ""));
+
+        assertThat(Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS).run().refTests())
+                .isEqualTo("https://github.com/micropython/micropython.git~17232");
+    }
+
+    @Test
     void theBoardVariantIsTheTentacleVariantAfterItsSerialPrefix() {
         assertThat(OctoprobeFolderParser.boardVariant("5f2c-RPI_PICO2-RISCV")).isEqualTo("RPI_PICO2-RISCV");
         assertThat(OctoprobeFolderParser.boardVariant("PYBV11")).isEqualTo("PYBV11");
