@@ -33,6 +33,7 @@ final class ArchiveReader {
 
     static UploadFolder read(byte[] body, UploadLimits limits) throws UploadRejected {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] buffer = new byte[BUFFER];
         long unpacked = 0;
         int entries = 0;
         try (InputStream gzip = new GzipCompressorInputStream(new ByteArrayInputStream(body), true);
@@ -51,7 +52,7 @@ final class ArchiveReader {
                     throw overLimit(entry.getName() + " has " + entry.getSize() + " bytes, one file may have at most "
                             + limits.maxFileBytes());
                 }
-                byte[] content = readEntry(tar, entry.getName(), limits, unpacked);
+                byte[] content = readEntry(tar, entry, limits, unpacked, buffer);
                 unpacked += content.length;
                 if (files.put(path, content) != null) {
                     throw new UploadRejected(400, "archive holds " + path + " twice: pack each file once");
@@ -59,9 +60,8 @@ final class ArchiveReader {
             }
             // The rest of the gzip stream (the tar's end blocks, the gzip trailer with its CRC) is read too,
             // so a body cut short after the last entry is still noticed; it counts towards the limit.
-            byte[] rest = new byte[BUFFER];
             int n;
-            while ((n = gzip.read(rest)) >= 0) {
+            while ((n = gzip.read(buffer)) >= 0) {
                 unpacked += n;
                 if (unpacked > limits.maxUnpackedBytes()) {
                     throw overLimit("more than " + limits.maxUnpackedBytes() + " bytes unpacked");
@@ -79,10 +79,11 @@ final class ArchiveReader {
         return UploadFolder.of(stripCommonFolder(files));
     }
 
-    private static byte[] readEntry(InputStream tar, String name, UploadLimits limits, long unpackedBefore)
-            throws IOException, UploadRejected {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        byte[] buffer = new byte[BUFFER];
+    /** The entry's bytes, counted against the limits as they come: its header's size may lie. */
+    private static byte[] readEntry(InputStream tar, TarArchiveEntry entry, UploadLimits limits, long unpackedBefore,
+            byte[] buffer) throws IOException, UploadRejected {
+        String name = entry.getName();
+        ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.max(0, Math.min(entry.getSize(), BUFFER)));
         int n;
         while ((n = tar.read(buffer)) >= 0) {
             content.write(buffer, 0, n);

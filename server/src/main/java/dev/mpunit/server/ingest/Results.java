@@ -2,6 +2,7 @@ package dev.mpunit.server.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.mpunit.contract.PerfbenchLine;
 
@@ -10,6 +11,8 @@ final class Results {
 
     /** As much of a message as a result row keeps; the whole output stays browsable as a file. */
     static final int MESSAGE_LIMIT = 8000;
+    private static final Pattern OTHER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._+@-]");
+    private static final Pattern ONLY_DOTS = Pattern.compile("\\.+");
 
     private Results() {
     }
@@ -66,8 +69,8 @@ final class Results {
      * {@code . _ - + @} becomes {@code _}.
      */
     static String testBaseName(String testName) {
-        String cleaned = testName.replace("..", "_").replace("./", "").replace('/', '_')
-                .replaceAll("[^A-Za-z0-9._+@-]", "_");
-        return cleaned.isEmpty() || cleaned.matches("\\.+") ? cleaned.replace('.', '_') + "_" : cleaned;
+        String cleaned = OTHER_CHARACTERS.matcher(testName.replace("..", "_").replace("./", "").replace('/', '_'))
+                .replaceAll("_");
+        return cleaned.isEmpty() || ONLY_DOTS.matcher(cleaned).matches() ? cleaned.replace('.', '_') + "_" : cleaned;
     }
 }
