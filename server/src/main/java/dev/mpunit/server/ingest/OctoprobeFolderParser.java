@@ -60,7 +60,9 @@ final class OctoprobeFolderParser {
         String variant = boardVariant(tentacle);
         OffsetDateTime start = Times.parse(context.text(root, "time_start"), upload.zone(), path + ": time_start");
         OffsetDateTime end = Times.parse(context.text(root, "time_end"), upload.zone(), path + ": time_end");
+        // msg_error is written "Test never finished..." first and "" once the group ends.
         String error = RunTestsResults.blankToNull(context.text(root, "msg_error"));
+        boolean neverFinished = error != null && error.startsWith(NEVER_FINISHED);
         String skipped = RunTestsResults.blankToNull(context.text(root, "msg_skipped"));
         if (error == null && skipped != null) {
             error = "skipped: " + skipped;
@@ -84,7 +86,7 @@ final class OctoprobeFolderParser {
             }
         }
         return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end, Results.message(error),
-                runUnfinished && end == null, results);
+                neverFinished || (runUnfinished && end == null), results);
     }
 
     /** {@code 5f2c-RPI_PICO2-RISCV} (tentacle serial prefix, board variant) → {@code RPI_PICO2-RISCV}. */

@@ -27,8 +27,8 @@ class OctoprobeFolderTest {
     private static final String TESTGROUP = """
             {"testgroup": "RUN-TESTS_STANDARD", "testid": "RUN-TESTS_STANDARD@5f2c-RPI_PICO2-RISCV-%1$s",
              "tentacle_variant": "5f2c-RPI_PICO2-RISCV", "tentacle_variant_role": "%1$s", "tentacle_mcu": "RP2350",
-             "tentacle_reference": null, "time_start": "2025-04-18 23:30:00", "time_end": "2025-04-18 23:40:00",
-             "log_output": "logger_20_info.log", "msg_error": null, "msg_skipped": null,
+             "tentacle_reference": "", "time_start": "2025-04-18 23:30:00", "time_end": "2025-04-18 23:40:00",
+             "log_output": "logger_20_info.log", "msg_error": "", "msg_skipped": "",
              "outcomes": [{"name": "basics/list1.py", "outcome": "passed", "text": ""},
                           {"name": "basics/fail_exp.py", "outcome": "failed", "text": "CRASH"},
                           {"name": "extmod/vfs_fat.py", "outcome": "xfailed", "text": ""},
@@ -145,6 +145,29 @@ class OctoprobeFolderTest {
         assertThatThrownBy(() -> Uploads.parse(Fixtures.upload(tar.bytes(), "octoprobe", Map.of(), ZoneId.of("UTC")),
                 UploadLimits.DEFAULTS)).isInstanceOf(UploadRejected.class).hasFieldOrPropertyWithValue("status", 400)
                 .hasMessage("format=octoprobe: no */context_testgroup.json and context.json has no testbed_name");
+    }
+
+    @Test
+    void todaysTimeFormatAndATestGroupThatNeverFinished() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("\"\"")
+                        .replace("2025-04-18 23:22:12", "2025-12-01_02-00-00-AEDT")
+                        .replace("2025-04-19 01:02:03", "2025-12-01_03-00-00-AEDT"))
+                .file("RUN-TESTS_STANDARD@5f2c-RPI_PICO2-RISCV-first/context_testgroup.json", """
+                        {"testgroup": "RUN-TESTS_STANDARD", "tentacle_variant": "5f2c-RPI_PICO2-RISCV",
+                         "time_start": "2025-12-01_02-10-00-AEDT", "time_end": "2025-12-01_02-20-00-AEDT",
+                         "msg_error": "Test never finished...", "msg_skipped": "", "outcomes": []}""");
+
+        ParsedRun run = Uploads.parse(Fixtures.upload(tar.bytes(), null, Map.of(), ZoneId.of("Australia/Sydney")),
+                UploadLimits.DEFAULTS);
+
+        // Sydney is UTC+11 in December.
+        assertThat(run.run().timeStart()).isEqualTo(OffsetDateTime.parse("2025-11-30T15:00:00Z"));
+        assertThat(run.run().error()).isNull();
+        assertThat(run.run().unfinished()).isFalse();
+        ParsedTestRun testRun = run.testRuns().get(0);
+        assertThat(testRun.timeEnd()).isEqualTo(OffsetDateTime.parse("2025-11-30T15:20:00Z"));
+        assertThat(testRun.error()).isEqualTo("Test never finished...");
+        assertThat(testRun.unfinished()).isTrue();
     }
 
     @Test
