@@ -89,7 +89,8 @@ final class MpunitFolderParser {
         for (RunTestsResults.Entry entry : results.results()) {
             parsed.add(Results.of(files, folder, entry.name(), entry.verdict(), entry.reason(), null, null, List.of()));
         }
-        return new ParsedTestRun(orElse(results.group(), groupAndVariant[0]), orElse(results.target(), groupAndVariant[1]),
+        return new ParsedTestRun(orElse(results.group(), groupAndVariant[0]),
+                orElse(results.target(), orElse(results.testInstance(), groupAndVariant[1])),
                 folder, List.of(), null, null, null, runUnfinished, parsed);
     }
 

@@ -21,9 +21,13 @@ final class RunTestsParser {
         for (String path : paths) {
             RunTestsResults results = RunTestsResults.read(JsonFile.parse(path, files.file(path).orElseThrow()));
             String group = MpunitFolderParser.orElse(results.group(), upload.parameter("group").orElse(DEFAULT_GROUP));
-            String variant = results.target() != null ? results.target() : upload.parameter("variant").orElseThrow(
-                    () -> new UploadRejected(400, path + " names no target (args.target, args.test_instance):"
-                            + " give ?variant=<the port or board it ran on>"));
+            // A test instance is often a serial port (/dev/ttyACM0): a ?variant= naming the board says more.
+            String variant = results.target() != null ? results.target()
+                    : upload.parameter("variant").orElse(results.testInstance());
+            if (variant == null) {
+                throw new UploadRejected(400, path + " names no target (args.target, args.test_instance):"
+                        + " give ?variant=<the port or board it ran on>");
+            }
             int slash = path.lastIndexOf('/');
             String folder = slash < 0 ? "" : path.substring(0, slash);
             List<ParsedResult> parsed = new ArrayList<>();

@@ -54,6 +54,9 @@ class RunTestsJsonTest {
         ParsedTestRun testRun = run.testRuns().get(0);
         assertThat(testRun.group()).isEqualTo("RUN-TESTS_STANDARD");
         assertThat(testRun.variant()).isEqualTo("port:/dev/ttyACM0");
+        assertThat(Uploads.parse(upload(utf8(older), Map.of("testbed", "ci", "variant", "RPI_PICO2")),
+                UploadLimits.DEFAULTS).testRuns().get(0).variant()).as("?variant= names the board better than a port")
+                .isEqualTo("RPI_PICO2");
         assertThat(testRun.results()).extracting(ParsedResult::name, ParsedResult::verdict).containsExactly(
                 tuple("basics/list1.py", Verdict.PASS), tuple("basics/fail_exp.py", Verdict.FAIL),
                 tuple("thread/thread1.py", Verdict.SKIP));
