@@ -111,6 +111,14 @@ final class MpunitFolderParser {
         }
     }
 
+    /**
+     * The folder a results folder has for a group on a variant: {@code <group>@<variant>}, anything but letters,
+     * digits and {@code . _ - + @} as {@code _} ({@code port:/dev/ttyACM0} → {@code port__dev_ttyACM0}).
+     */
+    static String folderName(String group, String variant) {
+        return Results.fileName(group) + "@" + Results.fileName(variant);
+    }
+
     /** {@code RUN-TESTS_STANDARD@unix} → group and variant; a folder without {@code @} is its own group. */
     static String[] groupAndVariant(String folder) {
         int at = folder.indexOf('@');

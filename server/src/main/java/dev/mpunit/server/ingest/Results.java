@@ -31,8 +31,6 @@ final class Results {
 
     static ParsedResult of(UploadFolder files, String folder, String name, Verdict verdict, String message,
             String tentacle, Long durationMs, List<String> incidents, Benchmark benchmark) {
-        List<String> cleanIncidents = new ArrayList<>(incidents.size());
-        incidents.forEach(incident -> cleanIncidents.add(TokenRedactor.redact(incident)));
         String output = null;
         String expected = null;
         if (folder != null && files != null) {
@@ -40,8 +38,16 @@ final class Results {
             output = files.has(base + ".out") ? base + ".out" : null;
             expected = files.has(base + ".exp") ? base + ".exp" : null;
         }
+        return of(name, verdict, message, tentacle, durationMs, incidents, benchmark, output, expected);
+    }
+
+    /** A result whose output files are known. */
+    static ParsedResult of(String name, Verdict verdict, String message, String tentacle, Long durationMs,
+            List<String> incidents, Benchmark benchmark, String outputPath, String expectedPath) {
+        List<String> cleanIncidents = new ArrayList<>(incidents.size());
+        incidents.forEach(incident -> cleanIncidents.add(TokenRedactor.redact(incident)));
         return new ParsedResult(name, verdict, message(message), tentacle, durationMs, cleanIncidents, benchmark,
-                output, expected);
+                outputPath, expectedPath);
     }
 
     /** The figures of a benchmark that passed, null for anything else. */
@@ -69,8 +75,13 @@ final class Results {
      * {@code . _ - + @} becomes {@code _}.
      */
     static String testBaseName(String testName) {
-        String cleaned = OTHER_CHARACTERS.matcher(testName.replace("..", "_").replace("./", "").replace('/', '_'))
-                .replaceAll("_");
+        return fileName(testName.replace("..", "_").replace("./", "").replace('/', '_'));
+    }
+
+    /** A name as the results folder writes it into a file name: anything but letters, digits and {@code . _ - + @} as {@code _}. */
+    static String fileName(String name) {
+        String cleaned = OTHER_CHARACTERS.matcher(name).replaceAll("_");
+        // "." and ".." would name the folder itself or its parent.
         return cleaned.isEmpty() || ONLY_DOTS.matcher(cleaned).matches() ? cleaned.replace('.', '_') + "_" : cleaned;
     }
 }

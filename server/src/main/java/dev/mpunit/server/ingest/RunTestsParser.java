@@ -34,7 +34,7 @@ final class RunTestsParser {
             for (RunTestsResults.Entry entry : results.results()) {
                 parsed.add(Results.of(files, folder, entry.name(), entry.verdict(), entry.reason(), null, null, List.of()));
             }
-            testRuns.add(new ParsedTestRun(group, variant, folder.isEmpty() ? group + "@" + variant : folder, List.of(),
+            testRuns.add(new ParsedTestRun(group, variant, folder.isEmpty() ? MpunitFolderParser.folderName(group, variant) : folder, List.of(),
                     null, null, null, false, parsed));
         }
         return new ParsedContent(RunContext.fromParameters(upload, "run-tests.py's _results.json", null, null), testRuns);
