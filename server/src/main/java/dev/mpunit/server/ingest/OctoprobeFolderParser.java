@@ -85,7 +85,8 @@ final class OctoprobeFolderParser {
                         List.of()));
             }
         }
-        return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end, Results.message(error),
+        return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end,
+                RunTestsResults.blankToNull(TokenRedactor.redact(error)),
                 neverFinished || (runUnfinished && end == null), results);
     }
 

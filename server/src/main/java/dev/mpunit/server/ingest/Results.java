@@ -62,11 +62,7 @@ final class Results {
 
     /** Tokens blanked, blank as null, cut to {@link #MESSAGE_LIMIT}. */
     static String message(String text) {
-        String clean = RunTestsResults.blankToNull(TokenRedactor.redact(text));
-        if (clean == null || clean.length() <= MESSAGE_LIMIT) {
-            return clean;
-        }
-        return clean.substring(0, MESSAGE_LIMIT - 1) + "…";
+        return FieldLengths.cut(RunTestsResults.blankToNull(TokenRedactor.redact(text)), MESSAGE_LIMIT);
     }
 
     /**

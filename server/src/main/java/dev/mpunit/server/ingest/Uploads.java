@@ -76,7 +76,7 @@ public final class Uploads {
                 stored.add(new UploadedFile(path, TokenRedactor.redact(bytes)));
             }
         });
-        return new ParsedRun(format.word(), content.run(), content.testRuns(), stored, sha256);
+        return FieldLengths.checked(new ParsedRun(format.word(), content.run(), content.testRuns(), stored, sha256));
     }
 
     private static ParsedContent parse(Format format, UploadFolder files, Upload upload) throws UploadRejected {
