@@ -78,6 +78,28 @@ class MpunitFolderTest {
     }
 
     @Test
+    void aRealFailurePackedByGnuTarIsLinkedToItsFilesAndItsTokenBlanked() throws UploadRejected {
+        ParsedRun run = Uploads.parse(upload(Fixtures.mpunitFailureTarGz(), Map.of("testbed", "lab")),
+                UploadLimits.DEFAULTS);
+
+        assertThat(run.run().trigger()).isEqualTo("mpt_***");
+        assertThat(run.run().commandline()).endsWith("micropython.results.trigger=mpt_***");
+        ParsedResult failure = run.testRuns().get(0).results().get(0);
+        assertThat(failure.name()).isEqualTo("basics/fail_exp.py");
+        assertThat(failure.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failure.message()).isEqualTo("output differs from basics/fail_exp.py.exp at line 2: expected \"3\\n\""
+                + " but was \"2\\n\"");
+        assertThat(failure.outputPath()).isEqualTo("RUN-TESTS_STANDARD@webassembly/basics_fail_exp.py.out");
+        assertThat(failure.expectedPath()).isEqualTo("RUN-TESTS_STANDARD@webassembly/basics_fail_exp.py.exp");
+        assertThat(run.files()).filteredOn(file -> file.path().equals(failure.outputPath())).singleElement()
+                .satisfies(file -> assertThat(file.content()).asString(StandardCharsets.UTF_8).isEqualTo("1\n2\n"));
+        assertThat(run.files()).extracting(UploadedFile::path).doesNotContain("", ".").allSatisfy(path ->
+                assertThat(path).doesNotStartWith("./"));
+        assertThat(run.files()).allSatisfy(file -> assertThat(file.content()).asString(StandardCharsets.UTF_8)
+                .doesNotContain("SHOULDbeBLANKED"));
+    }
+
+    @Test
     void aFolderTarredWithItsOwnNameIsReadAsItsContents() throws UploadRejected {
         ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
 

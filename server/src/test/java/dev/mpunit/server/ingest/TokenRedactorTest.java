@@ -17,6 +17,15 @@ class TokenRedactorTest {
     }
 
     @Test
+    void aTokenAsMarkdownWritesItIsBlankedToo() {
+        String markdown = "| Trigger | mpt\\_q3Vh0-\\_9ZxY |";
+
+        assertThat(TokenRedactor.redact(markdown)).isEqualTo("| Trigger | mpt_*** |");
+        assertThat(new String(TokenRedactor.redact(markdown.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+                .isEqualTo("| Trigger | mpt_*** |");
+    }
+
+    @Test
     void textWithoutATokenStaysAsItIs() {
         assertThat(TokenRedactor.redact("mpt_ alone, mpt_*** already blanked")).isEqualTo("mpt_ alone, mpt_*** already blanked");
         assertThat(TokenRedactor.redact((String) null)).isNull();
