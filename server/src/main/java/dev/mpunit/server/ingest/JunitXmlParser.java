@@ -1,6 +1,8 @@
 package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,13 +44,19 @@ final class JunitXmlParser {
     static ParsedContent parse(UploadFolder files, List<String> paths, Upload upload) throws UploadRejected {
         Map<String, TestRunBuilder> testRuns = new LinkedHashMap<>();
         SuiteTimes times = new SuiteTimes();
+        Map<String, byte[]> written = new LinkedHashMap<>();
         for (String path : paths) {
-            new FileReader(path, upload, testRuns, times).read(files.file(path).orElseThrow());
+            byte[] xml = files.file(path).orElseThrow();
+            new FileReader(path, upload, testRuns, times, files, written).read(xml);
+            byte[] kept = withoutProperties(xml);
+            if (kept != xml) {
+                written.put(path, kept);
+            }
         }
         List<ParsedTestRun> parsed = new ArrayList<>();
         testRuns.values().forEach(builder -> parsed.add(builder.build()));
         OffsetDateTime end = times.start == null ? null : times.start.plusNanos((long) (times.seconds * 1e9));
-        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed);
+        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed, written);
     }
 
     /** The earliest suite start and the suites' time added up. */
@@ -62,7 +70,8 @@ final class JunitXmlParser {
         ParsedTestRun build() {
             List<String> tentacles = results.stream().map(ParsedResult::tentacle).filter(t -> t != null)
                     .distinct().toList();
-            return new ParsedTestRun(group, variant, group + "@" + variant, tentacles, null, null, null, false, results);
+            return new ParsedTestRun(group, variant, MpunitFolderParser.folderName(group, variant), tentacles, null, null,
+                    null, false, results);
         }
     }
 
@@ -73,13 +82,18 @@ final class JunitXmlParser {
         private final Upload upload;
         private final Map<String, TestRunBuilder> testRuns;
         private final SuiteTimes times;
+        private final UploadFolder files;
+        private final Map<String, byte[]> written;
         private final Deque<String> suites = new ArrayDeque<>();
 
-        FileReader(String path, Upload upload, Map<String, TestRunBuilder> testRuns, SuiteTimes times) {
+        FileReader(String path, Upload upload, Map<String, TestRunBuilder> testRuns, SuiteTimes times,
+                UploadFolder files, Map<String, byte[]> written) {
             this.path = path;
             this.upload = upload;
             this.testRuns = testRuns;
             this.times = times;
+            this.files = files;
+            this.written = written;
         }
 
         void read(byte[] xml) throws UploadRejected {
@@ -222,10 +236,26 @@ final class JunitXmlParser {
                     : PerfbenchLine.parse(entries.get(ReportEntryKeys.PERFBENCH))
                             .map(line -> new Benchmark(line.time(), line.timeSd(), line.score(), line.scoreSd()))
                             .orElse(null);
-            ParsedResult result = Results.of(null, null, testName, verdict, message,
-                    entries.get(ReportEntryKeys.TENTACLE), duration, allIncidents, benchmark);
-            testRuns.computeIfAbsent(group + "@" + variant, key -> new TestRunBuilder(group, variant, new ArrayList<>()))
+            // The engine's output and expected output become the .out and .exp a results folder would hold.
+            String base = MpunitFolderParser.folderName(group, variant) + "/" + Results.testBaseName(testName);
+            String output = derivedFile(base + ".out", entries.get(ReportEntryKeys.OUTPUT));
+            String expected = derivedFile(base + ".exp", entries.get(ReportEntryKeys.EXPECTED));
+            ParsedResult result = Results.of(testName, verdict, message, entries.get(ReportEntryKeys.TENTACLE), duration,
+                    allIncidents, benchmark, output, expected);
+            testRuns.computeIfAbsent(MpunitFolderParser.folderName(group, variant),
+                    key -> new TestRunBuilder(group, variant, new ArrayList<>()))
                     .results().add(result);
+        }
+
+        /** The path of a file made of an entry's value (an uploaded file of that path is kept), null without a value. */
+        private String derivedFile(String path, String value) {
+            if (value == null) {
+                return null;
+            }
+            if (!files.has(path)) {
+                written.put(path, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return path;
         }
 
         private Long duration(String entry, String time, String testName) throws UploadRejected {
@@ -306,6 +336,116 @@ final class JunitXmlParser {
         return text;
     }
 
+    /**
+     * The XML without the {@code <properties>} at the start of each {@code <testsuite>} (the JVM's system
+     * properties: paths, maybe secrets), so the stored file does not keep them; the same array when it has
+     * none. Worked on the bytes (the names are ASCII in every encoding JUnit XML is written in), so
+     * everything else stays as it was; {@code <properties>} in a test's output stays too, since only the
+     * one that opens a suite is taken.
+     */
+    static byte[] withoutProperties(byte[] xml) {
+        ByteArrayOutputStream kept = null;
+        int from = 0;
+        int at = 0;
+        while ((at = indexOf(xml, SUITE, at)) >= 0) {
+            if (!endsName(xml, at + SUITE.length)) {
+                // <testsuites>
+                at += SUITE.length;
+                continue;
+            }
+            int startTagEnd = endOfTag(xml, at + SUITE.length);
+            if (startTagEnd < 0) {
+                break;
+            }
+            int properties = skipWhiteSpace(xml, startTagEnd + 1);
+            at = startTagEnd + 1;
+            if (!startsWith(xml, properties, PROPERTIES) || !endsName(xml, properties + PROPERTIES.length)) {
+                continue;
+            }
+            int propertiesTagEnd = endOfTag(xml, properties + PROPERTIES.length);
+            if (propertiesTagEnd < 0) {
+                break;
+            }
+            int end;
+            if (xml[propertiesTagEnd - 1] == '/') {
+                end = propertiesTagEnd + 1;
+            } else {
+                int close = indexOf(xml, PROPERTIES_END, propertiesTagEnd);
+                if (close < 0) {
+                    break;
+                }
+                end = close + PROPERTIES_END.length;
+            }
+            if (kept == null) {
+                kept = new ByteArrayOutputStream(xml.length);
+            }
+            // The white space before it goes with it: the next element keeps its own line.
+            kept.write(xml, from, startTagEnd + 1 - from);
+            from = end;
+            at = end;
+        }
+        if (kept == null) {
+            return xml;
+        }
+        kept.write(xml, from, xml.length - from);
+        return kept.toByteArray();
+    }
+
+    private static final byte[] SUITE = "<testsuite".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROPERTIES = "<properties".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROPERTIES_END = "</properties>".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether a tag's name ends at {@code at}: {@code <testsuite>} but not {@code <testsuites>}. */
+    private static boolean endsName(byte[] xml, int at) {
+        return at < xml.length && (xml[at] == '>' || xml[at] == '/' || Character.isWhitespace(xml[at]));
+    }
+
+    /** Where a tag whose name ends at {@code from} ends ({@code >} outside quoted attribute values), -1 when it does not. */
+    private static int endOfTag(byte[] xml, int from) {
+        byte quote = 0;
+        for (int i = from; i < xml.length; i++) {
+            if (quote != 0) {
+                if (xml[i] == quote) {
+                    quote = 0;
+                }
+            } else if (xml[i] == '"' || xml[i] == '\'') {
+                quote = xml[i];
+            } else if (xml[i] == '>') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipWhiteSpace(byte[] xml, int from) {
+        int i = from;
+        while (i < xml.length && Character.isWhitespace(xml[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] xml, int at, byte[] prefix) {
+        if (at + prefix.length > xml.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (xml[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] xml, byte[] what, int from) {
+        for (int i = Math.max(0, from); i + what.length <= xml.length; i++) {
+            if (startsWith(xml, i, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static XMLInputFactory factory() {
         // The JDK's own implementation, whatever else is on the class path, with nothing read from outside.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -362,10 +502,14 @@ final class JunitXmlParser {
         }
     }
 
+    /** {@code line 1, column 42: The element type …}, as JSON's messages say it. */
     private static String xmlMessage(XMLStreamException e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        // The JDK puts "ParseError at [row,col]:[r,c]\nMessage: …" together: one line reads better.
-        return message.replace("\nMessage: ", " ").replace('\n', ' ');
+        // The JDK writes "ParseError at [row,col]:[r,c]\nMessage: …".
+        int text = message.indexOf("Message: ");
+        String what = (text < 0 ? message : message.substring(text + "Message: ".length())).replace('\n', ' ').strip();
+        return e.getLocation() == null ? what
+                : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ": " + what;
     }
 
     private static void close(XMLStreamReader reader) {

@@ -71,6 +71,30 @@ class JunitXmlTest {
                 .startsWith("line 2 differs: expected 'b', printed 'c'\norg.opentest4j.AssertionFailedError");
         assertThat(run.testRuns()).allSatisfy(each -> assertThat(each.results())
                 .noneSatisfy(result -> assertThat(String.valueOf(result.message())).contains("ghp_")));
+        // The stored file keeps everything but the JVM's properties.
+        String stored = new String(run.files().get(0).content(), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain("<properties", "<property", "ghp_", "java.home")
+                .isEqualTo(new String(xml, StandardCharsets.UTF_8).replaceAll("(?s)<properties>.*</properties>\\s*", ""));
+    }
+
+    @Test
+    void propertiesAreTakenOutOfEverySuiteOnlyWhereASuiteOpens() {
+        String xml = """
+                <?xml version="1.0"?>
+                <testsuites name="all"><testsuite name="a>b" tests="1">
+                  <properties><property name="GITHUB_TOKEN" value="ghp_secret"/></properties>
+                  <testcase name="t"><system-out><![CDATA[<properties>printed</properties>]]></system-out></testcase>
+                </testsuite><testsuite name='c'><properties/><testcase name="u"/></testsuite></testsuites>
+                """;
+
+        assertThat(new String(JunitXmlParser.withoutProperties(utf8(xml)), StandardCharsets.UTF_8)).isEqualTo("""
+                <?xml version="1.0"?>
+                <testsuites name="all"><testsuite name="a>b" tests="1">
+                  <testcase name="t"><system-out><![CDATA[<properties>printed</properties>]]></system-out></testcase>
+                </testsuite><testsuite name='c'><testcase name="u"/></testsuite></testsuites>
+                """);
+        byte[] none = utf8("<testsuite name=\"x\"><testcase name=\"t\"/></testsuite>");
+        assertThat(JunitXmlParser.withoutProperties(none)).isSameAs(none);
     }
 
     @Test
@@ -130,6 +154,12 @@ class JunitXmlTest {
                 \t- micropython.duration: 2400
                 \t- micropython.verdict: fail
                 \t- micropython.reason: CRASH with mpt_leakedToken1
+                \t- micropython.output: 1
+                2
+                CRASH
+                \t- micropython.expected: 1
+                2
+                3
                 \t- micropython.incidents: mb01-MICROBIT lost, restarted
                 second run after a failure
                 \t- micropython.perfbench: 71705.62 0.0048 278.92 0.0048
@@ -148,6 +178,13 @@ class JunitXmlTest {
         assertThat(result.durationMs()).isEqualTo(2400L);
         assertThat(result.incidents()).containsExactly("mb01-MICROBIT lost, restarted", "second run after a failure");
         assertThat(result.benchmark()).isNull();
+        // The output and expected output in the XML become the .out and .exp a results folder has.
+        assertThat(result.outputPath()).isEqualTo("RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.out");
+        assertThat(result.expectedPath()).isEqualTo("RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.exp");
+        assertThat(run.files()).extracting(UploadedFile::path).containsExactly("junit.xml",
+                "RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.out", "RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.exp");
+        assertThat(new String(run.files().get(1).content(), StandardCharsets.UTF_8)).isEqualTo("1\n2\nCRASH\n");
+        assertThat(new String(run.files().get(2).content(), StandardCharsets.UTF_8)).isEqualTo("1\n2\n3\n");
         assertThat(new String(run.files().get(0).content(), StandardCharsets.UTF_8)).doesNotContain("leakedToken1");
     }
 
