@@ -42,6 +42,7 @@ public final class ServerRoutes {
         routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getMessage()));
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
                 .result(getClass().getResourceAsStream("/openapi/openapi.yaml")));
+        PageRoutes.register(routes);
     }
 
     static void refuse(Context ctx, int status, String message) {
