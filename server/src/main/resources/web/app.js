@@ -518,7 +518,8 @@
     for (const row of matrix.rows) {
       const history = here('/tests', { group: row.group, name: row.name }).href;
       tbody.appendChild(h('tr', null,
-        h('th', { scope: 'row' }, row.source ? link(row.source, row.name) : row.name,
+        h('th', { scope: 'row' }, row.source ? h('a', { class: 'test-name', href: row.source }, row.name)
+          : h('span', { class: 'test-name', title: 'no source link: not a file under tests/ at an https ref' }, row.name),
           ' ', h('a', { class: 'minor', href: history, title: 'history' }, 'history')),
         h('td', { class: 'minor' }, row.group),
         matrix.variants.map(v => {
