@@ -14,6 +14,7 @@
   const LETTERS = { P: 'pass', F: 'fail', S: 'skip', I: 'ignored', X: 'xfail' };
   const PALETTE = ['#1f6fb2', '#d9480f', '#2b8a3e', '#862e9c', '#e67700', '#0b7285', '#c2255c', '#5c940d',
     '#364fc7', '#a61e4d', '#087f5b', '#5f3dc4'];
+  const DAYS = [1, 2, 7, 14, 28, 91, 182, 365, 730].map(d => d * 86400);
   const ATTRIBUTES = new Set(['type', 'name', 'value', 'placeholder', 'min', 'max', 'step', 'for', 'id', 'colspan',
     'scope', 'role', 'aria-label', 'rel', 'method', 'action', 'size', 'checked', 'selected', 'lang']);
 
@@ -174,13 +175,17 @@
     return n < 1024 * 1024 ? (n / 1024).toFixed(1) + ' KiB' : (n / 1024 / 1024).toFixed(1) + ' MiB';
   }
 
-  /** https://github.com/micropython/micropython.git@master → micropython/micropython@master */
+  /** https://github.com/me/micropython.git@fix → me/micropython@fix; upstream's …micropython.git@master → master */
   function shortRef(ref) {
     if (!ref) {
       return '';
     }
     const m = /^https:\/\/github\.com\/([^/]+\/[^@~]+?)(?:\.git)?([@~].*)?$/.exec(ref);
-    return m ? m[1] + (m[2] || '') : ref;
+    if (!m) {
+      return ref;
+    }
+    // upstream's own repository goes without saying: its ref (v1.28.0-131-g…, master, ~17232) is what differs
+    return m[1] === 'micropython/micropython' && m[2] ? (m[2][0] === '@' ? m[2].substring(1) : m[2]) : m[1] + (m[2] || '');
   }
 
   function verdict(word, href) {
@@ -379,13 +384,17 @@
       return [xs, xs.map(x => byTime.get(x))];
     });
     const data = tables.length === 1 ? tables[0] : uPlot.join(tables);
-    const format = yFormat || (v => v === null || v === undefined ? '—' : fmtNumber(v, 2));
+    const format = yFormat || (v => v === null || v === undefined ? '—' : fmtNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2));
     const options = {
       width: Math.max(320, box.clientWidth - 8 || 900),
       height: 240,
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true } },
-      axes: [{}, { label: yLabel, size: 64, values: (u, ticks) => ticks.map(t => format(t)) }],
+      axes: [
+        // nightly runs: a tick per day at least, written as the tables write dates
+        { incrs: DAYS, values: (u, ticks) => ticks.map(t => fmtTime(t * 1000).substring(ticks[ticks.length - 1] - ticks[0] > 300 * 86400 ? 0 : 5, 10)) },
+        { label: yLabel, size: 64, values: (u, ticks) => ticks.map(t => format(t)) },
+      ],
       series: [{ label: 'time (UTC)', value: (u, ts) => ts === null ? '—' : fmtTime(ts * 1000) }].concat(
         series.map((s, i) => ({
           label: s.label,
@@ -426,7 +435,7 @@
     const rows = page.items.map(run => h('tr', { data: { run: run.id } },
       h('td', null, h('a', { href: '/runs/' + run.id }, '#' + run.id)),
       h('td', { class: 'time' }, fmtTime(run.time_start)),
-      h('td', null, run.testbed, run.testbed_instance ? h('span', { class: 'minor' }, ' ' + run.testbed_instance) : null),
+      h('td', { class: 'nowrap', title: run.testbed_instance ? 'instance ' + run.testbed_instance : null }, run.testbed),
       h('td', null, run.trigger || ''),
       h('td', { class: 'ref', title: run.ref_firmware || '' }, shortRef(run.ref_firmware)),
       h('td', { class: 'barcell' }, totalsBar(run.totals)),
@@ -484,6 +493,11 @@
       h('a', { href: '/runs/' + id + '/files/' }, 'Files'),
       await compareForm(run)));
 
+    const matrixSection = section('Failures');
+    matrixSection.id = 'failures';
+    root.appendChild(matrixSection);
+    await failuresMatrix(matrixSection, id, null);
+
     root.appendChild(section('Groups × variants', table(
       ['Group', 'Variant', 'Test runs', 'Tentacles', 'Results', 'Pass', 'Fail', 'Skip', 'Ignored', 'Xfail', 'Duration', ''],
       run.groups.map(g => h('tr', null,
@@ -496,11 +510,6 @@
         h('td', { class: 'num' }, fmtDuration(g.duration_ms)),
         h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, g.error) : null))),
       'groups')));
-
-    const matrixSection = section('Failures');
-    matrixSection.id = 'failures';
-    root.appendChild(matrixSection);
-    await failuresMatrix(matrixSection, id, null);
   }
 
   /** Tests that failed somewhere × board variants; a cell links to that output, a test to its source. */
@@ -588,9 +597,9 @@
       page.items.map(r => h('tr', null,
         h('td', null, verdict(r.verdict, filePage(r.output))),
         h('th', { scope: 'row', class: 'name' }, h('a', { href: here('/tests', { group: r.group, name: r.name }).href }, r.name)),
-        h('td', { class: 'minor' }, r.group),
-        h('td', null, r.variant),
-        h('td', { class: 'minor' }, r.tentacle || ''),
+        h('td', { class: 'minor nowrap' }, r.group),
+        h('td', { class: 'nowrap' }, r.variant),
+        h('td', { class: 'minor nowrap' }, r.tentacle || ''),
         h('td', { class: 'num' }, fmtDuration(r.duration_ms)),
         h('td', { class: 'message' },
           r.message ? h('pre', null, r.message) : null,
