@@ -119,9 +119,16 @@
       } catch (e) {
         // not JSON: keep the status text
       }
-      throw new Error(response.status + ' ' + message);
+      throw refusal(response.status, message);
     }
     return response.json();
+  }
+
+  /** An API refusal; 401 means reading is closed on this server and this browser holds no read token. */
+  function refusal(code, message) {
+    const error = new Error(code + ' ' + message);
+    error.status = code;
+    return error;
   }
 
   /** The page address of a file the API links to (/api/v1/runs/7/files/x → /runs/7/files/x). */
@@ -691,7 +698,7 @@
       } catch (e) {
         // not JSON
       }
-      throw new Error(response.status + ' ' + message);
+      throw refusal(response.status, message);
     }
     const type = response.headers.get('Content-Type') || '';
     root.appendChild(h('p', { class: 'actions' }, h('a', { href: raw }, 'raw'),
@@ -948,6 +955,10 @@
 
   function fail(error) {
     status('Could not load this page: ' + error.message, true);
+    if (error.status === 401) {
+      main().appendChild(h('p', null, 'Reading needs a read token here: ',
+        h('a', { href: here('/login', { next: location.pathname + location.search }).href }, 'log in'), '.'));
+    }
     main().dataset.state = 'error';
   }
 
