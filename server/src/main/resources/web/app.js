@@ -358,13 +358,18 @@
       page.total !== null && page.total !== undefined ? h('span', { class: 'count' }, page.total + ' in all') : null);
   }
 
-  async function testbedOptions() {
+  /** The testbeds that pushed, the one that pushed last first; none when the list cannot be read. */
+  async function testbeds() {
     try {
-      const testbeds = await getJson('/testbeds');
-      return [''].concat(testbeds.items.map(t => t.name));
+      return (await getJson('/testbeds')).items
+        .sort((a, b) => String(b.last_run_time || '').localeCompare(String(a.last_run_time || '')));
     } catch (e) {
-      return [''];
+      return [];
     }
+  }
+
+  async function testbedOptions() {
+    return [''].concat((await testbeds()).map(t => t.name).sort());
   }
 
   // ---------- charts (uPlot, shipped with the server) ----------
@@ -447,7 +452,7 @@
       h('td', { class: 'ref', title: run.ref_firmware || '' }, shortRef(run.ref_firmware)),
       h('td', { class: 'barcell' }, totalsBar(run.totals)),
       h('td', { class: 'num v-pass-text' }, run.totals.pass),
-      h('td', { class: 'num v-fail-text' }, run.totals.fail),
+      h('td', { class: run.totals.fail ? 'num v-fail-text' : 'num' }, run.totals.fail),
       h('td', { class: 'num' }, run.totals.skip),
       h('td', { class: 'num' }, fmtDuration(run.duration_ms)),
       h('td', null, run.unfinished ? badge('unfinished', 'warn') : null, run.baseline ? badge('baseline', 'info') : null)));
@@ -809,12 +814,12 @@
     setTitle('Trends');
     const root = main();
     root.appendChild(h('h1', null, 'Trends'));
-    const testbeds = await testbedOptions();
+    const pushed = await testbeds();
     const q = query();
-    const testbed = q.get('testbed') || testbeds[1] || '';
+    const testbed = q.get('testbed') || (pushed.length ? pushed[0].name : '');
     const period = q.get('period') || '30d';
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: testbeds.slice(1), value: testbed },
+      { name: 'testbed', label: 'Testbed', type: 'select', options: pushed.map(t => t.name).sort(), value: testbed },
       { name: 'group', label: 'Group' },
       { name: 'variant', label: 'Variant' },
       { name: 'period', label: 'Period', type: 'select', options: [['30d', 'last 30 days'], ['365d', 'last year'], ['all', 'all']], value: period },
