@@ -109,26 +109,26 @@
 
   // ---------- the API ----------
 
-  async function getJson(path, params) {
-    const url = here(API + path, params);
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (!response.ok) {
-      let message = response.statusText;
-      try {
-        message = (await response.json()).error || message;
-      } catch (e) {
-        // not JSON: keep the status text
-      }
-      throw refusal(response.status, message);
+  /** The answer of an API request that succeeded; else an error with the status and the API's own message. */
+  async function fetchApi(url, headers) {
+    const response = await fetch(url, { headers: headers || {}, credentials: 'same-origin' });
+    if (response.ok) {
+      return response;
     }
-    return response.json();
+    let message = response.statusText;
+    try {
+      message = (await response.json()).error || message;
+    } catch (e) {
+      // not JSON: keep the status text
+    }
+    const error = new Error(response.status + ' ' + message);
+    // 401: reading is closed on this server and this browser holds no read token (fail() offers the login)
+    error.status = response.status;
+    throw error;
   }
 
-  /** An API refusal; 401 means reading is closed on this server and this browser holds no read token. */
-  function refusal(code, message) {
-    const error = new Error(code + ' ' + message);
-    error.status = code;
-    return error;
+  async function getJson(path, params) {
+    return (await fetchApi(here(API + path, params), { Accept: 'application/json' })).json();
   }
 
   /** The page address of a file the API links to (/api/v1/runs/7/files/x → /runs/7/files/x). */
@@ -432,14 +432,16 @@
     setTitle('Runs');
     const root = main();
     root.appendChild(h('h1', null, 'Runs'));
+    // the list and the filter's testbeds are asked for at once
+    const [options, page] = await Promise.all([testbedOptions(),
+      getJson('/runs', apiParams(['testbed', 'trigger', 'ref', 'from', 'to', 'baseline', 'cursor', 'page', 'limit']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'trigger', label: 'Trigger', placeholder: 'nightly' },
       { name: 'ref', label: 'Ref', placeholder: 'firmware or tests ref', size: 28 },
       { name: 'from', label: 'From', type: 'date' },
       { name: 'to', label: 'To', type: 'date' },
     ]));
-    const page = await getJson('/runs', apiParams(['testbed', 'trigger', 'ref', 'from', 'to', 'baseline', 'cursor', 'page', 'limit']));
     if (page.items.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No runs here yet: a testbed pushes them with ./mpunit upload or micropython.results.upload.'));
       return;
@@ -695,16 +697,7 @@
   /** A file of the run shown as text in the page, never as markup; binary files only as a download. */
   async function fileView(root, id, path) {
     const raw = API + '/runs/' + id + '/files/' + encodePath(path);
-    const response = await fetch(raw, { credentials: 'same-origin' });
-    if (!response.ok) {
-      let message = response.statusText;
-      try {
-        message = (await response.json()).error || message;
-      } catch (e) {
-        // not JSON
-      }
-      throw refusal(response.status, message);
-    }
+    const response = await fetchApi(raw);
     const type = response.headers.get('Content-Type') || '';
     root.appendChild(h('p', { class: 'actions' }, h('a', { href: raw }, 'raw'),
       h('span', { class: 'minor' }, type.split(';')[0])));
@@ -733,13 +726,14 @@
     }
     setTitle(q.get('name'), 'History');
     root.appendChild(h('h1', null, q.get('name'), ' ', h('span', { class: 'minor' }, q.get('group') || '')));
+    const [options, history] = await Promise.all([testbedOptions(),
+      getJson('/tests/history', apiParams(['group', 'name', 'variant', 'testbed', 'from', 'to']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'variant', label: 'Variant' },
       { name: 'from', label: 'From', type: 'date' },
       { name: 'to', label: 'To', type: 'date' },
     ], { keep: ['group', 'name'], hidden: { group: q.get('group') || '', name: q.get('name') } }));
-    const history = await getJson('/tests/history', apiParams(['group', 'name', 'variant', 'testbed', 'from', 'to']));
     const series = history.series.filter(s => s.points.length > 0);
     if (series.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No result of this test in this period.'));
@@ -782,14 +776,15 @@
     const root = main();
     root.appendChild(h('h1', null, 'Flaky tests'));
     root.appendChild(h('p', { class: 'lead' }, 'Tests whose verdict flipped between pass and fail within their last runs, on one testbed and variant.'));
+    const [options, page] = await Promise.all([testbedOptions(),
+      getJson('/flaky', apiParams(['testbed', 'group', 'variant', 'last', 'min_flips', 'cursor', 'page', 'limit']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'group', label: 'Group' },
       { name: 'variant', label: 'Variant' },
       { name: 'last', label: 'Last runs', type: 'number', value: '20', min: '2', size: 4 },
       { name: 'min_flips', label: 'Flips at least', type: 'number', value: '2', min: '1', size: 4 },
     ]));
-    const page = await getJson('/flaky', apiParams(['testbed', 'group', 'variant', 'last', 'min_flips', 'cursor', 'page', 'limit']));
     if (page.items.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No flaky test: no verdict flipped often enough in these runs.'));
       return;
