@@ -125,6 +125,19 @@ class PagesBrowserTest {
     }
 
     @Test
+    void theRunsFilterByPeriodAndRef() {
+        // From and to are whole days (UTC): the fourth of December holds both testbeds' tenth night.
+        open("/?from=2026-12-04&to=2026-12-04");
+        assertThat(runIdsShown()).containsExactly("#" + server.runIds().get(SeededRuns.NIGHTS + 2), "#" + server.runIds().get(10));
+        assertThat(browser.find("input[name=from]").getDomProperty("value")).isEqualTo("2026-12-04");
+
+        String ref = SeededRuns.all().get(SeededRuns.lastNight()).run().refFirmware();
+        open("/?ref=" + encoded(ref));
+        assertThat(runIdsShown()).containsExactly("#" + server.unfinishedRun(), "#" + server.lastRun());
+        assertThat(browser.all("table.runs tbody td.ref").stream().map(cell -> cell.getDomAttribute("title"))).containsOnly(ref);
+    }
+
+    @Test
     void theRunsPagesGoOlderNewerAndToTheOldest() {
         open("/?limit=5");
         List<String> newest = runIdsShown();
