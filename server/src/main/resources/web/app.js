@@ -14,9 +14,11 @@
   const LETTERS = { P: 'pass', F: 'fail', S: 'skip', I: 'ignored', X: 'xfail' };
   const PALETTE = ['#1f6fb2', '#d9480f', '#2b8a3e', '#862e9c', '#e67700', '#0b7285', '#c2255c', '#5c940d',
     '#364fc7', '#a61e4d', '#087f5b', '#5f3dc4'];
+  /** run-perfbench.py's line of four figures, shown as the benchmark's figures instead. */
+  const BENCH_LINE = /^\s*[\d.eE+-]+( [\d.eE+-]+){3}\s*$/;
   const DAYS = [1, 2, 7, 14, 28, 91, 182, 365, 730].map(d => d * 86400);
   const ATTRIBUTES = new Set(['type', 'name', 'value', 'placeholder', 'min', 'max', 'step', 'for', 'id', 'colspan',
-    'scope', 'role', 'aria-label', 'rel', 'method', 'action', 'size', 'checked', 'selected', 'lang']);
+    'scope', 'role', 'aria-label', 'rel', 'method', 'size', 'checked', 'selected', 'lang']);
 
   // ---------- building the page: text only ----------
 
@@ -29,10 +31,10 @@
       }
       if (key === 'class') {
         e.className = value;
-      } else if (key === 'href') {
+      } else if (key === 'href' || key === 'action') {
         const safe = safeUrl(value);
         if (safe) {
-          e.href = safe;
+          e.setAttribute(key, safe);
         }
       } else if (key === 'title') {
         e.title = String(value);
@@ -405,7 +407,7 @@
       axes: [
         // nightly runs: a tick per day at least, written as the tables write dates
         { incrs: DAYS, values: (u, ticks) => ticks.map(t => fmtTime(t * 1000).substring(ticks[ticks.length - 1] - ticks[0] > 300 * 86400 ? 0 : 5, 10)) },
-        { label: yLabel, size: 64, values: (u, ticks) => ticks.map(t => format(t)) },
+        { label: yLabel, size: 64, values: (u, ticks, axis, space, incr) => ticks.map(t => axisNumber(t, incr, yFormat)) },
       ],
       series: [{ label: 'time (UTC)', value: (u, ts) => ts === null ? '—' : fmtTime(ts * 1000) }].concat(
         series.map((s, i) => ({
@@ -420,6 +422,16 @@
     const plot = new uPlot(options, data, box);
     window.addEventListener('resize', () => plot.setSize({ width: Math.max(320, box.clientWidth - 8), height: 240 }));
     return plot;
+  }
+
+  /** A y tick with as many decimals as the distance between ticks needs (545, 547.5, 550). */
+  function axisNumber(value, incr, format) {
+    if (format) {
+      return format(value);
+    }
+    const step = String(Number(Number(incr).toPrecision(6)));
+    const dot = step.indexOf('.');
+    return Number(value).toFixed(dot < 0 ? 0 : Math.min(4, step.length - dot - 1));
   }
 
   function seconds(iso) {
@@ -515,14 +527,14 @@
     root.appendChild(section('Groups × variants', table(
       ['Group', 'Variant', 'Test runs', 'Tentacles', 'Results', 'Pass', 'Fail', 'Skip', 'Ignored', 'Xfail', 'Duration', ''],
       run.groups.map(g => h('tr', null,
-        h('td', null, h('a', { href: here(results, { group: g.group, variant: g.variant }).href }, g.group)),
-        h('td', null, g.variant),
+        h('td', { class: 'nowrap' }, h('a', { href: here(results, { group: g.group, variant: g.variant }).href }, g.group)),
+        h('td', { class: 'nowrap' }, g.variant),
         h('td', { class: 'num' }, g.test_runs),
-        h('td', { class: 'minor' }, (g.tentacles || []).join(', ')),
+        h('td', { class: 'minor nowrap' }, (g.tentacles || []).join(', ')),
         h('td', { class: 'barcell' }, totalsBar(g.totals)),
         ...['pass', 'fail', 'skip', 'ignored', 'xfail'].map(w => h('td', { class: 'num' }, g.totals[w])),
         h('td', { class: 'num' }, fmtDuration(g.duration_ms)),
-        h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, g.error) : null))),
+        h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, ' ' + g.error) : null))),
       'groups')));
   }
 
@@ -616,7 +628,7 @@
         h('td', { class: 'minor nowrap' }, r.tentacle || ''),
         h('td', { class: 'num' }, fmtDuration(r.duration_ms)),
         h('td', { class: 'message' },
-          r.message ? h('pre', null, r.message) : null,
+          r.message && !(r.benchmark && BENCH_LINE.test(r.message)) ? h('pre', null, r.message) : null,
           r.benchmark ? h('span', { class: 'bench' }, 'score ' + fmtNumber(r.benchmark.score) + ' ±' + fmtNumber(r.benchmark.score_sd, 1)
             + '%, ' + fmtNumber(r.benchmark.time_us, 0) + ' µs ±' + fmtNumber(r.benchmark.time_sd, 1) + '%') : null,
           (r.incidents || []).length ? h('ul', { class: 'incidents' }, r.incidents.map(i => h('li', null, i))) : null),
