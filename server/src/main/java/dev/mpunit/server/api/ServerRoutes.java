@@ -45,6 +45,7 @@ public final class ServerRoutes {
         new ReadRoutes(database).register(routes);
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
                 .result(getClass().getResourceAsStream("/openapi/openapi.yaml")));
+        PageRoutes.register(routes);
     }
 
     static void refuse(Context ctx, int status, String message) {
