@@ -251,6 +251,22 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aGroupOfTheRunListsItsResults() {
+        long run = server.lastRun();
+        open("/runs/" + run);
+        browser.driver().findElement(By.linkText(PERFBENCH)).click();
+        browser.until(ExpectedConditions.urlContains("/results?"));
+        browser.until(d -> d.findElement(By.id("main")).getDomAttribute("data-state").equals("ready"));
+        List<WebElement> rows = browser.all("table.results tbody tr");
+        assertThat(rows.stream().map(row -> row.findElement(By.cssSelector("th")).getText()))
+                .containsExactly("perf_bench/bm_chaos.py", "perf_bench/bm_fannkuch.py", "perf_bench/misc_pystone.py");
+        assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td.message")).getText())
+                .matches("score \\d+\\.\\d\\d ±0\\.9%, \\d+ µs ±0\\.8%"));
+        assertThat(new Select(browser.find("select[name=group]")).getFirstSelectedOption().getText()).isEqualTo(PERFBENCH);
+        assertThat(new Select(browser.find("select[name=variant]")).getFirstSelectedOption().getText()).isEqualTo("RPI_PICO2");
+    }
+
+    @Test
     void theResultsSearchTextAndSortBySlowest() {
         long run = server.lastRun();
         open("/runs/" + run + "/results?q=uart&sort=-duration");
