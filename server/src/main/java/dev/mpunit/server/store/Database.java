@@ -75,8 +75,14 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("mpunit-results");
         config.setMaximumPoolSize(8);
+        // Idle, the pool keeps two connections, not eight: a PostgreSQL shared with other services
+        // (or with many test classes at once) has 100 in all by default.
+        config.setMinimumIdle(2);
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(10_000);
+        // A push waits this long for a connection before it is answered 503 (the client pushes
+        // again later), not Hikari's 30 s default.
+        config.setConnectionTimeout(10_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -3,7 +3,6 @@ package dev.mpunit.server.store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,14 +76,26 @@ public final class FileQueries {
         }
     }
 
-    /** Where the API serves a run's file: {@code /api/v1/runs/<id>/files/<path>}, each segment percent-encoded. */
+    /**
+     * Where the API serves a run's file: {@code /api/v1/runs/<id>/files/<path>}, each segment
+     * percent-encoded but for what a path segment may hold as it is ({@code RUN-TESTS_STANDARD@unix}
+     * stays readable).
+     */
     public static String url(long runId, String path) {
         if (path == null) {
             return null;
         }
         StringBuilder url = new StringBuilder("/api/v1/runs/").append(runId).append("/files");
         for (String segment : path.split("/", -1)) {
-            url.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+            url.append('/');
+            for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~@:,=!".indexOf(c) >= 0)) {
+                    url.append(c);
+                } else {
+                    url.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
         }
         return url.toString();
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public final class FlakyQueries {
 
     /** How many verdicts {@code test_status} keeps per series. */
-    public static final int MAX_LAST = 64;
+    public static final int MAX_LAST = RecentVerdicts.MAX;
 
     /**
      * A flaky series.
@@ -62,24 +62,6 @@ public final class FlakyQueries {
     private FlakyQueries() {
     }
 
-    /**
-     * Pass↔fail changes in a series' letters, newest first; other verdicts (skip, ignored, xfail)
-     * between a pass and a fail neither count nor hide the change.
-     */
-    public static int flips(String recent) {
-        int flips = 0;
-        char previous = 0;
-        for (char letter : recent.toCharArray()) {
-            if (letter == 'P' || letter == 'F') {
-                if (previous != 0 && previous != letter) {
-                    flips++;
-                }
-                previous = letter;
-            }
-        }
-        return flips;
-    }
-
     public static Page<Flaky> flaky(Connection connection, Filter filter, PageRequest request) throws SQLException {
         Sql sql = new Sql("SELECT tb.name AS testbed, t.group_name, t.name, s.variant, s.recent, s.last_verdict, s.last_run_id, "
                 + "s.last_run_time FROM test_status s JOIN tests t ON t.id = s.test_id JOIN testbeds tb ON tb.id = s.testbed_id "
@@ -91,11 +73,11 @@ public final class FlakyQueries {
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String recent = rows.getString("recent");
-                recent = recent.substring(0, Math.min(recent.length(), filter.last()));
-                int flips = flips(recent);
+                int flips = RecentVerdicts.flips(recent, filter.last());
                 if (flips >= filter.minFlips()) {
                     candidates.add(new Flaky(rows.getString("testbed"), rows.getString("group_name"), rows.getString("name"),
-                            rows.getString("variant"), flips, recent, rows.getString("last_verdict"),
+                            rows.getString("variant"), flips, recent.substring(0, Math.min(recent.length(), filter.last())),
+                            rows.getString("last_verdict"),
                             rows.getLong("last_run_id"), Sql.iso(Sql.instant(rows, "last_run_time"))));
                 }
             }

@@ -11,6 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Purges runs that started longer ago than the retention age, except baselines, a batch of runs per
@@ -20,10 +26,12 @@ import java.util.Objects;
 public final class Retention {
 
     static final int BATCH_RUNS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private final Database database;
     private final Duration age;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public Retention(Database database, Duration age) {
         this(database, age, Clock.systemUTC());
@@ -48,13 +56,49 @@ public final class Retention {
         OffsetDateTime cutoff = cutoff();
         RunWriter writer = new RunWriter(database, clock);
         int purged = 0;
-        while (true) {
+        while (!stopping) {
             List<Long> batch = oldest(cutoff);
             if (batch.isEmpty()) {
                 return purged;
             }
             purged += writer.deleteRuns(batch);
         }
+        return purged;
+    }
+
+    /**
+     * Purges now and then once a day until closed. A purge that fails (the database away) is logged
+     * and tried again the next day; closing lets the batch under way finish.
+     */
+    public Daily startDaily() {
+        ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mpunit-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        daily.scheduleAtFixedRate(() -> {
+            try {
+                int purged = purge();
+                LOG.info("retention: {} runs started before {} purged (baselines kept)", purged, cutoff());
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("retention: purging failed, trying again tomorrow: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.DAYS);
+        return () -> {
+            stopping = true;
+            daily.shutdown();
+            try {
+                daily.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** The daily purge running; closing stops it. */
+    public interface Daily extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private List<Long> oldest(OffsetDateTime cutoff) throws SQLException {
