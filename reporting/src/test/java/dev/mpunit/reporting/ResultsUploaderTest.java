@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.mpunit.reporting.ScriptedResultsServer.Answer;
+import dev.mpunit.reporting.ScriptedResultsServer.Request;
 
 /**
  * How {@code ./mpunit upload} reads the server's answers: which it retries (no connection, 5xx,
  * 429), which it takes as a refusal (every other 4xx, said as the server said it), its exit codes,
  * and that the token goes in the header and nowhere else. The server here answers as scripted: it
- * tests the client's side of the protocol; {@link ResultsUploadEndToEndTest} pushes to the real one.
+ * tests the client's side of the protocol; the real server is pushed to in ResultsUploadEndToEndTest.
  */
 class ResultsUploaderTest {
 
@@ -38,42 +36,15 @@ class ResultsUploaderTest {
     @TempDir
     Path temp;
 
-    private HttpServer server;
-    private final Deque<Answer> script = new ArrayDeque<>();
-    private final List<Request> requests = new ArrayList<>();
+    private ScriptedResultsServer server;
     private final List<Duration> waits = new ArrayList<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private Path folder;
 
-    record Answer(int status, String body, Map<String, String> headers) {
-        Answer(int status, String body) {
-            this(status, body, Map.of());
-        }
-    }
-
-    record Request(String method, String path, String query, String authorization, String idempotencyKey, byte[] body) {
-    }
-
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            synchronized (requests) {
-                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestURI().getQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-            }
-            Answer answer = script.isEmpty() ? new Answer(500, "{\"error\": \"nothing scripted\"}") : script.poll();
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        server = new ScriptedResultsServer(0);
         folder = temp.resolve("results/20261206-020000");
         Files.createDirectories(folder.resolve("RUN-TESTS_STANDARD@webassembly"));
         Files.writeString(folder.resolve("context.json"), "{\"testbed\": \"lab\"}\n");
@@ -82,11 +53,11 @@ class ResultsUploaderTest {
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     private int upload(String... arguments) throws InterruptedException {
@@ -101,10 +72,10 @@ class ResultsUploaderTest {
 
     @Test
     void aBusyServerIsTriedAgainWithGrowingWaitsUntilItStoresTheRun() throws Exception {
-        script.add(new Answer(503, "{\"error\": \"database unavailable\"}"));
-        script.add(new Answer(429, "{\"error\": \"too many uploads\"}"));
-        script.add(new Answer(502, "<html>Bad Gateway</html>"));
-        script.add(new Answer(201, "{\"id\": 42, \"duplicate\": false, \"replaced\": false}",
+        server.answer(new Answer(503, "{\"error\": \"database unavailable\"}"));
+        server.answer(new Answer(429, "{\"error\": \"too many uploads\"}"));
+        server.answer(new Answer(502, "<html>Bad Gateway</html>"));
+        server.answer(new Answer(201, "{\"id\": 42, \"duplicate\": false, \"replaced\": false}",
                 Map.of("Location", "/api/v1/runs/42")));
 
         int exit = upload(folder.toString(), "--url", url());
@@ -117,21 +88,21 @@ class ResultsUploaderTest {
                 "failed (HTTP 502: <html>Bad Gateway</html>); trying again in 4 s (try 4 of 6)");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("mpunit: the results in " + folder + " were pushed to "
                 + url() + ": " + url() + "/runs/42");
-        assertThat(requests).hasSize(4).allSatisfy(request -> {
+        assertThat(server.requests()).hasSize(4).allSatisfy(request -> {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/api/v1/runs");
             assertThat(request.query()).isEqualTo("tz=" + ZoneId.systemDefault().getId());
             assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
         });
-        assertThat(requests).extracting(Request::idempotencyKey).as("every try is the same upload").containsOnly(
-                requests.get(0).idempotencyKey()).doesNotContainNull();
-        assertThat(requests.get(3).body()).isEqualTo(requests.get(0).body()).isEqualTo(FolderArchive.tarGz(folder));
+        assertThat(server.requests()).extracting(Request::idempotencyKey).as("every try is the same upload").containsOnly(
+                server.requests().get(0).idempotencyKey()).doesNotContainNull();
+        assertThat(server.requests().get(3).body()).isEqualTo(server.requests().get(0).body()).isEqualTo(FolderArchive.tarGz(folder));
     }
 
     @Test
     void theServersWaitIsHonouredWhenItAsksForLonger() throws Exception {
-        script.add(new Answer(429, "{\"error\": \"slow down\"}", Map.of("Retry-After", "7")));
-        script.add(new Answer(200, "{\"id\": 42, \"duplicate\": true}"));
+        server.answer(new Answer(429, "{\"error\": \"slow down\"}", Map.of("Retry-After", "7")));
+        server.answer(new Answer(200, "{\"id\": 42, \"duplicate\": true}"));
 
         assertThat(upload(folder.toString(), "--url", url())).isZero();
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
@@ -151,12 +122,12 @@ class ResultsUploaderTest {
 
     @Test
     void aRefusalIsNotRetriedAndSaysTheServersMessageAsItIs() throws Exception {
-        script.add(new Answer(403, "{\"error\": \"token is for testbed 'a', run is from 'lab'\"}"));
+        server.answer(new Answer(403, "{\"error\": \"token is for testbed 'a', run is from 'lab'\"}"));
 
         int exit = upload(folder.toString(), "--url", url());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(requests).hasSize(1);
+        assertThat(server.requests()).hasSize(1);
         assertThat(waits).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mpunit: upload to " + url()
                 + " refused (HTTP 403: token is for testbed 'a', run is from 'lab'); the results stay in " + folder
@@ -166,13 +137,13 @@ class ResultsUploaderTest {
     @Test
     void aServerThatStaysDownExhaustsTheRetriesWithExitCodeTwoAndTheCommandForLater() throws Exception {
         for (int i = 0; i < 6; i++) {
-            script.add(new Answer(503, "{\"error\": \"database unavailable\"}"));
+            server.answer(new Answer(503, "{\"error\": \"database unavailable\"}"));
         }
 
         int exit = upload(folder.toString(), "--url", url());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(requests).hasSize(6);
+        assertThat(server.requests()).hasSize(6);
         assertThat(waits).containsExactlyElementsOf(ResultsUploader.DELAYS);
         assertThat(err.toString(StandardCharsets.UTF_8)).endsWith("mpunit: upload to " + url()
                 + " failed (HTTP 503: database unavailable; 6 tries); the results stay in " + folder
@@ -195,7 +166,7 @@ class ResultsUploaderTest {
 
     @Test
     void theTokenIsNeverPrintedEvenWhenTheServerRepeatsIt() throws Exception {
-        script.add(new Answer(401, "{\"error\": \"invalid token " + TOKEN + "\"}"));
+        server.answer(new Answer(401, "{\"error\": \"invalid token " + TOKEN + "\"}"));
 
         assertThat(upload(folder.toString(), "--url", url())).isEqualTo(1);
         assertThat(printed()).contains("invalid token ***").doesNotContain(TOKEN);
@@ -205,14 +176,14 @@ class ResultsUploaderTest {
     void theServerAndTheTokenComeFromTheEnvironmentAndTheirAbsenceIsSaid() throws Exception {
         PrintStream quiet = new PrintStream(err, true, StandardCharsets.UTF_8);
         ResultsUploader.Backoff backoff = new ResultsUploader.Backoff(ResultsUploader.DELAYS, waits::add, () -> 0.5);
-        script.add(new Answer(201, "{\"id\": 7}"));
+        server.answer(new Answer(201, "{\"id\": 7}"));
 
         assertThat(ResultsUploader.run(List.of(folder.toString()), Map.of("MPUNIT_UPLOAD_URL", url() + "/",
                 "CI_PUSH", TOKEN), quiet, quiet, backoff)).as("no token in MPUNIT_UPLOAD_TOKEN").isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no push token: set the environment variable MPUNIT_UPLOAD_TOKEN");
         assertThat(ResultsUploader.run(List.of(folder.toString(), "--token-env", "CI_PUSH"), Map.of("MPUNIT_UPLOAD_URL",
                 url() + "/", "CI_PUSH", TOKEN), quiet, quiet, backoff)).isZero();
-        assertThat(requests).singleElement().extracting(Request::authorization).isEqualTo("Bearer " + TOKEN);
+        assertThat(server.requests()).singleElement().extracting(Request::authorization).isEqualTo("Bearer " + TOKEN);
         assertThat(ResultsUploader.run(List.of(folder.toString()), Map.of("MPUNIT_UPLOAD_TOKEN", TOKEN), quiet, quiet,
                 backoff)).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("which results server? give --url <server> or set MPUNIT_UPLOAD_URL");
@@ -220,15 +191,15 @@ class ResultsUploaderTest {
         assertThat(upload(folder.toString(), "--url", "ftp://example.org")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a folder: give a results folder",
                 "'ftp://example.org' is not an http or https URL");
-        assertThat(requests).hasSize(1);
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test
     void aServerBehindAPathKeepsItsPath() throws Exception {
-        script.add(new Answer(201, "{\"id\": 3}"));
+        server.answer(new Answer(201, "{\"id\": 3}"));
 
         assertThat(upload(folder.toString(), "--url", url() + "/mpunit")).isZero();
-        assertThat(requests).singleElement().extracting(Request::path).isEqualTo("/mpunit/api/v1/runs");
+        assertThat(server.requests()).singleElement().extracting(Request::path).isEqualTo("/mpunit/api/v1/runs");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(url() + "/mpunit/runs/3");
     }
 
