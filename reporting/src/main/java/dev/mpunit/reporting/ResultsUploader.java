@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -27,6 +26,7 @@ import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.ResultsServerAddress;
 
 /**
  * Pushes a results folder to the results server ({@code docs/results-upload.md}): the folder as a
@@ -119,23 +119,8 @@ public final class ResultsUploader {
     }
 
     private static URI endpoint(String server) {
-        URI uri;
-        try {
-            uri = new URI(server.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + server + "' is not a URL (" + e.getReason() + ")");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + server + "' is not an http or https URL: give the results server's"
-                    + " address, e.g. https://results.example.org");
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("'" + server + "' has a query or fragment: give only the results server's address");
-        }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        URI base = uri.resolve(path.endsWith("/") ? path : path + "/");
-        return base.resolve("api/v1/runs?tz=" + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8));
+        return ResultsServerAddress.base(server)
+                .resolve("api/v1/runs?tz=" + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8));
     }
 
     /** One try: the folder archived and posted once. */
