@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -79,34 +79,34 @@ class ResultsPushEndToEndTest {
         assertThat(results.resolve(RUN).resolve("_results.json")).exists();
     }
 
-    /** One run of the fixture tree pushing to {@code server}; what the child JVM printed. */
-    static String run(Path results, String server, Map<String, String> environment) throws Exception {
+    /** One run of the fixture tree pushing to {@code server}, with these other parameters; what the child JVM printed. */
+    static String run(Path results, String server, Map<String, String> environment, String... parameters)
+            throws Exception {
         Path temp = results.resolveSibling(results.getFileName() + "-run");
         Files.createDirectories(temp);
         Path mjs = WebAssemblyInstallation.obtain(WebAssemblyInstallation.Config.defaults()).micropythonMjs();
-        ProcessBuilder builder = ChildEngineRun.command(TREE, List.of(
+        List<String> all = new ArrayList<>(List.of(
                 "micropython.cache=" + temp.resolve("cache"),
                 "micropython.webassembly.mjs=" + mjs,
                 ReportingConfigurationKeys.RESULTS_DIR + "=" + results,
-                ReportingConfigurationKeys.RESULTS_UPLOAD + "=" + server))
-                .redirectErrorStream(true).redirectOutput(temp.resolve("run.log").toFile());
+                ReportingConfigurationKeys.RESULTS_UPLOAD + "=" + server));
+        all.addAll(List.of(parameters));
+        ProcessBuilder builder = ChildEngineRun.command(TREE, all).redirectErrorStream(true).redirectOutput(temp.resolve("run.log").toFile());
         builder.environment().remove("MPUNIT_UPLOAD_TOKEN");
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the run ended").isTrue();
         String log = Files.readString(temp.resolve("run.log"));
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(results.resolve(RUN).resolve("_results.json")).as(log).exists();
+        assertThat(results.resolve("context.json")).as(log).exists();
         return log;
     }
 
     /** Every file of the folder by its path in it, as text. */
     static Map<String, String> contents(Path folder) throws IOException {
         Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                contents.put(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
-            }
+        for (Path file : SecretsRedactionTest.allFiles(folder)) {
+            contents.put(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
         }
         return contents;
     }
