@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.mpunit.server.api.ServerRoutes;
 import dev.mpunit.server.store.Database;
+import dev.mpunit.server.store.Retention;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
@@ -17,10 +18,12 @@ public final class ResultsServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
+    private final Retention.Daily retention;
 
-    private ResultsServer(Javalin app, String host) {
+    private ResultsServer(Javalin app, String host, Retention.Daily retention) {
         this.app = app;
         this.host = host;
+        this.retention = retention;
     }
 
     /** Starts serving the database; the caller keeps owning it and closes it after this. */
@@ -35,16 +38,21 @@ public final class ResultsServer implements AutoCloseable {
             // The body limit is checked by the ingest itself, with a message naming it; Jetty's own
             // limit only keeps a runaway body from filling the memory first.
             config.http.maxRequestSize = configuration.limits().maxBodyBytes() + 1;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
+            // Javalin refuses a missing folder; the API alone (a build without the pages) still serves.
+            if (ResultsServer.class.getResource("/web") != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/web";
+                    files.location = Location.CLASSPATH;
+                });
+            }
             config.staticFiles.enableWebjars();
             routes.register(config.routes);
         });
         app.start();
-        return new ResultsServer(app, configuration.host());
+        Retention.Daily retention = configuration.retention()
+                .map(age -> new Retention(database, age).startDaily()).orElse(() -> { });
+        return new ResultsServer(app, configuration.host(), retention);
     }
 
     public int port() {
@@ -59,6 +67,7 @@ public final class ResultsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.close();
         app.stop();
     }
 }

@@ -40,6 +40,9 @@ public final class ServerRoutes {
         routes.exception(UploadRejected.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
         routes.exception(JacksonException.class, (e, ctx) -> refuse(ctx, 400, "malformed JSON: " + e.getOriginalMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getMessage()));
+        new AccessControl(configuration, database).register(routes);
+        new IngestRoutes(configuration, database).register(routes);
+        new ReadRoutes(database).register(routes);
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
                 .result(getClass().getResourceAsStream("/openapi/openapi.yaml")));
     }

@@ -28,14 +28,17 @@ public record ParsedRun(String format, RunInfo run, List<ParsedTestRun> testRuns
     /**
      * What identifies the run, not the bytes: a finished push of a run pushed unfinished before has
      * other bytes and the same key. Formats without a start time of their own (JUnit XML, a bare
-     * {@code _results.json}) only dedupe identical bodies.
+     * {@code _results.json}) only dedupe identical bodies, whatever start time the push gives.
      */
     public String runKey() {
         StringBuilder key = new StringBuilder();
         key.append(format).append('\n').append(run.testbed()).append('\n')
-                .append(Objects.toString(run.testbedInstance(), "")).append('\n').append(run.timeStart()).append('\n');
+                .append(Objects.toString(run.testbedInstance(), "")).append('\n');
         if (format.equals("junit") || format.equals("run-tests")) {
+            // Their start time may be the upload's own (neither names one): the bytes identify the run.
             key.append(contentSha256).append('\n');
+        } else {
+            key.append(run.timeStart()).append('\n');
         }
         testRuns.stream().map(ParsedTestRun::folder).sorted().forEach(folder -> key.append(folder).append('\n'));
         return sha256(key.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,204 @@
+package dev.mpunit.server.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.mpunit.server.ServerConfiguration;
+import dev.mpunit.server.ingest.ParsedRun;
+import dev.mpunit.server.ingest.Upload;
+import dev.mpunit.server.ingest.UploadRejected;
+import dev.mpunit.server.ingest.Uploads;
+import dev.mpunit.server.store.Database;
+import dev.mpunit.server.store.RunQueries;
+import dev.mpunit.server.store.RunWriter;
+import dev.mpunit.server.store.Tokens;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The write API: a testbed pushes a run ({@code POST /api/v1/runs}), marks one as a baseline or
+ * deletes one, each with a push token of the run's testbed. The token is checked before the body is
+ * read; the run's testbed (which only the upload names) right after parsing, before anything is
+ * stored.
+ */
+final class IngestRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
+    /** The header a client may name its zone in instead of {@code ?tz=}. */
+    static final String TIMEZONE_HEADER = "X-Mpunit-Timezone";
+
+    private final ServerConfiguration configuration;
+    private final Database database;
+    private final Tokens tokens;
+    private final RunWriter writer;
+
+    IngestRoutes(ServerConfiguration configuration, Database database) {
+        this.configuration = configuration;
+        this.database = database;
+        this.tokens = new Tokens(database);
+        this.writer = new RunWriter(database);
+    }
+
+    /** The push's answer: the stored run's summary and whether it was there before. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Pushed(@JsonUnwrapped RunQueries.Summary summary, boolean duplicate, boolean replaced) {
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(SQLException.class, (e, ctx) -> {
+            LOG.warn("results database unavailable ({} {}): {}", ctx.method(), ctx.path(), e.getMessage());
+            ServerRoutes.refuse(ctx, 503, "results database unavailable: " + firstLine(e.getMessage())
+                    + "; nothing was stored, push again later");
+        });
+        routes.post("/api/v1/runs", this::push);
+        routes.patch("/api/v1/runs/{id}", this::patch);
+        routes.delete("/api/v1/runs/{id}", this::delete);
+    }
+
+    private void push(Context ctx) throws UploadRejected, SQLException {
+        Tokens.Holder holder = pusher(ctx);
+        ParsedRun run = Uploads.parse(upload(ctx), configuration.limits());
+        sameTestbed(holder, run.run().testbed());
+        RunWriter.Stored stored = writer.store(run);
+        RunQueries.Summary summary;
+        try (Connection connection = database.connection()) {
+            summary = RunQueries.summary(connection, stored.runId()).orElseThrow(
+                    () -> new SQLException("run " + stored.runId() + " was stored and is gone: deleted at the same moment?"));
+        }
+        int results = run.testRuns().stream().mapToInt(testRun -> testRun.results().size()).sum();
+        LOG.info("push from testbed '{}': run {} {} ({} results, {} files)", holder.testbed(), stored.runId(),
+                stored.outcome().name().toLowerCase(java.util.Locale.ROOT), results, run.files().size());
+        ctx.header("Location", "/api/v1/runs/" + stored.runId());
+        ctx.status(stored.outcome() == RunWriter.Outcome.STORED ? 201 : 200)
+                .json(new Pushed(summary, stored.duplicate(), stored.replaced()));
+    }
+
+    private void patch(Context ctx) throws UploadRejected, SQLException {
+        Tokens.Holder holder = pusher(ctx);
+        long id = ownRun(ctx, holder);
+        Map<?, ?> body = ctx.bodyAsClass(Map.class);
+        if (!(body.get("baseline") instanceof Boolean baseline) || body.size() != 1) {
+            throw new UploadRejected(400, "give {\"baseline\": true} or {\"baseline\": false}; nothing else can be changed");
+        }
+        writer.setBaseline(id, baseline);
+        try (Connection connection = database.connection()) {
+            ctx.json(RunQueries.summary(connection, id).orElseThrow(() -> notFound(id)));
+        }
+    }
+
+    private void delete(Context ctx) throws UploadRejected, SQLException {
+        Tokens.Holder holder = pusher(ctx);
+        long id = ownRun(ctx, holder);
+        if (!writer.delete(id)) {
+            throw notFound(id);
+        }
+        LOG.info("testbed '{}' deleted run {}", holder.testbed(), id);
+        ctx.status(204);
+    }
+
+    /** The holder of the request's push token; 401 without a valid one, 403 for a read token. */
+    private Tokens.Holder pusher(Context ctx) throws UploadRejected, SQLException {
+        String token = AccessControl.bearer(ctx).orElseThrow(() -> new UploadRejected(401,
+                "missing token: send the testbed's push token as 'Authorization: Bearer mpt_…' "
+                        + "(mpunit serve token create <testbed> makes one)"));
+        Tokens.Holder holder = tokens.verify(token).orElseThrow(() -> new UploadRejected(401,
+                "invalid token: it is unknown or revoked; mpunit serve token create <testbed> makes a new one"));
+        if (holder.kind() != Tokens.Kind.PUSH) {
+            throw new UploadRejected(403, "a read token cannot push: use the testbed's push token "
+                    + "(mpunit serve token create <testbed>)");
+        }
+        return holder;
+    }
+
+    private long ownRun(Context ctx, Tokens.Holder holder) throws UploadRejected, SQLException {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new UploadRejected(400, "'" + ctx.pathParam("id") + "' is not a run id: give the number GET /api/v1/runs lists");
+        }
+        String testbed = writer.testbedOf(id).orElseThrow(() -> notFound(id));
+        sameTestbed(holder, testbed);
+        return id;
+    }
+
+    private static void sameTestbed(Tokens.Holder holder, String testbed) throws UploadRejected {
+        if (!holder.testbed().equals(testbed)) {
+            throw new UploadRejected(403, "token is for testbed '" + holder.testbed() + "', run is from '" + testbed
+                    + "': push with the token of testbed '" + testbed + "'");
+        }
+    }
+
+    private static UploadRejected notFound(long id) {
+        return new UploadRejected(404, "no run " + id + ": GET /api/v1/runs lists the stored runs");
+    }
+
+    /** The body (or the multipart request's {@code file} part) with what the query and headers say about it. */
+    private static Upload upload(Context ctx) throws UploadRejected {
+        Map<String, String> parameters = new HashMap<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("format") && !name.equals("tz") && !values.isEmpty()) {
+                parameters.put(name, values.get(0));
+            }
+        });
+        byte[] body;
+        String contentType;
+        if (ctx.isMultipartFormData()) {
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null) {
+                throw new UploadRejected(400, "a multipart push needs its results in the part 'file' (and may name them "
+                        + "in 'label')");
+            }
+            body = file.contentAndClose(content -> {
+                try {
+                    return content.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            contentType = file.contentType();
+            Optional.ofNullable(ctx.formParam("label")).ifPresent(label -> parameters.put("label", label));
+        } else {
+            body = ctx.bodyAsBytes();
+            contentType = ctx.contentType();
+        }
+        return new Upload(body, contentType, Optional.ofNullable(ctx.queryParam("format")).filter(f -> !f.isBlank()),
+                parameters, zone(ctx));
+    }
+
+    private static ZoneId zone(Context ctx) throws UploadRejected {
+        String zone = Optional.ofNullable(ctx.queryParam("tz")).orElse(ctx.header(TIMEZONE_HEADER));
+        if (zone == null || zone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new UploadRejected(400, "unknown time zone '" + zone + "': give an IANA name such as Europe/Zurich "
+                    + "(?tz= or the header " + TIMEZONE_HEADER + ")");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        List<String> lines = message.lines().toList();
+        return lines.isEmpty() ? message : lines.get(0);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mpunit.server.ingest;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import tools.jackson.databind.JsonNode;
+
+/** The run's own facts: from a folder's {@code context.json}, the rest from the upload's parameters. */
+final class RunContext {
+
+    static final String CONTEXT = "context.json";
+
+    private RunContext() {
+    }
+
+    /**
+     * {@code context.json} of an mpunit or Octoprobe folder.
+     *
+     * @param testbedField {@code testbed} (mpunit) or {@code testbed_name} (Octoprobe)
+     * @param unfinishedByDefault when the file has no {@code unfinished}: whether the run is taken as unfinished
+     */
+    static RunInfo fromContext(JsonFile context, Upload upload, String testbedField, boolean unfinishedByDefault)
+            throws UploadRejected {
+        JsonNode root = context.object();
+        String testbed = testbed(context.text(root, testbedField), upload,
+                context.path() + " names no testbed (" + testbedField + " is null)");
+        OffsetDateTime start = Times.parse(context.requiredText(root, "time_start"), upload.zone(),
+                context.path() + ": time_start");
+        OffsetDateTime end = Times.parse(context.text(root, "time_end"), upload.zone(), context.path() + ": time_end");
+        Boolean unfinished = context.bool(root, "unfinished");
+        return new RunInfo(testbed, context.text(root, "testbed_instance"),
+                orParameter(context.text(root, "trigger"), upload, "trigger"),
+                orParameter(context.text(root, "ref_firmware"), upload, "ref_firmware"),
+                orParameter(context.text(root, "ref_tests"), upload, "ref_tests"),
+                TokenRedactor.redact(context.text(root, "commandline")),
+                TokenRedactor.redact(RunTestsResults.blankToNull(context.text(root, "error"))),
+                unfinished != null ? unfinished : unfinishedByDefault || end == null, start, end);
+    }
+
+    /** A format that says nothing about its run (JUnit XML, a bare {@code _results.json}): all from the parameters. */
+    static RunInfo fromParameters(Upload upload, String formatName, OffsetDateTime startInFile, OffsetDateTime endInFile)
+            throws UploadRejected {
+        String testbed = testbed(null, upload, formatName + " does not name its testbed");
+        OffsetDateTime start = Times.parse(upload.parameter("time_start").orElse(null), upload.zone(), "?time_start=");
+        if (start == null) {
+            start = startInFile != null ? startInFile : OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        }
+        OffsetDateTime end = endInFile != null && !endInFile.isBefore(start) ? endInFile : null;
+        return new RunInfo(testbed, null, upload.parameter("trigger").orElse(null),
+                upload.parameter("ref_firmware").orElse(null), upload.parameter("ref_tests").orElse(null), null, null,
+                false, start, end);
+    }
+
+    private static String testbed(String inFile, Upload upload, String missing) throws UploadRejected {
+        String given = upload.parameter("testbed").orElse(null);
+        String inFileClean = RunTestsResults.blankToNull(inFile);
+        if (inFileClean != null && given != null && !inFileClean.equals(given)) {
+            throw new UploadRejected(400, "the run is from testbed '" + inFileClean + "', ?testbed= says '" + given
+                    + "': leave ?testbed= out");
+        }
+        if (inFileClean == null && given == null) {
+            throw new UploadRejected(400, missing + ": give ?testbed=<name>, the testbed whose token pushes it");
+        }
+        return inFileClean != null ? inFileClean : given;
+    }
+
+    private static String orParameter(String inFile, Upload upload, String parameter) {
+        String value = RunTestsResults.blankToNull(inFile);
+        return value != null ? value : upload.parameter(parameter).orElse(null);
+    }
+}

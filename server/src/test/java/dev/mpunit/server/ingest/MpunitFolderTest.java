@@ -1,0 +1,207 @@
+package dev.mpunit.server.ingest;
+
+import static dev.mpunit.server.ingest.Fixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MpunitFolderTest {
+
+    private static final String CONTEXT = """
+            {"testbed": "lab-a", "testbed_instance": "lab-a-2", "time_start": "2026-12-01 02:00:00",
+             "time_end": "2026-12-01 02:10:00", "ref_firmware": "https://github.com/micropython/micropython.git@master",
+             "ref_tests": "https://github.com/micropython/micropython.git@master", "trigger": "nightly",
+             "commandline": "./mpunit tests --config micropython.results.upload=https://r.example MPUNIT_UPLOAD_TOKEN=mpt_abcDEF-123_xyz",
+             "error": null, "unfinished": %s}
+            """;
+    private static final String CONTEXT_TEST = """
+            {"testgroup": "RUN-TESTS_STANDARD", "tentacle": "mb01-MICROBIT, mb02-MICROBIT",
+             "tentacles": ["mb01-MICROBIT", "mb02-MICROBIT"], "ports": ["/dev/ttyACM0"], "port-variant": "MICROBIT",
+             "time_start": "2026-12-01 02:00:05", "time_end": %s, "log_output": null, "unfinished": %s,
+             "results": [
+               {"name": "basics/list1.py", "result": "pass", "text": null, "tentacle": "mb01-MICROBIT",
+                "duration_ms": 120, "incidents": []},
+               {"name": "basics/fail_exp.py", "result": "fail", "text": "line 3 differs: printed mpt_SECRETtoken0", "tentacle": "mb02-MICROBIT",
+                "duration_ms": 340, "incidents": ["mb02-MICROBIT lost, restarted", "second run after a failure"]},
+               {"name": "thread/thread1.py", "result": "skip", "text": "the test printed SKIP", "tentacle": null,
+                "duration_ms": null, "incidents": []}
+             ]}
+            """;
+    private static final String RESULTS = """
+            {"args": {"group": "RUN-TESTS_STANDARD", "target": "MICROBIT", "result_dir": "/x"},
+             "results": [["basics/fail_exp.py", "fail", "line 3 differs"], ["basics/list1.py", "pass", ""],
+                         ["thread/thread1.py", "skip", "the test printed SKIP"]],
+             "failed_tests": ["basics/fail_exp.py"], "ignored_tests": []}
+            """;
+
+    @Test
+    void theExamplesFolderIsReadWithItsBenchmarksAndFiles() throws UploadRejected {
+        byte[] body = TarGz.ofFolder(Fixtures.mpunitExamples(), "").bytes();
+
+        ParsedRun run = Uploads.parse(Fixtures.upload(body, null, Map.of("testbed", "ci", "trigger", "push"),
+                ZoneId.of("Europe/Zurich")), UploadLimits.DEFAULTS);
+
+        assertThat(run.format()).isEqualTo("mpunit");
+        assertThat(run.run().testbed()).isEqualTo("ci");
+        assertThat(run.run().trigger()).isEqualTo("push");
+        // 17:13:08 in Zurich (UTC+1 in December) is 16:13:08 UTC.
+        assertThat(run.run().timeStart()).isEqualTo(OffsetDateTime.parse("2026-12-06T16:13:08Z"));
+        assertThat(run.run().timeEnd()).isEqualTo(OffsetDateTime.parse("2026-12-06T16:13:11Z"));
+        assertThat(run.run().unfinished()).isFalse();
+        assertThat(run.testRuns()).extracting(ParsedTestRun::folder)
+                .containsExactly("RUN-PERFBENCH@webassembly", "RUN-TESTS_STANDARD@webassembly");
+        ParsedTestRun perfbench = run.testRuns().get(0);
+        assertThat(perfbench.group()).isEqualTo("RUN-PERFBENCH");
+        assertThat(perfbench.variant()).isEqualTo("webassembly");
+        assertThat(perfbench.tentacles()).containsExactly("webassembly#2", "webassembly#1");
+        assertThat(perfbench.results()).extracting(ParsedResult::name)
+                .containsExactly("perf_bench/bm_sieve.py", "perf_bench/core_calls.py", "perf_bench/misc_checksum.py");
+        ParsedResult sieve = perfbench.results().get(0);
+        assertThat(sieve.benchmark()).isEqualTo(new Benchmark(60625.00, 22.5252, 880439.87, 28.6681));
+        assertThat(sieve.durationMs()).isEqualTo(1606L);
+        assertThat(sieve.tentacle()).isEqualTo("webassembly#1");
+        ParsedTestRun standard = run.testRuns().get(1);
+        assertThat(standard.results()).hasSize(18).allSatisfy(result -> {
+            assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(result.benchmark()).isNull();
+        });
+        assertThat(run.files()).extracting(UploadedFile::path).contains("context.json", "summary_report.md",
+                "timeline.svg", "RUN-TESTS_STANDARD@webassembly/testresults.txt");
+        assertThat(run.contentSha256()).isEqualTo(ParsedRun.sha256(body));
+    }
+
+    @Test
+    void aFolderTarredWithItsOwnNameIsReadAsItsContents() throws UploadRejected {
+        ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.files()).extracting(UploadedFile::path).contains("context.json",
+                "RUN-TESTS_STANDARD@MICROBIT/context_test.json");
+        assertThat(run.run().testbed()).isEqualTo("lab-a");
+        assertThat(run.run().testbedInstance()).isEqualTo("lab-a-2");
+        assertThat(run.run().refTests()).isEqualTo("https://github.com/micropython/micropython.git@master");
+        ParsedTestRun testRun = run.testRuns().get(0);
+        assertThat(testRun.group()).isEqualTo("RUN-TESTS_STANDARD");
+        assertThat(testRun.variant()).isEqualTo("MICROBIT");
+        assertThat(testRun.tentacles()).containsExactly("mb01-MICROBIT", "mb02-MICROBIT");
+        assertThat(testRun.results()).extracting(ParsedResult::name, ParsedResult::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("basics/list1.py", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("basics/fail_exp.py", Verdict.FAIL),
+                org.assertj.core.groups.Tuple.tuple("thread/thread1.py", Verdict.SKIP));
+    }
+
+    @Test
+    void aFailureIsLinkedToItsOutputAndExpectedOutput() throws UploadRejected {
+        ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        ParsedResult failure = run.testRuns().get(0).results().get(1);
+        assertThat(failure.outputPath()).isEqualTo("RUN-TESTS_STANDARD@MICROBIT/basics_fail_exp.py.out");
+        assertThat(failure.expectedPath()).isEqualTo("RUN-TESTS_STANDARD@MICROBIT/basics_fail_exp.py.exp");
+        assertThat(failure.durationMs()).isEqualTo(340L);
+        assertThat(failure.incidents()).containsExactly("mb02-MICROBIT lost, restarted", "second run after a failure");
+        assertThat(run.testRuns().get(0).results().get(0).outputPath()).isNull();
+    }
+
+    @Test
+    void tokensAreBlankedInTheCommandLineMessagesAndFiles() throws UploadRejected {
+        ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.run().commandline()).endsWith("MPUNIT_UPLOAD_TOKEN=mpt_***").doesNotContain("abcDEF");
+        assertThat(run.testRuns().get(0).results().get(1).message()).isEqualTo("line 3 differs: printed mpt_***");
+        assertThat(run.files()).allSatisfy(file -> assertThat(new String(file.content(), StandardCharsets.UTF_8))
+                .doesNotContain("mpt_abcDEF").doesNotContain("mpt_SECRET"));
+        assertThat(run.files()).filteredOn(file -> file.path().endsWith(".out")).singleElement()
+                .satisfies(file -> assertThat(new String(file.content(), StandardCharsets.UTF_8))
+                        .isEqualTo("a\nmpt_***\n"));
+    }
+
+    @Test
+    void aKilledRunIsKeptUnfinishedEvenWhenItsTwoFilesAreAResultApart() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("true"))
+                .file("RUN-TESTS_STANDARD@MICROBIT/context_test.json", CONTEXT_TEST.formatted("null", "true"))
+                .file("RUN-TESTS_STANDARD@MICROBIT/_results.json", """
+                        {"args": {}, "results": [["basics/list1.py", "pass", ""]], "failed_tests": []}""");
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.run().unfinished()).isTrue();
+        assertThat(run.testRuns().get(0).unfinished()).isTrue();
+        assertThat(run.testRuns().get(0).timeEnd()).isNull();
+        assertThat(run.testRuns().get(0).results()).hasSize(3);
+    }
+
+    @Test
+    void aFinishedRunWhoseTwoFilesDisagreeIsRefused() {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("false"))
+                .file("RUN-TESTS_STANDARD@MICROBIT/context_test.json",
+                        CONTEXT_TEST.formatted("\"2026-12-01 02:09:00\"", "false"))
+                .file("RUN-TESTS_STANDARD@MICROBIT/_results.json", RESULTS.replace("\"skip\", \"the", "\"pass\", \"the"));
+
+        assertThatThrownBy(() -> Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS))
+                .isInstanceOf(UploadRejected.class).hasFieldOrPropertyWithValue("status", 400)
+                .hasMessageStartingWith("RUN-TESTS_STANDARD@MICROBIT/context_test.json and"
+                        + " RUN-TESTS_STANDARD@MICROBIT/_results.json disagree on thread/thread1.py (skip and pass)");
+    }
+
+    @Test
+    void aTestRunWithOnlyResultsJsonIsReadFromIt() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("false"))
+                .file("RUN-TESTS_STANDARD@MICROBIT/_results.json", RESULTS);
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        ParsedTestRun testRun = run.testRuns().get(0);
+        assertThat(testRun.group()).isEqualTo("RUN-TESTS_STANDARD");
+        assertThat(testRun.variant()).isEqualTo("MICROBIT");
+        assertThat(testRun.results()).extracting(ParsedResult::name, ParsedResult::verdict, ParsedResult::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("basics/fail_exp.py", Verdict.FAIL, "line 3 differs"),
+                        org.assertj.core.groups.Tuple.tuple("basics/list1.py", Verdict.PASS, null),
+                        org.assertj.core.groups.Tuple.tuple("thread/thread1.py", Verdict.SKIP, "the test printed SKIP"));
+    }
+
+    @Test
+    void aRunWithoutTestbedNeedsTheParameter() {
+        byte[] body = TarGz.ofFolder(Fixtures.mpunitExamples(), "").bytes();
+
+        assertThatThrownBy(() -> Uploads.parse(upload(body, Map.of()), UploadLimits.DEFAULTS))
+                .isInstanceOf(UploadRejected.class).hasFieldOrPropertyWithValue("status", 400)
+                .hasMessage("context.json names no testbed (testbed is null): give ?testbed=<name>, the testbed whose"
+                        + " token pushes it");
+    }
+
+    @Test
+    void aTestbedParameterThatContradictsContextJsonIsRefused() {
+        assertThatThrownBy(() -> Uploads.parse(upload(handMade(false).bytes(), Map.of("testbed", "lab-b")),
+                UploadLimits.DEFAULTS)).isInstanceOf(UploadRejected.class)
+                .hasMessage("the run is from testbed 'lab-a', ?testbed= says 'lab-b': leave ?testbed= out");
+    }
+
+    @Test
+    void theSameRunPushedUnfinishedAndFinishedHasOneKey() throws UploadRejected {
+        ParsedRun unfinished = Uploads.parse(upload(handMade(true).bytes(), Map.of()), UploadLimits.DEFAULTS);
+        ParsedRun finished = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(unfinished.run().unfinished()).isTrue();
+        assertThat(finished.run().unfinished()).isFalse();
+        assertThat(unfinished.contentSha256()).isNotEqualTo(finished.contentSha256());
+        assertThat(unfinished.runKey()).isEqualTo(finished.runKey());
+    }
+
+    /** A results folder of a testbed with a failure, tarred with its own folder name. */
+    static TarGz handMade(boolean unfinished) {
+        String top = "20261201-020000/";
+        return new TarGz().folder(top).file(top + "context.json", CONTEXT.formatted(unfinished))
+                .folder(top + "RUN-TESTS_STANDARD@MICROBIT")
+                .file(top + "RUN-TESTS_STANDARD@MICROBIT/context_test.json",
+                        CONTEXT_TEST.formatted(unfinished ? "null" : "\"2026-12-01 02:09:00\"", unfinished))
+                .file(top + "RUN-TESTS_STANDARD@MICROBIT/_results.json", RESULTS)
+                .file(top + "RUN-TESTS_STANDARD@MICROBIT/basics_fail_exp.py.exp", "a\nb\n")
+                .file(top + "RUN-TESTS_STANDARD@MICROBIT/basics_fail_exp.py.out", "a\nmpt_SECRETtoken0\n")
+                .file(top + "summary_report.md", "# Summary\n");
+    }
+}
