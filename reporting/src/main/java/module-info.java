@@ -7,6 +7,8 @@
 module dev.mpunit.reporting {
     requires dev.mpunit.contract;
     requires org.junit.platform.launcher;
+    // The results server push (ResultsUploader): the JDK's HTTP client, no library.
+    requires java.net.http;
     // Allure is optional: its enrichment is used only where Allure's own listener runs.
     requires static io.qameta.allure.commons;
     requires static io.qameta.allure.model;

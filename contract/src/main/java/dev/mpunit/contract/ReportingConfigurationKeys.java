@@ -37,6 +37,18 @@ public final class ReportingConfigurationKeys {
      */
     public static final String RESULTS_XFAIL = "micropython.results.xfail";
     /**
+     * The results server ({@code https://results.example.org}) the results folder is pushed to at the end
+     * of the run ({@code docs/results-upload.md}); unset: nothing is pushed.
+     */
+    public static final String RESULTS_UPLOAD = "micropython.results.upload";
+    /**
+     * The environment variable holding the testbed's push token; default {@link #DEFAULT_UPLOAD_TOKEN_ENV}.
+     * Its value is a secret like those named in {@link #SECRETS}; this key's own value, a name, is not.
+     */
+    public static final String RESULTS_UPLOAD_TOKEN_ENV = "micropython.results.upload.token-env";
+    /** Where the push token is read from unless {@link #RESULTS_UPLOAD_TOKEN_ENV} names another variable. */
+    public static final String DEFAULT_UPLOAD_TOKEN_ENV = "MPUNIT_UPLOAD_TOKEN";
+    /**
      * Comma-separated names of environment variables, system properties or configuration
      * parameters whose values are written as {@code ***} in the results folder (so are the values of keys
      * containing {@code pass}, {@code secret} or {@code token}); default {@link #DEFAULT_SECRETS}.
@@ -52,7 +64,7 @@ public final class ReportingConfigurationKeys {
 
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
-            RESULTS_REF_TESTS, RESULTS_XFAIL, SECRETS, TESTBED);
+            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV, SECRETS, TESTBED);
 
     private ReportingConfigurationKeys() {
     }

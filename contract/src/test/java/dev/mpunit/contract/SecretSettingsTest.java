@@ -25,7 +25,20 @@ class SecretSettingsTest {
 
         assertThat(settings.values()).containsExactlyInAnyOrder("from-the-environment", "from-a-property",
                 "parameter-pass", "parameter-token", "property-password");
-        assertThat(settings.keys()).containsExactlyInAnyOrder("MY_NAMED", "WLAN_PASS", "api.token", "db.password");
+        assertThat(settings.keys()).containsExactlyInAnyOrder("MY_NAMED", "WLAN_PASS", "api.token", "db.password",
+                "MPUNIT_UPLOAD_TOKEN");
+    }
+
+    @Test
+    void thePushTokenIsASecretFromTheVariableTheKeyNamesNotTheName() {
+        Map<String, String> environment = Map.of("MPUNIT_UPLOAD_TOKEN", "mpt_default-place", "CI_PUSH", "mpt_other-place");
+
+        assertThat(SecretSettings.read(parameters(Map.of()), environment, new Properties()).values())
+                .containsExactly("mpt_default-place");
+        SecretSettings renamed = SecretSettings.read(parameters(Map.of("micropython.results.upload.token-env", "CI_PUSH")),
+                environment, new Properties());
+        assertThat(renamed.values()).containsExactly("mpt_other-place");
+        assertThat(renamed.keys()).contains("CI_PUSH").doesNotContain("micropython.results.upload.token-env");
     }
 
     @Test
@@ -39,6 +52,7 @@ class SecretSettingsTest {
     @Test
     void theListOfNamesIsNoSecret() {
         assertThat(SecretSettings.secretKey("micropython.secrets")).isFalse();
+        assertThat(SecretSettings.secretKey("micropython.results.upload.token-env")).isFalse();
         assertThat(SecretSettings.secretKey("WLAN_PASSWORD")).isTrue();
         assertThat(SecretSettings.secretKey("micropython.timeout")).isFalse();
         assertThat(SecretSettings.read(parameters(Map.of("micropython.secrets", "SECRET_NAMES_ARE_NOT_VALUES")),

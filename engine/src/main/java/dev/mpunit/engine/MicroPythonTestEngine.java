@@ -72,6 +72,7 @@ public final class MicroPythonTestEngine implements TestEngine {
             KnownKeys.requireKnown(request.getConfigurationParameters(), kinds.keys());
             configuration = EngineConfiguration.from(request.getConfigurationParameters(), kinds);
             ResultsFolder.requireWritable(configuration.results());
+            ResultsFolder.requirePushable(configuration.results());
             filters = Filters.parse(configuration.selection().include(), configuration.selection().exclude(),
                     configuration.selection().filter());
         } catch (IllegalArgumentException e) {

@@ -154,6 +154,30 @@ class BadInputDiscoveryTest {
         }
     }
 
+    // Issue 14, item 6: an address that is none was found out only at the end of the run, when it pushed.
+    @Test
+    void aResultsServerAddressThatIsNoneOrNothingToPushRefusesTheRun() throws IOException {
+        Path test = file("a.py", "print(1)\n");
+        String results = folder.resolve("results").toString();
+
+        EngineDiscoveryResults ftp = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.upload", "ftp://results.example.org"), selectFile(test.toFile()));
+        EngineDiscoveryResults noFolder = discover(Map.of("micropython.results.upload", "https://results.example.org"),
+                selectFile(test.toFile()));
+        EngineDiscoveryResults fine = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.upload", "https://results.example.org/mpunit"), selectFile(test.toFile()));
+
+        assertThat(messages(ftp, Severity.ERROR)).singleElement().asString().contains(
+                "micropython.results.upload=ftp://results.example.org: 'ftp://results.example.org' is not an http or https URL",
+                "give the results server's address, e.g. https://results.example.org");
+        assertThat(messages(noFolder, Severity.ERROR)).singleElement().asString().contains(
+                "micropython.results.upload=https://results.example.org: no results folder to push: set micropython.results.dir too");
+        assertThat(tests(ftp)).isEmpty();
+        assertThat(tests(noFolder)).isEmpty();
+        assertThat(fine.getDiscoveryIssues()).isEmpty();
+        assertThat(tests(fine)).hasSize(1);
+    }
+
     // Item 8: runs that test nothing said nothing.
     @Test
     void anEmptyFolderSaysItHoldsNoTest() throws IOException {

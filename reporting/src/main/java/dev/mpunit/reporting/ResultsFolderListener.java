@@ -24,6 +24,7 @@ import org.junit.platform.launcher.TestPlan;
 
 import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.SecretSettings;
 import dev.mpunit.contract.Verdicts;
 
 /**
@@ -37,6 +38,10 @@ import dev.mpunit.contract.Verdicts;
  * <p>Reads only launcher events and the {@code micropython.*} report entries
  * ({@code docs/report-entries.md}). Everything it writes goes through one {@link AtomicFiles},
  * which blanks out the run's {@link Secrets}.
+ *
+ * <p>With {@value ReportingConfigurationKeys#RESULTS_UPLOAD} set it pushes the folder to that
+ * results server once the last file is written ({@link ResultsUploader}); a push that fails is
+ * said with the command that pushes the folder later, and never fails the run.
  */
 public final class ResultsFolderListener implements TestExecutionListener {
 
@@ -57,6 +62,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private AtomicFiles writer;
     private BaselineRun baseline;
     private int cancelled;
+    private Optional<String> uploadTo = Optional.empty();
+    private String uploadTokenVariable;
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -94,6 +101,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
         // Read now: the baseline may be this very folder, about to be overwritten.
         baseline = BaselineRun.read(plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_BASELINE));
         summary = new Summary(folder, plan, clock, writer);
+        uploadTo = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
+                .filter(server -> !server.isEmpty());
+        uploadTokenVariable = SecretSettings.uploadTokenVariable(plan.getConfigurationParameters());
         writeContext(null, true);
     }
 
@@ -200,6 +210,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
                     + " partial results in " + folder);
             System.err.flush();
         }
+        uploadTo.ifPresent(server -> push(server, folder, uploadTokenVariable));
         summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;
@@ -208,6 +219,35 @@ public final class ResultsFolderListener implements TestExecutionListener {
         entries.clear();
         files.clear();
         cancelled = 0;
+        uploadTo = Optional.empty();
+    }
+
+    /**
+     * One try: a server that is down must not hold up the end of the run for the half minute the
+     * retries of {@code ./mpunit upload} take; the message gives that command.
+     */
+    private static void push(String server, Path folder, String tokenVariable) {
+        String token = Optional.ofNullable(System.getenv(tokenVariable)).map(String::strip).orElse("");
+        ResultsUploader uploader;
+        try {
+            uploader = new ResultsUploader(server, token, tokenVariable);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mpunit: no upload (" + ReportingConfigurationKeys.RESULTS_UPLOAD + "): " + e.getMessage()
+                    + "; the results stay in " + folder + "; push them later with ./mpunit upload " + folder + " --url <server>");
+            return;
+        }
+        if (token.isEmpty()) {
+            System.err.println(uploader.failedMessage(folder, "no push token: the environment variable " + tokenVariable
+                    + " is not set; the server's ./mpunit serve token create <testbed> prints one"));
+            return;
+        }
+        ResultsUploader.Outcome outcome = uploader.push(folder);
+        if (outcome.stored()) {
+            System.out.println(uploader.storedMessage(folder, outcome));
+        } else {
+            System.err.println(uploader.failedMessage(folder, outcome.reason()));
+        }
+        System.err.flush();
     }
 
     private TestRun run(String group, String variant) {

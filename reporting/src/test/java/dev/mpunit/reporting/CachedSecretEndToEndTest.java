@@ -71,13 +71,11 @@ class CachedSecretEndToEndTest {
             throws IOException, InterruptedException, TargetException {
         Path results = temp.resolve(name);
         Path mjs = WebAssemblyInstallation.obtain(WebAssemblyInstallation.Config.defaults()).micropythonMjs();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ChildEngineRun.class.getName(), TREE.toString(),
+        ProcessBuilder builder = ChildEngineRun.command(TREE, List.of(
                 "micropython.cache=" + cache,
                 "micropython.webassembly.mjs=" + mjs,
                 "junit.platform.reporting.output.dir=" + temp.resolve("junit-" + name),
-                ReportingConfigurationKeys.RESULTS_DIR + "=" + results)
+                ReportingConfigurationKeys.RESULTS_DIR + "=" + results))
                 .redirectErrorStream(true).redirectOutput(temp.resolve(name + ".log").toFile());
         builder.environment().remove("WLAN_PASS");
         builder.environment().remove("MPUNIT_TEST_GREETING");

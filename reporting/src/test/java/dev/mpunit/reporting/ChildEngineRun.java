@@ -1,6 +1,8 @@
 package dev.mpunit.reporting;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine and the results folder listener in a JVM of their own, for tests whose subject is
@@ -10,6 +12,14 @@ import java.nio.file.Path;
 final class ChildEngineRun {
 
     private ChildEngineRun() {
+    }
+
+    /** The command that runs the tree in a child JVM with these {@code key=value} parameters, on this test's class path. */
+    static ProcessBuilder command(Path tree, List<String> parameters) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ChildEngineRun.class.getName(), tree.toString()));
+        command.addAll(parameters);
+        return new ProcessBuilder(command);
     }
 
     public static void main(String[] args) {

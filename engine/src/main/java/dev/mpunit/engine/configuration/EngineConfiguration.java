@@ -1,5 +1,7 @@
 package dev.mpunit.engine.configuration;
 
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
 import static dev.mpunit.engine.ConfigurationKeys.*;
 
 import dev.mpunit.engine.provider.TargetProvider;
@@ -97,7 +99,9 @@ public record EngineConfiguration(
                         path(parameters, FIRMWARE_DIR),
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
                         duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
-                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty())),
+                new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty()),
+                        parameters.get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
+                                .filter(value -> !value.isEmpty())),
                 new PerfbenchConfiguration(positiveInt(parameters, PERFBENCH_AVERAGE, PerfbenchConfiguration.DEFAULT_AVERAGE),
                         perfbenchNm(parameters)));
     }

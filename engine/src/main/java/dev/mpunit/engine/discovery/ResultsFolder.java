@@ -13,11 +13,13 @@ import java.util.Optional;
 
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.ResultsServerAddress;
 
 /**
- * The results folder the reporting module's listener writes ({@code micropython.results.dir}),
- * checked by the engine at discovery: the engine is the one that can refuse a run before any target
- * starts, and a run whose results cannot be kept should not run at all. The check writes nothing
+ * The results folder the reporting module's listener writes ({@code micropython.results.dir}) and the
+ * results server it pushes it to ({@code micropython.results.upload}), checked by the engine at
+ * discovery: the engine is the one that can refuse a run before any target starts, and a run whose
+ * results cannot be kept should not run at all. The check writes nothing
  * that stays: the listener creates the folder when the run starts.
  */
 public final class ResultsFolder {
@@ -56,6 +58,27 @@ public final class ResultsFolder {
             Files.delete(probe);
         } catch (IOException e) {
             throw refused(configured.get(), "no file can be created in " + existing + " (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * A results server to push to needs a folder to push and an address that is one.
+     *
+     * @throws IllegalArgumentException naming the key and what to give
+     */
+    public static void requirePushable(ResultsConfiguration results) {
+        Optional<String> upload = results.upload();
+        if (upload.isEmpty()) {
+            return;
+        }
+        String key = ReportingConfigurationKeys.RESULTS_UPLOAD + "=" + upload.get();
+        if (results.directory().isEmpty()) {
+            throw new IllegalArgumentException(key + ": no results folder to push: set " + KEY + " too (./mpunit sets it)");
+        }
+        try {
+            ResultsServerAddress.base(upload.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }
     }
 
