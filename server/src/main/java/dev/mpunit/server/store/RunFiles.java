@@ -10,10 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import dev.mpunit.server.ingest.ParsedRun;
@@ -32,7 +32,8 @@ final class RunFiles {
     }
 
     static void insert(Connection connection, long runId, List<UploadedFile> files) throws SQLException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
+        // By hash: two pushes storing the same new files lock them in the same order.
+        Map<String, byte[]> contents = new TreeMap<>();
         for (UploadedFile file : files) {
             contents.putIfAbsent(ParsedRun.sha256(file.content()), file.content());
         }
