@@ -20,16 +20,18 @@ import picocli.CommandLine.Option;
  * unreachable), 2 usage.
  */
 @Command(name = "mpunit serve", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {TokenCommand.class, PurgeCommand.class},
         description = "Serves the results that testbeds push: runs, failures, history, flaky tests and trends.")
 public final class ServerMain implements Callable<Integer> {
 
     /** The options every subcommand shares: which database. */
     static final class DatabaseOptions {
-        @Option(names = "--data", paramLabel = "<folder>", defaultValue = "mpunit-data",
+        // Inherited: the subcommands take them before or after their name (--data x token list, token list --data x).
+        @Option(names = "--data", paramLabel = "<folder>", defaultValue = "mpunit-data", scope = CommandLine.ScopeType.INHERIT,
                 description = "Folder of the embedded database (default: ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--database", paramLabel = "h2|<jdbc url>", defaultValue = "h2",
+        @Option(names = "--database", paramLabel = "h2|<jdbc url>", defaultValue = "h2", scope = CommandLine.ScopeType.INHERIT,
                 description = "h2 (the embedded file under --data, the default) or a jdbc:postgresql://host:port/name URL; "
                         + "its password from the environment variable " + Database.PASSWORD_VARIABLE + ".")
         String database;

@@ -2,6 +2,7 @@ package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class ArchiveReader {
 
     static UploadFolder read(byte[] body, UploadLimits limits) throws UploadRejected {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] buffer = new byte[BUFFER];
         long unpacked = 0;
         int entries = 0;
         try (InputStream gzip = new GzipCompressorInputStream(new ByteArrayInputStream(body), true);
@@ -50,7 +52,7 @@ final class ArchiveReader {
                     throw overLimit(entry.getName() + " has " + entry.getSize() + " bytes, one file may have at most "
                             + limits.maxFileBytes());
                 }
-                byte[] content = readEntry(tar, entry.getName(), limits, unpacked);
+                byte[] content = readEntry(tar, entry, limits, unpacked, buffer);
                 unpacked += content.length;
                 if (files.put(path, content) != null) {
                     throw new UploadRejected(400, "archive holds " + path + " twice: pack each file once");
@@ -58,9 +60,8 @@ final class ArchiveReader {
             }
             // The rest of the gzip stream (the tar's end blocks, the gzip trailer with its CRC) is read too,
             // so a body cut short after the last entry is still noticed; it counts towards the limit.
-            byte[] rest = new byte[BUFFER];
             int n;
-            while ((n = gzip.read(rest)) >= 0) {
+            while ((n = gzip.read(buffer)) >= 0) {
                 unpacked += n;
                 if (unpacked > limits.maxUnpackedBytes()) {
                     throw overLimit("more than " + limits.maxUnpackedBytes() + " bytes unpacked");
@@ -69,7 +70,7 @@ final class ArchiveReader {
         } catch (UploadRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UploadRejected(400, "truncated or corrupt archive: " + e.getMessage()
+            throw new UploadRejected(400, "truncated or corrupt archive: " + why(e)
                     + "; send the whole tar.gz of the results folder (tar czf <name>.tar.gz -C <folder> .)", e);
         }
         if (files.isEmpty()) {
@@ -78,10 +79,11 @@ final class ArchiveReader {
         return UploadFolder.of(stripCommonFolder(files));
     }
 
-    private static byte[] readEntry(InputStream tar, String name, UploadLimits limits, long unpackedBefore)
-            throws IOException, UploadRejected {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        byte[] buffer = new byte[BUFFER];
+    /** The entry's bytes, counted against the limits as they come: its header's size may lie. */
+    private static byte[] readEntry(InputStream tar, TarArchiveEntry entry, UploadLimits limits, long unpackedBefore,
+            byte[] buffer) throws IOException, UploadRejected {
+        String name = entry.getName();
+        ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.max(0, Math.min(entry.getSize(), BUFFER)));
         int n;
         while ((n = tar.read(buffer)) >= 0) {
             content.write(buffer, 0, n);
@@ -102,7 +104,8 @@ final class ArchiveReader {
             throw new UploadRejected(400, "archive entry is a link: " + name + " (to " + entry.getLinkName()
                     + "); pack the files themselves (tar without -h keeps links: use tar -h or copy them)");
         }
-        if (!entry.isFile() && !entry.isDirectory()) {
+        // isFile() says yes to any type it does not know, FIFOs and devices included: ask for those first.
+        if (entry.isFIFO() || entry.isCharacterDevice() || entry.isBlockDevice() || (!entry.isFile() && !entry.isDirectory())) {
             throw new UploadRejected(400, "archive entry is neither a file nor a folder: " + name
                     + " (a device, a FIFO or another special file); pack only files and folders");
         }
@@ -145,6 +148,13 @@ final class ArchiveReader {
         int cut = common.length() + 1;
         files.forEach((path, content) -> stripped.put(path.substring(cut), content));
         return stripped;
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof EOFException || e.getMessage() == null) {
+            return "it ends too early (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1) : e.getMessage();
     }
 
     private static UploadRejected overLimit(String what) {

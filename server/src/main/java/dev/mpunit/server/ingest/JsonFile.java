@@ -130,11 +130,13 @@ record JsonFile(String path, JsonNode root) {
         return "null";
     }
 
+    /** Jackson's message without where it points into its own source (the message says line and column). */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.replaceAll("\\s*\\((?:for \\w+ starting|start marker) at \\[Source:.*$", "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,13 +43,14 @@ final class JunitXmlParser {
     static ParsedContent parse(UploadFolder files, List<String> paths, Upload upload) throws UploadRejected {
         Map<String, TestRunBuilder> testRuns = new LinkedHashMap<>();
         SuiteTimes times = new SuiteTimes();
+        Map<String, byte[]> outputs = new LinkedHashMap<>();
         for (String path : paths) {
-            new FileReader(path, upload, testRuns, times).read(files.file(path).orElseThrow());
+            new FileReader(path, upload, testRuns, times, outputs).read(files.file(path).orElseThrow());
         }
         List<ParsedTestRun> parsed = new ArrayList<>();
         testRuns.values().forEach(builder -> parsed.add(builder.build()));
         OffsetDateTime end = times.start == null ? null : times.start.plusNanos((long) (times.seconds * 1e9));
-        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed);
+        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed, outputs);
     }
 
     /** The earliest suite start and the suites' time added up. */
@@ -62,7 +64,8 @@ final class JunitXmlParser {
         ParsedTestRun build() {
             List<String> tentacles = results.stream().map(ParsedResult::tentacle).filter(t -> t != null)
                     .distinct().toList();
-            return new ParsedTestRun(group, variant, group + "@" + variant, tentacles, null, null, null, false, results);
+            return new ParsedTestRun(group, variant, MpunitFolderParser.folderName(group, variant), tentacles, null, null,
+                    null, false, results);
         }
     }
 
@@ -73,13 +76,16 @@ final class JunitXmlParser {
         private final Upload upload;
         private final Map<String, TestRunBuilder> testRuns;
         private final SuiteTimes times;
+        private final Map<String, byte[]> outputs;
         private final Deque<String> suites = new ArrayDeque<>();
 
-        FileReader(String path, Upload upload, Map<String, TestRunBuilder> testRuns, SuiteTimes times) {
+        FileReader(String path, Upload upload, Map<String, TestRunBuilder> testRuns, SuiteTimes times,
+                Map<String, byte[]> outputs) {
             this.path = path;
             this.upload = upload;
             this.testRuns = testRuns;
             this.times = times;
+            this.outputs = outputs;
         }
 
         void read(byte[] xml) throws UploadRejected {
@@ -222,10 +228,24 @@ final class JunitXmlParser {
                     : PerfbenchLine.parse(entries.get(ReportEntryKeys.PERFBENCH))
                             .map(line -> new Benchmark(line.time(), line.timeSd(), line.score(), line.scoreSd()))
                             .orElse(null);
-            ParsedResult result = Results.of(null, null, testName, verdict, message,
-                    entries.get(ReportEntryKeys.TENTACLE), duration, allIncidents, benchmark);
-            testRuns.computeIfAbsent(group + "@" + variant, key -> new TestRunBuilder(group, variant, new ArrayList<>()))
+            // The engine's output and expected output become the .out and .exp a results folder would hold.
+            String base = MpunitFolderParser.folderName(group, variant) + "/" + Results.testBaseName(testName);
+            String output = derivedFile(base + ".out", entries.get(ReportEntryKeys.OUTPUT));
+            String expected = derivedFile(base + ".exp", entries.get(ReportEntryKeys.EXPECTED));
+            ParsedResult result = Results.of(testName, verdict, message, entries.get(ReportEntryKeys.TENTACLE), duration,
+                    allIncidents, benchmark, output, expected);
+            testRuns.computeIfAbsent(MpunitFolderParser.folderName(group, variant),
+                    key -> new TestRunBuilder(group, variant, new ArrayList<>()))
                     .results().add(result);
+        }
+
+        /** The path of a file made of an entry's value, null when there is no value. */
+        private String derivedFile(String path, String value) {
+            if (value == null) {
+                return null;
+            }
+            outputs.put(path, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            return path;
         }
 
         private Long duration(String entry, String time, String testName) throws UploadRejected {
@@ -362,10 +382,14 @@ final class JunitXmlParser {
         }
     }
 
+    /** {@code line 1, column 42: The element type …}, as JSON's messages say it. */
     private static String xmlMessage(XMLStreamException e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        // The JDK puts "ParseError at [row,col]:[r,c]\nMessage: …" together: one line reads better.
-        return message.replace("\nMessage: ", " ").replace('\n', ' ');
+        // The JDK writes "ParseError at [row,col]:[r,c]\nMessage: …".
+        int text = message.indexOf("Message: ");
+        String what = (text < 0 ? message : message.substring(text + "Message: ".length())).replace('\n', ' ').strip();
+        return e.getLocation() == null ? what
+                : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ": " + what;
     }
 
     private static void close(XMLStreamReader reader) {

@@ -89,7 +89,8 @@ final class MpunitFolderParser {
         for (RunTestsResults.Entry entry : results.results()) {
             parsed.add(Results.of(files, folder, entry.name(), entry.verdict(), entry.reason(), null, null, List.of()));
         }
-        return new ParsedTestRun(orElse(results.group(), groupAndVariant[0]), orElse(results.target(), groupAndVariant[1]),
+        return new ParsedTestRun(orElse(results.group(), groupAndVariant[0]),
+                orElse(results.target(), orElse(results.testInstance(), groupAndVariant[1])),
                 folder, List.of(), null, null, null, runUnfinished, parsed);
     }
 
@@ -108,6 +109,14 @@ final class MpunitFolderParser {
                         + "): push the folder as the run left it");
             }
         }
+    }
+
+    /**
+     * The folder a results folder has for a group on a variant: {@code <group>@<variant>}, anything but letters,
+     * digits and {@code . _ - + @} as {@code _} ({@code port:/dev/ttyACM0} → {@code port__dev_ttyACM0}).
+     */
+    static String folderName(String group, String variant) {
+        return Results.fileName(group) + "@" + Results.fileName(variant);
     }
 
     /** {@code RUN-TESTS_STANDARD@unix} → group and variant; a folder without {@code @} is its own group. */

@@ -30,6 +30,13 @@ final class OctoprobeFolderParser {
         boolean neverFinished = error != null && error.startsWith(NEVER_FINISHED);
         RunInfo run = RunContext.fromContext(context, upload, root.has("testbed_name") ? "testbed_name" : "testbed",
                 neverFinished);
+        JsonNode gitRef = root.get("git_ref");
+        if (run.refTests() == null && gitRef != null && gitRef.isObject()) {
+            // Octoprobe's tag T names the tests' ref when ref_tests is not written.
+            String tests = context.text(gitRef, "T");
+            run = new RunInfo(run.testbed(), run.testbedInstance(), run.trigger(), run.refFirmware(), tests,
+                    run.commandline(), run.error(), run.unfinished(), run.timeStart(), run.timeEnd());
+        }
         TreeSet<String> folders = new TreeSet<>(files.foldersWith(CONTEXT_TESTGROUP));
         TreeSet<String> older = new TreeSet<>(files.foldersWith(MpunitFolderParser.CONTEXT_TEST));
         older.removeAll(folders);
@@ -53,7 +60,9 @@ final class OctoprobeFolderParser {
         String variant = boardVariant(tentacle);
         OffsetDateTime start = Times.parse(context.text(root, "time_start"), upload.zone(), path + ": time_start");
         OffsetDateTime end = Times.parse(context.text(root, "time_end"), upload.zone(), path + ": time_end");
+        // msg_error is written "Test never finished..." first and "" once the group ends.
         String error = RunTestsResults.blankToNull(context.text(root, "msg_error"));
+        boolean neverFinished = error != null && error.startsWith(NEVER_FINISHED);
         String skipped = RunTestsResults.blankToNull(context.text(root, "msg_skipped"));
         if (error == null && skipped != null) {
             error = "skipped: " + skipped;
@@ -76,8 +85,9 @@ final class OctoprobeFolderParser {
                         List.of()));
             }
         }
-        return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end, Results.message(error),
-                runUnfinished && end == null, results);
+        return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end,
+                RunTestsResults.blankToNull(TokenRedactor.redact(error)),
+                neverFinished || (runUnfinished && end == null), results);
     }
 
     /** {@code 5f2c-RPI_PICO2-RISCV} (tentacle serial prefix, board variant) → {@code RPI_PICO2-RISCV}. */

@@ -2,6 +2,7 @@ package dev.mpunit.server.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.mpunit.contract.PerfbenchLine;
 
@@ -10,6 +11,8 @@ final class Results {
 
     /** As much of a message as a result row keeps; the whole output stays browsable as a file. */
     static final int MESSAGE_LIMIT = 8000;
+    private static final Pattern OTHER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._+@-]");
+    private static final Pattern ONLY_DOTS = Pattern.compile("\\.+");
 
     private Results() {
     }
@@ -28,8 +31,6 @@ final class Results {
 
     static ParsedResult of(UploadFolder files, String folder, String name, Verdict verdict, String message,
             String tentacle, Long durationMs, List<String> incidents, Benchmark benchmark) {
-        List<String> cleanIncidents = new ArrayList<>(incidents.size());
-        incidents.forEach(incident -> cleanIncidents.add(TokenRedactor.redact(incident)));
         String output = null;
         String expected = null;
         if (folder != null && files != null) {
@@ -37,8 +38,16 @@ final class Results {
             output = files.has(base + ".out") ? base + ".out" : null;
             expected = files.has(base + ".exp") ? base + ".exp" : null;
         }
+        return of(name, verdict, message, tentacle, durationMs, incidents, benchmark, output, expected);
+    }
+
+    /** A result whose output files are known. */
+    static ParsedResult of(String name, Verdict verdict, String message, String tentacle, Long durationMs,
+            List<String> incidents, Benchmark benchmark, String outputPath, String expectedPath) {
+        List<String> cleanIncidents = new ArrayList<>(incidents.size());
+        incidents.forEach(incident -> cleanIncidents.add(TokenRedactor.redact(incident)));
         return new ParsedResult(name, verdict, message(message), tentacle, durationMs, cleanIncidents, benchmark,
-                output, expected);
+                outputPath, expectedPath);
     }
 
     /** The figures of a benchmark that passed, null for anything else. */
@@ -53,11 +62,7 @@ final class Results {
 
     /** Tokens blanked, blank as null, cut to {@link #MESSAGE_LIMIT}. */
     static String message(String text) {
-        String clean = RunTestsResults.blankToNull(TokenRedactor.redact(text));
-        if (clean == null || clean.length() <= MESSAGE_LIMIT) {
-            return clean;
-        }
-        return clean.substring(0, MESSAGE_LIMIT - 1) + "…";
+        return FieldLengths.cut(RunTestsResults.blankToNull(TokenRedactor.redact(text)), MESSAGE_LIMIT);
     }
 
     /**
@@ -66,8 +71,13 @@ final class Results {
      * {@code . _ - + @} becomes {@code _}.
      */
     static String testBaseName(String testName) {
-        String cleaned = testName.replace("..", "_").replace("./", "").replace('/', '_')
-                .replaceAll("[^A-Za-z0-9._+@-]", "_");
-        return cleaned.isEmpty() || cleaned.matches("\\.+") ? cleaned.replace('.', '_') + "_" : cleaned;
+        return fileName(testName.replace("..", "_").replace("./", "").replace('/', '_'));
+    }
+
+    /** A name as the results folder writes it into a file name: anything but letters, digits and {@code . _ - + @} as {@code _}. */
+    static String fileName(String name) {
+        String cleaned = OTHER_CHARACTERS.matcher(name).replaceAll("_");
+        // "." and ".." would name the folder itself or its parent.
+        return cleaned.isEmpty() || ONLY_DOTS.matcher(cleaned).matches() ? cleaned.replace('.', '_') + "_" : cleaned;
     }
 }

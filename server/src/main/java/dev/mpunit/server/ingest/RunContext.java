@@ -46,9 +46,8 @@ final class RunContext {
             start = startInFile != null ? startInFile : OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
         }
         OffsetDateTime end = endInFile != null && !endInFile.isBefore(start) ? endInFile : null;
-        return new RunInfo(testbed, null, upload.parameter("trigger").orElse(null),
-                upload.parameter("ref_firmware").orElse(null), upload.parameter("ref_tests").orElse(null), null, null,
-                false, start, end);
+        return new RunInfo(testbed, null, orParameter(null, upload, "trigger"), orParameter(null, upload, "ref_firmware"),
+                orParameter(null, upload, "ref_tests"), null, null, false, start, end);
     }
 
     private static String testbed(String inFile, Upload upload, String missing) throws UploadRejected {
@@ -64,8 +63,9 @@ final class RunContext {
         return inFileClean != null ? inFileClean : given;
     }
 
+    /** The file's value, else the parameter's; a token in either blanked (a trigger may quote a command). */
     private static String orParameter(String inFile, Upload upload, String parameter) {
         String value = RunTestsResults.blankToNull(inFile);
-        return value != null ? value : upload.parameter(parameter).orElse(null);
+        return TokenRedactor.redact(value != null ? value : upload.parameter(parameter).orElse(null));
     }
 }

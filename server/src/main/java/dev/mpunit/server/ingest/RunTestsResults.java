@@ -15,9 +15,11 @@ import tools.jackson.databind.JsonNode;
  * {@code {group, target, result_dir}}.
  *
  * @param group {@code args.group} (mpunit's), null when it is not there
- * @param target {@code args.target}, else {@code args.test_instance}; null when neither is there
+ * @param target {@code args.target} (mpunit's variant, older run-tests.py's target), null when it is not there
+ * @param testInstance {@code args.test_instance} (run-tests.py's {@code -t}: {@code unix}, {@code a0}, a serial
+ *        port), null when it is not there
  */
-record RunTestsResults(String group, String target, List<Entry> results) {
+record RunTestsResults(String group, String target, String testInstance, List<Entry> results) {
 
     private static final List<String> OLD_LISTS = List.of("passed_tests", "failed_tests", "skipped_tests",
             "xfailed_tests", "ignored_tests");
@@ -41,10 +43,12 @@ record RunTestsResults(String group, String target, List<Entry> results) {
         }
         String group = null;
         String target = null;
+        String testInstance = null;
         JsonNode args = root.get("args");
         if (args != null && args.isObject()) {
-            group = file.text(args, "group");
-            target = firstText(args, "target", "test_instance");
+            group = firstText(args, "group");
+            target = firstText(args, "target");
+            testInstance = firstText(args, "test_instance");
         }
         List<Entry> results = new ArrayList<>();
         if (root.has("results")) {
@@ -78,7 +82,7 @@ record RunTestsResults(String group, String target, List<Entry> results) {
                 }
             }
         }
-        return new RunTestsResults(group, target, results);
+        return new RunTestsResults(group, target, testInstance, results);
     }
 
     /** run-tests.py's words, mpunit's {@code xfail}, and the {@code ok} some tools write for a pass. */

@@ -1,5 +1,6 @@
 package dev.mpunit.server.ingest;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -8,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The times uploads write: mpunit's and Octoprobe's {@code yyyy-MM-dd HH:mm:ss} in the testbed's zone
- * with no offset (the upload says which zone), JUnit's {@code yyyy-MM-ddTHH:mm:ss}, and ISO-8601 with an
- * offset. All are stored in UTC.
+ * The times uploads write: mpunit's and older Octoprobe's {@code yyyy-MM-dd HH:mm:ss} in the testbed's
+ * zone with no offset (the upload says which zone), Octoprobe's {@code yyyy-MM-dd_HH-mm-ss-<zone>}, JUnit's
+ * {@code yyyy-MM-ddTHH:mm:ss}, and ISO-8601 with an offset. All are stored in UTC.
  */
 final class Times {
 
@@ -26,7 +30,31 @@ final class Times {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter();
 
+    /**
+     * Octoprobe's {@code time.strftime("%Y-%m-%d_%H-%M-%S-%Z")}: {@code 2025-04-18_23-22-12-CEST}, the zone an
+     * abbreviation or nothing.
+     */
+    private static final Pattern OCTOPROBE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(\\d{2})-(\\d{2})-(\\d{2})(?:-(.*))?");
+    private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
     private Times() {
+    }
+
+    /**
+     * The zone a time's abbreviation names: the upload's when it is the upload zone's abbreviation then
+     * ({@code CEST} in Europe/Zurich in summer) or none, else one Java knows by that name ({@code UTC},
+     * {@code CET}, {@code EST}); abbreviations are ambiguous, so the upload's zone is the fallback.
+     */
+    private static ZoneId zone(String abbreviation, LocalDateTime local, ZoneId uploadZone) {
+        if (abbreviation == null || abbreviation.isBlank()
+                || abbreviation.equals(ABBREVIATION.format(local.atZone(uploadZone)))) {
+            return uploadZone;
+        }
+        try {
+            return ZoneId.of(abbreviation, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            return uploadZone;
+        }
     }
 
     /**
@@ -39,6 +67,13 @@ final class Times {
             return null;
         }
         String time = text.strip();
+        Matcher octoprobe = OCTOPROBE.matcher(time);
+        if (octoprobe.matches()) {
+            LocalDateTime local = LocalDateTime.parse(octoprobe.group(1) + "T" + octoprobe.group(2) + ":"
+                    + octoprobe.group(3) + ":" + octoprobe.group(4));
+            return local.atZone(zone(octoprobe.group(5), local, zone)).toOffsetDateTime()
+                    .withOffsetSameInstant(ZoneOffset.UTC);
+        }
         try {
             return OffsetDateTime.parse(time).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException withoutOffset) {

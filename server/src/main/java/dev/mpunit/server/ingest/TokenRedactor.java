@@ -2,12 +2,14 @@ package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Blanks whatever looks like an mpunit push token ({@code mpt_} and base64url) out of what an upload
  * stores, so that a token a testbed printed by mistake (on a command line, in a test's output) is
- * never kept or shown: {@code mpt_3f9a…} becomes {@code mpt_***}.
+ * never kept or shown: {@code mpt_3f9a…} becomes {@code mpt_***}. Markdown (a results folder's
+ * {@code summary_report.md}) writes each {@code _} as {@code \_}: that form is a token too.
  */
 public final class TokenRedactor {
 
@@ -15,8 +17,7 @@ public final class TokenRedactor {
     public static final String PREFIX = "mpt_";
     /** What a token is replaced with. */
     public static final String BLANKED = PREFIX + "***";
-    private static final Pattern TOKEN = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]+");
-    private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern TOKEN = Pattern.compile("mpt\\\\?_(?:[A-Za-z0-9-]|\\\\?_)+");
     private static final byte[] BLANKED_BYTES = BLANKED.getBytes(StandardCharsets.US_ASCII);
 
     private TokenRedactor() {
@@ -24,10 +25,10 @@ public final class TokenRedactor {
 
     /** The text with every token blanked; null stays null. */
     public static String redact(String text) {
-        if (text == null || !text.contains(PREFIX)) {
+        if (text == null || !text.contains("mpt")) {
             return text;
         }
-        return TOKEN.matcher(text).replaceAll(BLANKED);
+        return TOKEN.matcher(text).replaceAll(Matcher.quoteReplacement(BLANKED));
     }
 
     /** The bytes with every token blanked (a file of any encoding: the token's bytes are ASCII); the same array when none is in it. */
@@ -41,34 +42,54 @@ public final class TokenRedactor {
         while (at >= 0) {
             out.write(bytes, from, at - from);
             out.write(BLANKED_BYTES, 0, BLANKED_BYTES.length);
-            int end = at + PREFIX_BYTES.length;
-            while (end < bytes.length && base64url(bytes[end])) {
-                end++;
-            }
-            from = end;
+            from = tokenEnd(bytes, at);
             at = indexOfToken(bytes, from);
         }
         out.write(bytes, from, bytes.length - from);
         return out.toByteArray();
     }
 
-    /** Where the next {@code mpt_} followed by at least one base64url byte starts, -1 when nowhere. */
+    /** Where the next {@code mpt_} (or {@code mpt\_}) followed by a base64url byte starts, -1 when nowhere. */
     private static int indexOfToken(byte[] bytes, int from) {
-        outer:
-        for (int i = from; i + PREFIX_BYTES.length < bytes.length; i++) {
-            for (int j = 0; j < PREFIX_BYTES.length; j++) {
-                if (bytes[i + j] != PREFIX_BYTES[j]) {
-                    continue outer;
+        for (int i = from; i + 4 < bytes.length; i++) {
+            if (bytes[i] == 'm' && bytes[i + 1] == 'p' && bytes[i + 2] == 't') {
+                int body = underscore(bytes, i + 3);
+                if (body > 0 && body < bytes.length && (base64url(bytes[body]) || underscore(bytes, body) > 0)) {
+                    return i;
                 }
-            }
-            if (base64url(bytes[i + PREFIX_BYTES.length])) {
-                return i;
             }
         }
         return -1;
     }
 
+    /** Past the token that starts at {@code at}. */
+    private static int tokenEnd(byte[] bytes, int at) {
+        int end = underscore(bytes, at + 3);
+        while (end < bytes.length) {
+            int next = underscore(bytes, end);
+            if (next > 0) {
+                end = next;
+            } else if (base64url(bytes[end])) {
+                end++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** Past an {@code _} or {@code \_} at {@code at}; -1 when there is none. */
+    private static int underscore(byte[] bytes, int at) {
+        if (at < bytes.length && bytes[at] == '_') {
+            return at + 1;
+        }
+        if (at + 1 < bytes.length && bytes[at] == '\\' && bytes[at + 1] == '_') {
+            return at + 2;
+        }
+        return -1;
+    }
+
     private static boolean base64url(byte b) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_';
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-';
     }
 }

@@ -1,6 +1,7 @@
 package dev.mpunit.server.ingest;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,14 @@ public record Upload(byte[] body, String contentType, Optional<String> format, M
     public Upload {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(format, "format");
-        parameters = Map.copyOf(parameters);
+        // A route may hand over a parameter it did not get as null: that is one not given.
+        Map<String, String> given = new HashMap<>();
+        parameters.forEach((name, value) -> {
+            if (name != null && value != null) {
+                given.put(name, value);
+            }
+        });
+        parameters = Map.copyOf(given);
         Objects.requireNonNull(zone, "zone");
     }
 

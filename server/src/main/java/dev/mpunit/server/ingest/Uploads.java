@@ -1,6 +1,7 @@
 package dev.mpunit.server.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,13 @@ public final class Uploads {
 
     private static ParsedRun run(Format format, UploadFolder files, Upload upload, String sha256) throws UploadRejected {
         ParsedContent content = parse(format, files, upload);
-        return new ParsedRun(format.word(), content.run(), content.testRuns(), files.uploadedFiles(), sha256);
+        List<UploadedFile> stored = new ArrayList<>(files.uploadedFiles());
+        content.derivedFiles().forEach((path, bytes) -> {
+            if (!files.has(path)) {
+                stored.add(new UploadedFile(path, TokenRedactor.redact(bytes)));
+            }
+        });
+        return FieldLengths.checked(new ParsedRun(format.word(), content.run(), content.testRuns(), stored, sha256));
     }
 
     private static ParsedContent parse(Format format, UploadFolder files, Upload upload) throws UploadRejected {

@@ -80,6 +80,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(2);
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(10_000);
+        // A push waits this long for a connection before it is answered 503 (the client pushes
+        // again later), not Hikari's 30 s default.
+        config.setConnectionTimeout(10_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,12 +310,10 @@ public final class RunWriter {
             runId = generatedId(insert);
         }
 
-        // By identity: a test run's hash would walk all its results for every row.
-        Map<ParsedTestRun, Long> testRunIds = new IdentityHashMap<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO test_runs (run_id, group_name, variant, "
                 + "folder, tentacles, time_start, time_end, error_text, unfinished, n_total, n_pass, n_fail, n_skip, "
                 + "n_ignored, n_xfail, duration_ms, testbed_id, run_time) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ParsedTestRun testRun : run.testRuns()) {
                 Totals counted = new Totals();
                 long durations = 0;
@@ -342,8 +339,18 @@ public final class RunWriter {
                 setLong(insert, 16, duration != null ? duration : timed ? Long.valueOf(durations) : null);
                 insert.setLong(17, testbedId);
                 insert.setObject(18, runTime);
-                insert.executeUpdate();
-                testRunIds.put(testRun, generatedId(insert));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        // Folders are unique within a run (test_runs_folder_uq): one query gives every new id.
+        Map<String, Long> testRunIds = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, folder FROM test_runs WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet ids = select.executeQuery()) {
+                while (ids.next()) {
+                    testRunIds.put(ids.getString(2), ids.getLong(1));
+                }
             }
         }
 
@@ -360,7 +367,7 @@ public final class RunWriter {
                 series.computeIfAbsent(new TestStatus.Series(testId, testRun.variant()), key -> new ArrayList<>())
                         .add(result.verdict());
                 insert.setLong(1, runId);
-                insert.setLong(2, testRunIds.get(testRun));
+                insert.setLong(2, testRunIds.get(testRun.folder()));
                 insert.setLong(3, testId);
                 insert.setInt(4, ord);
                 insert.setString(5, testRun.variant());

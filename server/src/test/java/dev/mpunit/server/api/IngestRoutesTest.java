@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.mpunit.server.ResultsServer;
 import dev.mpunit.server.ServerConfiguration;
 import dev.mpunit.server.TestDatabases;
+import dev.mpunit.server.ingest.UploadLimits;
 import dev.mpunit.server.store.Tokens;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +100,9 @@ class IngestRoutesTest {
             String otherTestbeds = tokens.createPush("bed-b", null).token();
             String reader = tokens.createRead(null).token();
             Http http = new Http(server.uri());
+            String stored = tokens.createPush("bed-a", null).token();
+            assertThat(http.push("/api/v1/runs?testbed=bed-a", Http.junitXml("RUN-TESTS", 5), stored).statusCode())
+                    .isEqualTo(201);
             byte[] body = tarGz("mpunit-examples", Map.of());
 
             HttpResponse<String> missing = http.push(PUSH, body, null);
@@ -117,9 +121,9 @@ class IngestRoutesTest {
             assertThat(json(ofOther).get("error").asString()).startsWith("token is for testbed 'bed-b', run is from 'bed-a'");
             assertThat(ofReader.statusCode()).isEqualTo(403);
             assertThat(json(ofReader).get("error").asString()).startsWith("a read token cannot push");
-            assertThat(count(opened, "runs")).isZero();
-            assertThat(count(opened, "results")).isZero();
-            assertThat(count(opened, "blobs")).isZero();
+            assertThat(count(opened, "runs")).as("the run stored before, nothing else").isEqualTo(1);
+            assertThat(count(opened, "results")).isEqualTo(5);
+            assertThat(count(opened, "blobs")).isEqualTo(1);
         }
     }
 
@@ -173,6 +177,50 @@ class IngestRoutesTest {
             assertThat(http.delete(run, token).statusCode()).isEqualTo(404);
             assertThat(http.delete("/api/v1/runs/x", token).statusCode()).isEqualTo(400);
             assertThat(count(opened, "results")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPushOf25000ResultsIsStoredWhole(TestDatabases kind) throws Exception {
+        try (TestDatabases.Opened opened = kind.open(folder);
+                ResultsServer server = ResultsServer.start(ServerConfiguration.embedded(folder, 0), opened.database())) {
+            String token = new Tokens(opened.database()).createPush("bed-a", null).token();
+            Http http = new Http(server.uri());
+            http.push("/api/v1/runs?testbed=bed-a&variant=warm-up", Http.junitXml("RUN-TESTS", 1000), token);
+            byte[] body = Http.junitXml("RUN-TESTS_STANDARD", 25_000);
+
+            long started = System.nanoTime();
+            HttpResponse<String> pushed = http.push("/api/v1/runs?testbed=bed-a&variant=esp32", body, token);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+
+            System.out.printf("POST /api/v1/runs on %s: 25,000 results (JUnit XML, %d KiB) parsed, stored and answered "
+                    + "in %d ms%n", kind, body.length / 1024, ms);
+            assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+            assertThat(json(pushed).get("totals").get("total").asInt()).isEqualTo(25_000);
+            assertThat(count(opened, "results")).isEqualTo(26_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPushOverTheBodyLimitIsRefused413NamingTheLimit(TestDatabases kind) throws Exception {
+        UploadLimits small = new UploadLimits(64 * 1024, 100, 1024 * 1024, 512 * 1024);
+        try (TestDatabases.Opened opened = kind.open(folder); ResultsServer server = ResultsServer.start(
+                ServerConfiguration.embedded(folder, 0).withLimits(small), opened.database())) {
+            String token = new Tokens(opened.database()).createPush("bed-a", null).token();
+            Http http = new Http(server.uri());
+            byte[] body = Http.junitXml("RUN-TESTS", 2000);
+            assertThat(body.length).isGreaterThan(64 * 1024);
+
+            HttpResponse<String> raw = http.push("/api/v1/runs?testbed=bed-a", body, token);
+            HttpResponse<String> multipart = http.pushMultipart("/api/v1/runs?testbed=bed-a", body, "x", token);
+
+            assertThat(raw.statusCode()).as(raw.body()).isEqualTo(413);
+            assertThat(json(raw).get("error").asString()).contains("limit");
+            assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(413);
+            assertThat(json(multipart).get("error").asString()).contains("limit");
+            assertThat(count(opened, "runs")).isZero();
         }
     }
 

@@ -26,6 +26,19 @@ final class Fixtures {
         return resource("mpunit-examples");
     }
 
+    /**
+     * A results folder of a run with a failure ({@code basics/fail_exp.py} against a wrong {@code .exp}),
+     * packed by GNU tar as a client does ({@code tar czf run.tar.gz -C <folder> .}: entries {@code ./…});
+     * its trigger is a token given by mistake, {@code mpt_SHOULDbeBLANKED0}.
+     */
+    static byte[] mpunitFailureTarGz() {
+        try {
+            return Files.readAllBytes(resource("mpunit-failure-gnu-tar.tar.gz"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The console launcher's legacy XML of the same kind of run, {@code <properties>} taken out. */
     static byte[] consoleLauncherXml() {
         try {

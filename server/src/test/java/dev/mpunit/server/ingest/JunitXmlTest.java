@@ -130,6 +130,12 @@ class JunitXmlTest {
                 \t- micropython.duration: 2400
                 \t- micropython.verdict: fail
                 \t- micropython.reason: CRASH with mpt_leakedToken1
+                \t- micropython.output: 1
+                2
+                CRASH
+                \t- micropython.expected: 1
+                2
+                3
                 \t- micropython.incidents: mb01-MICROBIT lost, restarted
                 second run after a failure
                 \t- micropython.perfbench: 71705.62 0.0048 278.92 0.0048
@@ -148,6 +154,13 @@ class JunitXmlTest {
         assertThat(result.durationMs()).isEqualTo(2400L);
         assertThat(result.incidents()).containsExactly("mb01-MICROBIT lost, restarted", "second run after a failure");
         assertThat(result.benchmark()).isNull();
+        // The output and expected output in the XML become the .out and .exp a results folder has.
+        assertThat(result.outputPath()).isEqualTo("RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.out");
+        assertThat(result.expectedPath()).isEqualTo("RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.exp");
+        assertThat(run.files()).extracting(UploadedFile::path).containsExactly("junit.xml",
+                "RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.out", "RUN-PERFBENCH@MICROBIT/perf_bench_bm_fft.py.exp");
+        assertThat(new String(run.files().get(1).content(), StandardCharsets.UTF_8)).isEqualTo("1\n2\nCRASH\n");
+        assertThat(new String(run.files().get(2).content(), StandardCharsets.UTF_8)).isEqualTo("1\n2\n3\n");
         assertThat(new String(run.files().get(0).content(), StandardCharsets.UTF_8)).doesNotContain("leakedToken1");
     }
 

@@ -4,6 +4,7 @@ import static dev.mpunit.server.ingest.Fixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -74,6 +75,28 @@ class MpunitFolderTest {
         assertThat(run.files()).extracting(UploadedFile::path).contains("context.json", "summary_report.md",
                 "timeline.svg", "RUN-TESTS_STANDARD@webassembly/testresults.txt");
         assertThat(run.contentSha256()).isEqualTo(ParsedRun.sha256(body));
+    }
+
+    @Test
+    void aRealFailurePackedByGnuTarIsLinkedToItsFilesAndItsTokenBlanked() throws UploadRejected {
+        ParsedRun run = Uploads.parse(upload(Fixtures.mpunitFailureTarGz(), Map.of("testbed", "lab")),
+                UploadLimits.DEFAULTS);
+
+        assertThat(run.run().trigger()).isEqualTo("mpt_***");
+        assertThat(run.run().commandline()).endsWith("micropython.results.trigger=mpt_***");
+        ParsedResult failure = run.testRuns().get(0).results().get(0);
+        assertThat(failure.name()).isEqualTo("basics/fail_exp.py");
+        assertThat(failure.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failure.message()).isEqualTo("output differs from basics/fail_exp.py.exp at line 2: expected \"3\\n\""
+                + " but was \"2\\n\"");
+        assertThat(failure.outputPath()).isEqualTo("RUN-TESTS_STANDARD@webassembly/basics_fail_exp.py.out");
+        assertThat(failure.expectedPath()).isEqualTo("RUN-TESTS_STANDARD@webassembly/basics_fail_exp.py.exp");
+        assertThat(run.files()).filteredOn(file -> file.path().equals(failure.outputPath())).singleElement()
+                .satisfies(file -> assertThat(file.content()).asString(StandardCharsets.UTF_8).isEqualTo("1\n2\n"));
+        assertThat(run.files()).extracting(UploadedFile::path).doesNotContain("", ".").allSatisfy(path ->
+                assertThat(path).doesNotStartWith("./"));
+        assertThat(run.files()).allSatisfy(file -> assertThat(file.content()).asString(StandardCharsets.UTF_8)
+                .doesNotContain("SHOULDbeBLANKED"));
     }
 
     @Test
@@ -190,6 +213,54 @@ class MpunitFolderTest {
         assertThat(finished.run().unfinished()).isFalse();
         assertThat(unfinished.contentSha256()).isNotEqualTo(finished.contentSha256());
         assertThat(unfinished.runKey()).isEqualTo(finished.runKey());
+    }
+
+    @Test
+    void aCampaignOf25000ResultsIsReadWhole() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("false"));
+        int variants = 16;
+        int perVariant = 1563;
+        for (int v = 0; v < variants; v++) {
+            StringBuilder results = new StringBuilder();
+            StringBuilder triples = new StringBuilder();
+            for (int i = 0; i < perVariant; i++) {
+                String name = "basics/test_" + i + ".py";
+                String verdict = i % 50 == 0 ? "fail" : "pass";
+                results.append(i == 0 ? "" : ",").append("{\"name\": \"").append(name).append("\", \"result\": \"")
+                        .append(verdict).append("\", \"text\": null, \"tentacle\": \"t").append(v)
+                        .append("\", \"duration_ms\": ").append(i).append(", \"incidents\": []}");
+                triples.append(i == 0 ? "" : ",").append("[\"").append(name).append("\", \"").append(verdict)
+                        .append("\", \"\"]");
+                if (verdict.equals("fail")) {
+                    tar.file("RUN-TESTS_STANDARD@BOARD" + v + "/basics_test_" + i + ".py.out", "out " + i + "\n");
+                }
+            }
+            String folder = "RUN-TESTS_STANDARD@BOARD" + v + "/";
+            tar.file(folder + "context_test.json", "{\"testgroup\": \"RUN-TESTS_STANDARD\", \"port-variant\": \"BOARD" + v
+                    + "\", \"unfinished\": false, \"results\": [" + results + "]}");
+            tar.file(folder + "_results.json", "{\"args\": {}, \"results\": [" + triples + "]}");
+        }
+        byte[] body = tar.bytes();
+
+        // The first parse pays for loading the classes; the second shows the rate a running server has.
+        long cold = System.nanoTime();
+        Uploads.parse(upload(body, Map.of()), UploadLimits.DEFAULTS);
+        long start = System.nanoTime();
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ParsedRun run = Uploads.parse(upload(body, Map.of()), UploadLimits.DEFAULTS);
+        long cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(run.testRuns()).hasSize(variants);
+        assertThat(run.testRuns().stream().mapToInt(testRun -> testRun.results().size()).sum())
+                .isEqualTo(variants * perVariant);
+        // Test runs come sorted by folder: BOARD0, BOARD1, BOARD10, BOARD11, ...
+        assertThat(run.testRuns().get(3).results().get(50).outputPath())
+                .isEqualTo("RUN-TESTS_STANDARD@BOARD11/basics_test_50.py.out");
+        // The machine's load shows in the wall-clock figure; the thread's CPU time is what the parse costs.
+        System.out.printf("ingest: %d results, %d files, %d KiB tar.gz parsed in %d ms, %d ms CPU (the first time"
+                + " %d ms)%n", variants * perVariant, run.files().size(), body.length / 1024, millis, cpuMillis,
+                (start - cold) / 1_000_000);
     }
 
     /** A results folder of a testbed with a failure, tarred with its own folder name. */
