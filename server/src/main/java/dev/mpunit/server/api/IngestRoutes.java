@@ -26,6 +26,7 @@ import dev.mpunit.server.store.RunWriter;
 import dev.mpunit.server.store.Tokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -149,13 +150,18 @@ final class IngestRoutes {
     }
 
     /** The body (or the multipart request's {@code file} part) with what the query and headers say about it. */
-    private static Upload upload(Context ctx) throws UploadRejected {
+    private Upload upload(Context ctx) throws UploadRejected {
         Map<String, String> parameters = new HashMap<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (!name.equals("format") && !name.equals("tz") && !values.isEmpty()) {
                 parameters.put(name, values.get(0));
             }
         });
+        long limit = configuration.limits().maxBodyBytes();
+        long length = ctx.contentLength();
+        if (length > limit) {
+            throw overLimit(length + " bytes", limit);
+        }
         byte[] body;
         String contentType;
         if (ctx.isMultipartFormData()) {
@@ -174,11 +180,25 @@ final class IngestRoutes {
             contentType = file.contentType();
             Optional.ofNullable(ctx.formParam("label")).ifPresent(label -> parameters.put("label", label));
         } else {
-            body = ctx.bodyAsBytes();
+            try {
+                body = ctx.bodyAsBytes();
+            } catch (HttpResponseException e) {
+                // Sent without a length and longer than Jetty was told to take.
+                if (e.getStatus() == 413) {
+                    throw overLimit("more than that", limit);
+                }
+                throw e;
+            }
             contentType = ctx.contentType();
         }
         return new Upload(body, contentType, Optional.ofNullable(ctx.queryParam("format")).filter(f -> !f.isBlank()),
                 parameters, zone(ctx));
+    }
+
+    private static UploadRejected overLimit(String size, long limit) {
+        return new UploadRejected(413, "upload over the limit: " + size + "; this server takes at most " + limit
+                + " bytes (--max-upload-mb " + Math.max(1, limit / (1024 * 1024)) + "); push a smaller results folder "
+                + "or ask for a higher limit");
     }
 
     private static ZoneId zone(Context ctx) throws UploadRejected {

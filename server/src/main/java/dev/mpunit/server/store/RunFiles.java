@@ -3,10 +3,6 @@ package dev.mpunit.server.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import dev.mpunit.server.ingest.ParsedRun;
@@ -37,7 +32,8 @@ final class RunFiles {
     }
 
     static void insert(Connection connection, long runId, List<UploadedFile> files) throws SQLException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
+        // By hash: two pushes storing the same new files lock them in the same order.
+        Map<String, byte[]> contents = new TreeMap<>();
         for (UploadedFile file : files) {
             contents.putIfAbsent(ParsedRun.sha256(file.content()), file.content());
         }
@@ -74,7 +70,7 @@ final class RunFiles {
                 runFile.setString(2, file.path());
                 runFile.setString(3, ParsedRun.sha256(file.content()));
                 runFile.setLong(4, file.content().length);
-                runFile.setString(5, mediaType(file.path(), file.content()));
+                runFile.setString(5, file.mediaType());
                 runFile.addBatch();
                 if (++pending == 1000) {
                     runFile.executeBatch();
@@ -150,42 +146,5 @@ final class RunFiles {
             throw new UncheckedIOException("gzip into memory", e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * What the file is, for the file list. Files are served as text or bytes whatever this says (a
-     * test's output must never be run as a page); it tells which of the two.
-     */
-    static String mediaType(String path, byte[] content) {
-        String name = path.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return "application/json";
-        }
-        if (name.endsWith(".xml")) {
-            return "application/xml";
-        }
-        if (name.endsWith(".html")) {
-            return "text/html";
-        }
-        if (name.endsWith(".svg")) {
-            return "image/svg+xml";
-        }
-        if (name.endsWith(".md")) {
-            return "text/markdown";
-        }
-        if (name.endsWith(".gz") || name.endsWith(".mpy") || name.endsWith(".png")) {
-            return "application/octet-stream";
-        }
-        return isUtf8(content) ? "text/plain" : "application/octet-stream";
-    }
-
-    private static boolean isUtf8(byte[] content) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

@@ -5,11 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.mpunit.server.ingest.ParsedResult;
 import dev.mpunit.server.ingest.ParsedTestRun;
@@ -28,7 +28,8 @@ final class Tests {
     static Map<String, Map<String, Long>> ids(Connection connection, List<ParsedTestRun> testRuns) throws SQLException {
         Map<String, Set<String>> wanted = new TreeMap<>();
         for (ParsedTestRun testRun : testRuns) {
-            Set<String> names = wanted.computeIfAbsent(testRun.group(), group -> new LinkedHashSet<>());
+            // Sorted: two pushes adding the same new names lock them in the same order, not into a deadlock.
+            Set<String> names = wanted.computeIfAbsent(testRun.group(), group -> new TreeSet<>());
             for (ParsedResult result : testRun.results()) {
                 names.add(result.name());
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.mpunit.server.ResultsServer;
 import dev.mpunit.server.ServerConfiguration;
 import dev.mpunit.server.TestDatabases;
+import dev.mpunit.server.ingest.UploadLimits;
 import dev.mpunit.server.store.Tokens;
 import tools.jackson.databind.JsonNode;
 
@@ -198,6 +199,28 @@ class IngestRoutesTest {
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
             assertThat(json(pushed).get("totals").get("total").asInt()).isEqualTo(25_000);
             assertThat(count(opened, "results")).isEqualTo(26_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPushOverTheBodyLimitIsRefused413NamingTheLimit(TestDatabases kind) throws Exception {
+        UploadLimits small = new UploadLimits(64 * 1024, 100, 1024 * 1024, 512 * 1024);
+        try (TestDatabases.Opened opened = kind.open(folder); ResultsServer server = ResultsServer.start(
+                ServerConfiguration.embedded(folder, 0).withLimits(small), opened.database())) {
+            String token = new Tokens(opened.database()).createPush("bed-a", null).token();
+            Http http = new Http(server.uri());
+            byte[] body = Http.junitXml("RUN-TESTS", 2000);
+            assertThat(body.length).isGreaterThan(64 * 1024);
+
+            HttpResponse<String> raw = http.push("/api/v1/runs?testbed=bed-a", body, token);
+            HttpResponse<String> multipart = http.pushMultipart("/api/v1/runs?testbed=bed-a", body, "x", token);
+
+            assertThat(raw.statusCode()).as(raw.body()).isEqualTo(413);
+            assertThat(json(raw).get("error").asString()).contains("limit");
+            assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(413);
+            assertThat(json(multipart).get("error").asString()).contains("limit");
+            assertThat(count(opened, "runs")).isZero();
         }
     }
 
