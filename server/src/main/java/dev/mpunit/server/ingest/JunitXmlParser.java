@@ -1,6 +1,7 @@
 package dev.mpunit.server.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
@@ -43,14 +44,19 @@ final class JunitXmlParser {
     static ParsedContent parse(UploadFolder files, List<String> paths, Upload upload) throws UploadRejected {
         Map<String, TestRunBuilder> testRuns = new LinkedHashMap<>();
         SuiteTimes times = new SuiteTimes();
-        Map<String, byte[]> outputs = new LinkedHashMap<>();
+        Map<String, byte[]> written = new LinkedHashMap<>();
         for (String path : paths) {
-            new FileReader(path, upload, testRuns, times, outputs).read(files.file(path).orElseThrow());
+            byte[] xml = files.file(path).orElseThrow();
+            new FileReader(path, upload, testRuns, times, files, written).read(xml);
+            byte[] kept = withoutProperties(xml);
+            if (kept != xml) {
+                written.put(path, kept);
+            }
         }
         List<ParsedTestRun> parsed = new ArrayList<>();
         testRuns.values().forEach(builder -> parsed.add(builder.build()));
         OffsetDateTime end = times.start == null ? null : times.start.plusNanos((long) (times.seconds * 1e9));
-        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed, outputs);
+        return new ParsedContent(RunContext.fromParameters(upload, "JUnit XML", times.start, end), parsed, written);
     }
 
     /** The earliest suite start and the suites' time added up. */
@@ -76,16 +82,18 @@ final class JunitXmlParser {
         private final Upload upload;
         private final Map<String, TestRunBuilder> testRuns;
         private final SuiteTimes times;
-        private final Map<String, byte[]> outputs;
+        private final UploadFolder files;
+        private final Map<String, byte[]> written;
         private final Deque<String> suites = new ArrayDeque<>();
 
         FileReader(String path, Upload upload, Map<String, TestRunBuilder> testRuns, SuiteTimes times,
-                Map<String, byte[]> outputs) {
+                UploadFolder files, Map<String, byte[]> written) {
             this.path = path;
             this.upload = upload;
             this.testRuns = testRuns;
             this.times = times;
-            this.outputs = outputs;
+            this.files = files;
+            this.written = written;
         }
 
         void read(byte[] xml) throws UploadRejected {
@@ -239,12 +247,14 @@ final class JunitXmlParser {
                     .results().add(result);
         }
 
-        /** The path of a file made of an entry's value, null when there is no value. */
+        /** The path of a file made of an entry's value (an uploaded file of that path is kept), null without a value. */
         private String derivedFile(String path, String value) {
             if (value == null) {
                 return null;
             }
-            outputs.put(path, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            if (!files.has(path)) {
+                written.put(path, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             return path;
         }
 
@@ -324,6 +334,116 @@ final class JunitXmlParser {
             text = text.substring(0, text.length() - 1);
         }
         return text;
+    }
+
+    /**
+     * The XML without the {@code <properties>} at the start of each {@code <testsuite>} (the JVM's system
+     * properties: paths, maybe secrets), so the stored file does not keep them; the same array when it has
+     * none. Worked on the bytes (the names are ASCII in every encoding JUnit XML is written in), so
+     * everything else stays as it was; {@code <properties>} in a test's output stays too, since only the
+     * one that opens a suite is taken.
+     */
+    static byte[] withoutProperties(byte[] xml) {
+        ByteArrayOutputStream kept = null;
+        int from = 0;
+        int at = 0;
+        while ((at = indexOf(xml, SUITE, at)) >= 0) {
+            if (!endsName(xml, at + SUITE.length)) {
+                // <testsuites>
+                at += SUITE.length;
+                continue;
+            }
+            int startTagEnd = endOfTag(xml, at + SUITE.length);
+            if (startTagEnd < 0) {
+                break;
+            }
+            int properties = skipWhiteSpace(xml, startTagEnd + 1);
+            at = startTagEnd + 1;
+            if (!startsWith(xml, properties, PROPERTIES) || !endsName(xml, properties + PROPERTIES.length)) {
+                continue;
+            }
+            int propertiesTagEnd = endOfTag(xml, properties + PROPERTIES.length);
+            if (propertiesTagEnd < 0) {
+                break;
+            }
+            int end;
+            if (xml[propertiesTagEnd - 1] == '/') {
+                end = propertiesTagEnd + 1;
+            } else {
+                int close = indexOf(xml, PROPERTIES_END, propertiesTagEnd);
+                if (close < 0) {
+                    break;
+                }
+                end = close + PROPERTIES_END.length;
+            }
+            if (kept == null) {
+                kept = new ByteArrayOutputStream(xml.length);
+            }
+            // The white space before it goes with it: the next element keeps its own line.
+            kept.write(xml, from, startTagEnd + 1 - from);
+            from = end;
+            at = end;
+        }
+        if (kept == null) {
+            return xml;
+        }
+        kept.write(xml, from, xml.length - from);
+        return kept.toByteArray();
+    }
+
+    private static final byte[] SUITE = "<testsuite".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROPERTIES = "<properties".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROPERTIES_END = "</properties>".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether a tag's name ends at {@code at}: {@code <testsuite>} but not {@code <testsuites>}. */
+    private static boolean endsName(byte[] xml, int at) {
+        return at < xml.length && (xml[at] == '>' || xml[at] == '/' || Character.isWhitespace(xml[at]));
+    }
+
+    /** Where a tag whose name ends at {@code from} ends ({@code >} outside quoted attribute values), -1 when it does not. */
+    private static int endOfTag(byte[] xml, int from) {
+        byte quote = 0;
+        for (int i = from; i < xml.length; i++) {
+            if (quote != 0) {
+                if (xml[i] == quote) {
+                    quote = 0;
+                }
+            } else if (xml[i] == '"' || xml[i] == '\'') {
+                quote = xml[i];
+            } else if (xml[i] == '>') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipWhiteSpace(byte[] xml, int from) {
+        int i = from;
+        while (i < xml.length && Character.isWhitespace(xml[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] xml, int at, byte[] prefix) {
+        if (at + prefix.length > xml.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (xml[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] xml, byte[] what, int from) {
+        for (int i = Math.max(0, from); i + what.length <= xml.length; i++) {
+            if (startsWith(xml, i, what)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static XMLInputFactory factory() {

@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * What a parser reads from an upload: the run and its test runs; {@link Uploads} adds the files.
  *
- * @param derivedFiles files the parser made from what the upload holds inline (the console launcher's outputs
- *        in its XML), by path; an uploaded file of the same path wins
+ * @param writtenFiles files as the parser rewrote them (JUnit XML without its {@code <properties>}) or made
+ *        them from what the upload holds inline (the console launcher's outputs in its XML), by path: they
+ *        replace the uploaded file of that path, if any
  */
-record ParsedContent(RunInfo run, List<ParsedTestRun> testRuns, Map<String, byte[]> derivedFiles) {
+record ParsedContent(RunInfo run, List<ParsedTestRun> testRuns, Map<String, byte[]> writtenFiles) {
 
     ParsedContent {
         testRuns = List.copyOf(testRuns);
-        derivedFiles = Collections.unmodifiableMap(new LinkedHashMap<>(derivedFiles));
+        writtenFiles = Collections.unmodifiableMap(new LinkedHashMap<>(writtenFiles));
     }
 
     ParsedContent(RunInfo run, List<ParsedTestRun> testRuns) {

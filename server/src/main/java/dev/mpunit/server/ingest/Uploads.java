@@ -70,8 +70,13 @@ public final class Uploads {
 
     private static ParsedRun run(Format format, UploadFolder files, Upload upload, String sha256) throws UploadRejected {
         ParsedContent content = parse(format, files, upload);
-        List<UploadedFile> stored = new ArrayList<>(files.uploadedFiles());
-        content.derivedFiles().forEach((path, bytes) -> {
+        Map<String, byte[]> written = content.writtenFiles();
+        List<UploadedFile> stored = new ArrayList<>();
+        for (UploadedFile file : files.uploadedFiles()) {
+            stored.add(written.containsKey(file.path())
+                    ? new UploadedFile(file.path(), TokenRedactor.redact(written.get(file.path()))) : file);
+        }
+        written.forEach((path, bytes) -> {
             if (!files.has(path)) {
                 stored.add(new UploadedFile(path, TokenRedactor.redact(bytes)));
             }

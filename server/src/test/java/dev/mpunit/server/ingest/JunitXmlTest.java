@@ -71,6 +71,30 @@ class JunitXmlTest {
                 .startsWith("line 2 differs: expected 'b', printed 'c'\norg.opentest4j.AssertionFailedError");
         assertThat(run.testRuns()).allSatisfy(each -> assertThat(each.results())
                 .noneSatisfy(result -> assertThat(String.valueOf(result.message())).contains("ghp_")));
+        // The stored file keeps everything but the JVM's properties.
+        String stored = new String(run.files().get(0).content(), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain("<properties", "<property", "ghp_", "java.home")
+                .isEqualTo(new String(xml, StandardCharsets.UTF_8).replaceAll("(?s)<properties>.*</properties>\\s*", ""));
+    }
+
+    @Test
+    void propertiesAreTakenOutOfEverySuiteOnlyWhereASuiteOpens() {
+        String xml = """
+                <?xml version="1.0"?>
+                <testsuites name="all"><testsuite name="a>b" tests="1">
+                  <properties><property name="GITHUB_TOKEN" value="ghp_secret"/></properties>
+                  <testcase name="t"><system-out><![CDATA[<properties>printed</properties>]]></system-out></testcase>
+                </testsuite><testsuite name='c'><properties/><testcase name="u"/></testsuite></testsuites>
+                """;
+
+        assertThat(new String(JunitXmlParser.withoutProperties(utf8(xml)), StandardCharsets.UTF_8)).isEqualTo("""
+                <?xml version="1.0"?>
+                <testsuites name="all"><testsuite name="a>b" tests="1">
+                  <testcase name="t"><system-out><![CDATA[<properties>printed</properties>]]></system-out></testcase>
+                </testsuite><testsuite name='c'><testcase name="u"/></testsuite></testsuites>
+                """);
+        byte[] none = utf8("<testsuite name=\"x\"><testcase name=\"t\"/></testsuite>");
+        assertThat(JunitXmlParser.withoutProperties(none)).isSameAs(none);
     }
 
     @Test
