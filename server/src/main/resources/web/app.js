@@ -14,9 +14,11 @@
   const LETTERS = { P: 'pass', F: 'fail', S: 'skip', I: 'ignored', X: 'xfail' };
   const PALETTE = ['#1f6fb2', '#d9480f', '#2b8a3e', '#862e9c', '#e67700', '#0b7285', '#c2255c', '#5c940d',
     '#364fc7', '#a61e4d', '#087f5b', '#5f3dc4'];
+  /** run-perfbench.py's line of four figures, shown as the benchmark's figures instead. */
+  const BENCH_LINE = /^\s*[\d.eE+-]+( [\d.eE+-]+){3}\s*$/;
   const DAYS = [1, 2, 7, 14, 28, 91, 182, 365, 730].map(d => d * 86400);
   const ATTRIBUTES = new Set(['type', 'name', 'value', 'placeholder', 'min', 'max', 'step', 'for', 'id', 'colspan',
-    'scope', 'role', 'aria-label', 'rel', 'method', 'action', 'size', 'checked', 'selected', 'lang']);
+    'scope', 'role', 'aria-label', 'rel', 'method', 'size', 'checked', 'selected', 'lang']);
 
   // ---------- building the page: text only ----------
 
@@ -29,10 +31,10 @@
       }
       if (key === 'class') {
         e.className = value;
-      } else if (key === 'href') {
+      } else if (key === 'href' || key === 'action') {
         const safe = safeUrl(value);
         if (safe) {
-          e.href = safe;
+          e.setAttribute(key, safe);
         }
       } else if (key === 'title') {
         e.title = String(value);
@@ -109,26 +111,26 @@
 
   // ---------- the API ----------
 
-  async function getJson(path, params) {
-    const url = here(API + path, params);
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (!response.ok) {
-      let message = response.statusText;
-      try {
-        message = (await response.json()).error || message;
-      } catch (e) {
-        // not JSON: keep the status text
-      }
-      throw refusal(response.status, message);
+  /** The answer of an API request that succeeded; else an error with the status and the API's own message. */
+  async function fetchApi(url, headers) {
+    const response = await fetch(url, { headers: headers || {}, credentials: 'same-origin' });
+    if (response.ok) {
+      return response;
     }
-    return response.json();
+    let message = response.statusText;
+    try {
+      message = (await response.json()).error || message;
+    } catch (e) {
+      // not JSON: keep the status text
+    }
+    const error = new Error(response.status + ' ' + message);
+    // 401: reading is closed on this server and this browser holds no read token (fail() offers the login)
+    error.status = response.status;
+    throw error;
   }
 
-  /** An API refusal; 401 means reading is closed on this server and this browser holds no read token. */
-  function refusal(code, message) {
-    const error = new Error(code + ' ' + message);
-    error.status = code;
-    return error;
+  async function getJson(path, params) {
+    return (await fetchApi(here(API + path, params), { Accept: 'application/json' })).json();
   }
 
   /** The page address of a file the API links to (/api/v1/runs/7/files/x → /runs/7/files/x). */
@@ -358,13 +360,18 @@
       page.total !== null && page.total !== undefined ? h('span', { class: 'count' }, page.total + ' in all') : null);
   }
 
-  async function testbedOptions() {
+  /** The testbeds that pushed, the one that pushed last first; none when the list cannot be read. */
+  async function testbeds() {
     try {
-      const testbeds = await getJson('/testbeds');
-      return [''].concat(testbeds.items.map(t => t.name));
+      return (await getJson('/testbeds')).items
+        .sort((a, b) => String(b.last_run_time || '').localeCompare(String(a.last_run_time || '')));
     } catch (e) {
-      return [''];
+      return [];
     }
+  }
+
+  async function testbedOptions() {
+    return [''].concat((await testbeds()).map(t => t.name).sort());
   }
 
   // ---------- charts (uPlot, shipped with the server) ----------
@@ -400,7 +407,7 @@
       axes: [
         // nightly runs: a tick per day at least, written as the tables write dates
         { incrs: DAYS, values: (u, ticks) => ticks.map(t => fmtTime(t * 1000).substring(ticks[ticks.length - 1] - ticks[0] > 300 * 86400 ? 0 : 5, 10)) },
-        { label: yLabel, size: 64, values: (u, ticks) => ticks.map(t => format(t)) },
+        { label: yLabel, size: 64, values: (u, ticks, axis, space, incr) => ticks.map(t => axisNumber(t, incr, yFormat)) },
       ],
       series: [{ label: 'time (UTC)', value: (u, ts) => ts === null ? '—' : fmtTime(ts * 1000) }].concat(
         series.map((s, i) => ({
@@ -417,6 +424,16 @@
     return plot;
   }
 
+  /** A y tick with as many decimals as the distance between ticks needs (545, 547.5, 550). */
+  function axisNumber(value, incr, format) {
+    if (format) {
+      return format(value);
+    }
+    const step = String(Number(Number(incr).toPrecision(6)));
+    const dot = step.indexOf('.');
+    return Number(value).toFixed(dot < 0 ? 0 : Math.min(4, step.length - dot - 1));
+  }
+
   function seconds(iso) {
     return Math.floor(new Date(iso).getTime() / 1000);
   }
@@ -427,14 +444,16 @@
     setTitle('Runs');
     const root = main();
     root.appendChild(h('h1', null, 'Runs'));
+    // the list and the filter's testbeds are asked for at once
+    const [options, page] = await Promise.all([testbedOptions(),
+      getJson('/runs', apiParams(['testbed', 'trigger', 'ref', 'from', 'to', 'baseline', 'cursor', 'page', 'limit']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'trigger', label: 'Trigger', placeholder: 'nightly' },
       { name: 'ref', label: 'Ref', placeholder: 'firmware or tests ref', size: 28 },
       { name: 'from', label: 'From', type: 'date' },
       { name: 'to', label: 'To', type: 'date' },
     ]));
-    const page = await getJson('/runs', apiParams(['testbed', 'trigger', 'ref', 'from', 'to', 'baseline', 'cursor', 'page', 'limit']));
     if (page.items.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No runs here yet: a testbed pushes them with ./mpunit upload or micropython.results.upload.'));
       return;
@@ -447,7 +466,7 @@
       h('td', { class: 'ref', title: run.ref_firmware || '' }, shortRef(run.ref_firmware)),
       h('td', { class: 'barcell' }, totalsBar(run.totals)),
       h('td', { class: 'num v-pass-text' }, run.totals.pass),
-      h('td', { class: 'num v-fail-text' }, run.totals.fail),
+      h('td', { class: run.totals.fail ? 'num v-fail-text' : 'num' }, run.totals.fail),
       h('td', { class: 'num' }, run.totals.skip),
       h('td', { class: 'num' }, fmtDuration(run.duration_ms)),
       h('td', null, run.unfinished ? badge('unfinished', 'warn') : null, run.baseline ? badge('baseline', 'info') : null)));
@@ -508,14 +527,14 @@
     root.appendChild(section('Groups × variants', table(
       ['Group', 'Variant', 'Test runs', 'Tentacles', 'Results', 'Pass', 'Fail', 'Skip', 'Ignored', 'Xfail', 'Duration', ''],
       run.groups.map(g => h('tr', null,
-        h('td', null, h('a', { href: here(results, { group: g.group, variant: g.variant }).href }, g.group)),
-        h('td', null, g.variant),
+        h('td', { class: 'nowrap' }, h('a', { href: here(results, { group: g.group, variant: g.variant }).href }, g.group)),
+        h('td', { class: 'nowrap' }, g.variant),
         h('td', { class: 'num' }, g.test_runs),
-        h('td', { class: 'minor' }, (g.tentacles || []).join(', ')),
+        h('td', { class: 'minor nowrap' }, (g.tentacles || []).join(', ')),
         h('td', { class: 'barcell' }, totalsBar(g.totals)),
         ...['pass', 'fail', 'skip', 'ignored', 'xfail'].map(w => h('td', { class: 'num' }, g.totals[w])),
         h('td', { class: 'num' }, fmtDuration(g.duration_ms)),
-        h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, g.error) : null))),
+        h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, ' ' + g.error) : null))),
       'groups')));
   }
 
@@ -609,7 +628,7 @@
         h('td', { class: 'minor nowrap' }, r.tentacle || ''),
         h('td', { class: 'num' }, fmtDuration(r.duration_ms)),
         h('td', { class: 'message' },
-          r.message ? h('pre', null, r.message) : null,
+          r.message && !(r.benchmark && BENCH_LINE.test(r.message)) ? h('pre', null, r.message) : null,
           r.benchmark ? h('span', { class: 'bench' }, 'score ' + fmtNumber(r.benchmark.score) + ' ±' + fmtNumber(r.benchmark.score_sd, 1)
             + '%, ' + fmtNumber(r.benchmark.time_us, 0) + ' µs ±' + fmtNumber(r.benchmark.time_sd, 1) + '%') : null,
           (r.incidents || []).length ? h('ul', { class: 'incidents' }, r.incidents.map(i => h('li', null, i))) : null),
@@ -690,16 +709,7 @@
   /** A file of the run shown as text in the page, never as markup; binary files only as a download. */
   async function fileView(root, id, path) {
     const raw = API + '/runs/' + id + '/files/' + encodePath(path);
-    const response = await fetch(raw, { credentials: 'same-origin' });
-    if (!response.ok) {
-      let message = response.statusText;
-      try {
-        message = (await response.json()).error || message;
-      } catch (e) {
-        // not JSON
-      }
-      throw refusal(response.status, message);
-    }
+    const response = await fetchApi(raw);
     const type = response.headers.get('Content-Type') || '';
     root.appendChild(h('p', { class: 'actions' }, h('a', { href: raw }, 'raw'),
       h('span', { class: 'minor' }, type.split(';')[0])));
@@ -728,13 +738,14 @@
     }
     setTitle(q.get('name'), 'History');
     root.appendChild(h('h1', null, q.get('name'), ' ', h('span', { class: 'minor' }, q.get('group') || '')));
+    const [options, history] = await Promise.all([testbedOptions(),
+      getJson('/tests/history', apiParams(['group', 'name', 'variant', 'testbed', 'from', 'to']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'variant', label: 'Variant' },
       { name: 'from', label: 'From', type: 'date' },
       { name: 'to', label: 'To', type: 'date' },
     ], { keep: ['group', 'name'], hidden: { group: q.get('group') || '', name: q.get('name') } }));
-    const history = await getJson('/tests/history', apiParams(['group', 'name', 'variant', 'testbed', 'from', 'to']));
     const series = history.series.filter(s => s.points.length > 0);
     if (series.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No result of this test in this period.'));
@@ -777,14 +788,15 @@
     const root = main();
     root.appendChild(h('h1', null, 'Flaky tests'));
     root.appendChild(h('p', { class: 'lead' }, 'Tests whose verdict flipped between pass and fail within their last runs, on one testbed and variant.'));
+    const [options, page] = await Promise.all([testbedOptions(),
+      getJson('/flaky', apiParams(['testbed', 'group', 'variant', 'last', 'min_flips', 'cursor', 'page', 'limit']))]);
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: await testbedOptions() },
+      { name: 'testbed', label: 'Testbed', type: 'select', options },
       { name: 'group', label: 'Group' },
       { name: 'variant', label: 'Variant' },
       { name: 'last', label: 'Last runs', type: 'number', value: '20', min: '2', size: 4 },
       { name: 'min_flips', label: 'Flips at least', type: 'number', value: '2', min: '1', size: 4 },
     ]));
-    const page = await getJson('/flaky', apiParams(['testbed', 'group', 'variant', 'last', 'min_flips', 'cursor', 'page', 'limit']));
     if (page.items.length === 0) {
       root.appendChild(h('p', { class: 'empty' }, 'No flaky test: no verdict flipped often enough in these runs.'));
       return;
@@ -809,12 +821,12 @@
     setTitle('Trends');
     const root = main();
     root.appendChild(h('h1', null, 'Trends'));
-    const testbeds = await testbedOptions();
+    const pushed = await testbeds();
     const q = query();
-    const testbed = q.get('testbed') || testbeds[1] || '';
+    const testbed = q.get('testbed') || (pushed.length ? pushed[0].name : '');
     const period = q.get('period') || '30d';
     root.appendChild(filterForm([
-      { name: 'testbed', label: 'Testbed', type: 'select', options: testbeds.slice(1), value: testbed },
+      { name: 'testbed', label: 'Testbed', type: 'select', options: pushed.map(t => t.name).sort(), value: testbed },
       { name: 'group', label: 'Group' },
       { name: 'variant', label: 'Variant' },
       { name: 'period', label: 'Period', type: 'select', options: [['30d', 'last 30 days'], ['365d', 'last year'], ['all', 'all']], value: period },
@@ -987,6 +999,8 @@
     }
     await found[1]();
     status('');
+    // when the page had its data, from the start of the navigation: the browser tests print it
+    main().dataset.readyMs = String(Math.round(performance.now()));
     main().dataset.state = 'ready';
   }
 

@@ -1,9 +1,5 @@
 package dev.mpunit.server.api;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Locale;
@@ -112,24 +108,10 @@ final class ReadRoutes {
         ctx.result(file.content());
     }
 
-    /** Text: stored as a text type, or bytes that read as UTF-8 without NULs (a test's output as run). */
+    /** Text: stored as a text type (the store labels a file by its ending, else by whether it reads as UTF-8). */
     static boolean isText(FileQueries.StoredFile file) {
-        String type = file.mediaType() == null ? "" : file.mediaType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("yaml")) {
-            return true;
-        }
-        for (byte b : file.content()) {
-            if (b == 0) {
-                return false;
-            }
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.content()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        String type = file.mediaType().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("yaml");
     }
 
     private static TrendQueries.Filter trend(Context ctx, String defaultPeriod) {

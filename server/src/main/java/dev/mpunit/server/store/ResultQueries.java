@@ -119,25 +119,22 @@ public final class ResultQueries {
         Long total = filter.text() == null ? countFromTestRuns(connection, runId, filter) : null;
         String query = "results|" + runId + "|" + filter + "|" + sort;
         Page<Row> rows = Keyset.page(request, query, (direction, key, limit) -> {
-            Sql sql = new Sql("SELECT " + RESULT_COLUMNS + " FROM results r JOIN tests t ON t.id = r.test_id WHERE r.run_id = ?");
-            sql.append("", runId);
-            if (!filter.verdicts().isEmpty()) {
-                sql.append(" AND r.verdict IN (" + String.join(", ", java.util.Collections.nCopies(filter.verdicts().size(), "?"))
-                        + ")", filter.verdicts().toArray());
-            }
-            sql.and("t.group_name = ?", filter.group());
-            sql.and("r.variant = ?", filter.variant());
-            if (filter.text() != null) {
-                String pattern = Sql.containsPattern(filter.text());
-                sql.append(" AND (LOWER(t.name) LIKE ?" + Sql.LIKE_ESCAPE + " OR LOWER(r.message) LIKE ?" + Sql.LIKE_ESCAPE + ")",
-                        pattern, pattern);
-            }
-            keyset(sql, sort, direction, key);
-            sql.append(" LIMIT ?", limit);
             List<Row> found = new ArrayList<>();
-            try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    found.add(new Row(result.getInt("ord"), readResult(result, runId, links)));
+            for (Segment segment : segments(sort, direction, key)) {
+                if (found.size() == limit) {
+                    break;
+                }
+                Sql sql = new Sql("SELECT " + RESULT_COLUMNS + " FROM results r JOIN tests t ON t.id = r.test_id "
+                        + "WHERE r.run_id = ?");
+                sql.append("", runId);
+                narrow(sql, filter);
+                sql.append(segment.condition(), segment.values().toArray());
+                sql.append(segment.order());
+                sql.append(" LIMIT ?", limit - found.size());
+                try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        found.add(new Row(result.getInt("ord"), readResult(result, runId, links)));
+                    }
                 }
             }
             return found;
@@ -145,49 +142,78 @@ public final class ResultQueries {
         return new Page<>(rows.items().stream().map(Row::result).toList(), rows.next(), rows.prev(), rows.total());
     }
 
+    private static void narrow(Sql sql, Filter filter) {
+        if (!filter.verdicts().isEmpty()) {
+            sql.append(" AND r.verdict IN (" + String.join(", ", java.util.Collections.nCopies(filter.verdicts().size(), "?"))
+                    + ")", filter.verdicts().toArray());
+        }
+        sql.and("t.group_name = ?", filter.group());
+        sql.and("r.variant = ?", filter.variant());
+        if (filter.text() != null) {
+            String pattern = Sql.containsPattern(filter.text());
+            sql.append(" AND (LOWER(t.name) LIKE ?" + Sql.LIKE_ESCAPE + " OR LOWER(r.message) LIKE ?" + Sql.LIKE_ESCAPE + ")",
+                    pattern, pattern);
+        }
+    }
+
+    /** One index range of a page's read: its condition, its values and its order. */
+    private record Segment(String condition, List<Object> values, String order) {
+        Segment(String condition, String order, Object... values) {
+            this(condition, List.of(values), order);
+        }
+    }
+
     /**
-     * Appends the condition "after (before) the key" and the order of one direction. Each order is
-     * one of the indexes {@code (run_id, ord)}, {@code (run_id, verdict, ord)} and {@code (run_id,
-     * duration_ms DESC, ord)} read forwards or backwards, and each condition bounds that index's
-     * range ({@code duration_ms <= ?}), so a page reads its rows and no others.
+     * The index ranges a page reads, in order, after (before) the key. Each order is one of the
+     * indexes {@code (run_id, ord)}, {@code (run_id, verdict, ord)} and {@code (run_id, duration_ms
+     * DESC, ord)} read forwards or backwards, and a key splits it into ranges each condition names
+     * exactly (the rest of the key's verdict, then the verdicts after it), never an OR a planner could
+     * read as a filter over the whole run. A page reads its ranges in turn until it has its rows.
      */
-    private static void keyset(Sql sql, Sort sort, Keyset.Direction direction, List<String> key) {
+    private static List<Segment> segments(Sort sort, Keyset.Direction direction, List<String> key) {
         boolean forward = direction == Keyset.Direction.FORWARD;
-        switch (sort) {
+        return switch (sort) {
             case NAME -> {
-                if (key != null) {
-                    sql.append(forward ? " AND r.ord > ?" : " AND r.ord < ?", ord(key.get(0)));
-                }
-                sql.append(forward ? " ORDER BY r.ord" : " ORDER BY r.ord DESC");
+                String order = forward ? " ORDER BY r.ord" : " ORDER BY r.ord DESC";
+                yield List.of(key == null ? new Segment("", order)
+                        : new Segment(forward ? " AND r.ord > ?" : " AND r.ord < ?", order, ord(key.get(0))));
             }
             case VERDICT -> {
-                if (key != null) {
-                    String verdict = key.get(0);
-                    int ord = ord(key.get(1));
-                    sql.append(forward ? " AND r.verdict >= ? AND (r.verdict > ? OR r.ord > ?)"
-                            : " AND r.verdict <= ? AND (r.verdict < ? OR r.ord < ?)", verdict, verdict, ord);
+                String order = forward ? " ORDER BY r.verdict, r.ord" : " ORDER BY r.verdict DESC, r.ord DESC";
+                if (key == null) {
+                    yield List.of(new Segment("", order));
                 }
-                sql.append(forward ? " ORDER BY r.verdict, r.ord" : " ORDER BY r.verdict DESC, r.ord DESC");
+                String verdict = key.get(0);
+                yield List.of(new Segment(forward ? " AND r.verdict = ? AND r.ord > ?" : " AND r.verdict = ? AND r.ord < ?",
+                        order, verdict, ord(key.get(1))),
+                        new Segment(forward ? " AND r.verdict > ?" : " AND r.verdict < ?", order, verdict));
             }
-            case DURATION -> {
-                if (key != null) {
-                    String duration = key.get(0);
-                    int ord = ord(key.get(1));
-                    if (duration == null) {
-                        sql.append(forward ? " AND ((r.duration_ms IS NULL AND r.ord > ?) OR r.duration_ms IS NOT NULL)"
-                                : " AND r.duration_ms IS NULL AND r.ord < ?", ord);
-                    } else {
-                        long ms = RunQueries.parseKeyLong(duration);
-                        sql.append(forward ? " AND r.duration_ms <= ? AND (r.duration_ms < ? OR r.ord > ?)"
-                                : " AND (r.duration_ms IS NULL OR (r.duration_ms >= ? AND (r.duration_ms > ? OR r.ord < ?)))",
-                                ms, ms, ord);
-                    }
-                }
-                sql.append(forward ? " ORDER BY r.duration_ms DESC NULLS FIRST, r.ord"
-                        : " ORDER BY r.duration_ms ASC NULLS LAST, r.ord DESC");
-            }
-            default -> throw new IllegalStateException(sort.toString());
+            case DURATION -> durationSegments(forward, key);
+        };
+    }
+
+    /** Longest first: the results without a duration first (in the run's order), then the others, longest first. */
+    private static List<Segment> durationSegments(boolean forward, List<String> key) {
+        // Every range in the duration index's own order, so that index is the one read.
+        String order = forward ? " ORDER BY r.duration_ms DESC NULLS FIRST, r.ord"
+                : " ORDER BY r.duration_ms ASC NULLS LAST, r.ord DESC";
+        if (key == null) {
+            return List.of(new Segment("", order));
         }
+        int ord = ord(key.get(1));
+        if (key.get(0) == null) {
+            return forward
+                    ? List.of(new Segment(" AND r.duration_ms IS NULL AND r.ord > ?", order, ord),
+                            new Segment(" AND r.duration_ms IS NOT NULL", order))
+                    : List.of(new Segment(" AND r.duration_ms IS NULL AND r.ord < ?", order, ord));
+        }
+        long ms = RunQueries.parseKeyLong(key.get(0));
+        return forward
+                ? List.of(new Segment(" AND r.duration_ms = ? AND r.ord > ?", order, ms, ord),
+                        new Segment(" AND r.duration_ms < ?", order, ms))
+                : List.of(new Segment(" AND r.duration_ms = ? AND r.ord < ?", order, ms, ord),
+                        new Segment(" AND r.duration_ms > ?", order, ms),
+                        new Segment(" AND r.duration_ms IS NULL", order));
     }
 
     private static List<String> key(Sort sort, Row row) {

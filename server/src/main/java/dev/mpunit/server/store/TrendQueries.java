@@ -126,7 +126,7 @@ public final class TrendQueries {
                 + "r.bench_score, r.bench_time_us FROM results r JOIN testbeds tb ON tb.id = r.testbed_id WHERE r.test_id = ?")
                 .append("", testId);
         narrow(sql, filter, "r.");
-        sql.append(" ORDER BY r.variant, r.run_time DESC, r.run_id DESC");
+        sql.append(" ORDER BY r.variant, r.run_time DESC");
         Map<List<String>, List<Point>> series = new TreeMap<>(TrendQueries::compareKeys);
         Map<List<String>, Boolean> capped = new TreeMap<>(TrendQueries::compareKeys);
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
@@ -165,7 +165,7 @@ public final class TrendQueries {
         }
         sql.and("t.name = ?", name);
         narrow(sql, new Filter(filter.testbed(), null, filter.variant(), filter.from(), filter.to()), "r.");
-        sql.append(" ORDER BY t.group_name, t.name, r.variant, r.run_time DESC, r.run_id DESC");
+        sql.append(" ORDER BY t.group_name, t.name, r.variant, r.run_time DESC");
         Map<List<String>, List<BenchmarkPoint>> series = new TreeMap<>(TrendQueries::compareKeys);
         Map<List<String>, Boolean> capped = new TreeMap<>(TrendQueries::compareKeys);
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {

@@ -26,17 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of a running results server, as a testbed or a reader talks to it; the bodies it pushes;
  * and the pages of a list, walked.
  */
-final class Http {
+public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI server;
 
-    Http(URI server) {
+    public Http(URI server) {
         this.server = server;
     }
 
-    HttpResponse<String> push(String pathAndQuery, byte[] body, String token) {
+    public HttpResponse<String> push(String pathAndQuery, byte[] body, String token) {
         HttpRequest.Builder request = request(pathAndQuery, token).header("Content-Type", "application/gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(request.build());
@@ -97,12 +97,12 @@ final class Http {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
     /** The test resource folder {@code uploads/<name>} as the tar.gz a testbed pushes, with files replaced or added. */
-    static byte[] tarGz(String name, Map<String, String> replaced) {
+    public static byte[] tarGz(String name, Map<String, String> replaced) {
         Path folder;
         try {
             folder = Path.of(Http.class.getResource("/uploads/" + name).toURI());

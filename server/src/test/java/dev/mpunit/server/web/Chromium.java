@@ -90,7 +90,13 @@ final class Chromium implements AutoCloseable {
     /** Opens a page and waits until it has built itself from the API (or said why it could not). */
     void open(String url) {
         driver.get(url);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[data-state=ready], main[data-state=error]")));
+        WebElement main = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("main[data-state=ready], main[data-state=error]")));
+        // A figure, not an assertion: how long the page took to show its data, in the browser.
+        String ready = main.getDomAttribute("data-ready-ms");
+        if (ready != null) {
+            System.out.println("page " + url.replaceFirst("^https?://[^/]+", "") + " ready after " + ready + " ms");
+        }
     }
 
     /** The page's own message when it could not load, for assertion messages. */

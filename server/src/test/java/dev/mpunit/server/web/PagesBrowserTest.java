@@ -125,6 +125,19 @@ class PagesBrowserTest {
     }
 
     @Test
+    void theRunsFilterByPeriodAndRef() {
+        // From and to are whole days (UTC): the fourth of December holds both testbeds' tenth night.
+        open("/?from=2026-12-04&to=2026-12-04");
+        assertThat(runIdsShown()).containsExactly("#" + server.runIds().get(SeededRuns.NIGHTS + 2), "#" + server.runIds().get(10));
+        assertThat(browser.find("input[name=from]").getDomProperty("value")).isEqualTo("2026-12-04");
+
+        String ref = SeededRuns.all().get(SeededRuns.lastNight()).run().refFirmware();
+        open("/?ref=" + encoded(ref));
+        assertThat(runIdsShown()).containsExactly("#" + server.unfinishedRun(), "#" + server.lastRun());
+        assertThat(browser.all("table.runs tbody td.ref").stream().map(cell -> cell.getDomAttribute("title"))).containsOnly(ref);
+    }
+
+    @Test
     void theRunsPagesGoOlderNewerAndToTheOldest() {
         open("/?limit=5");
         List<String> newest = runIdsShown();
@@ -235,6 +248,22 @@ class PagesBrowserTest {
         assertThat(uart.findElement(By.linkText("source")).getDomProperty("href"))
                 .startsWith("https://github.com/micropython/micropython/").endsWith("/tests/" + BOARD_FAILURE);
         assertThat(browser.all("main script")).isEmpty();
+    }
+
+    @Test
+    void aGroupOfTheRunListsItsResults() {
+        long run = server.lastRun();
+        open("/runs/" + run);
+        browser.driver().findElement(By.linkText(PERFBENCH)).click();
+        browser.until(ExpectedConditions.urlContains("/results?"));
+        browser.until(d -> d.findElement(By.id("main")).getDomAttribute("data-state").equals("ready"));
+        List<WebElement> rows = browser.all("table.results tbody tr");
+        assertThat(rows.stream().map(row -> row.findElement(By.cssSelector("th")).getText()))
+                .containsExactly("perf_bench/bm_chaos.py", "perf_bench/bm_fannkuch.py", "perf_bench/misc_pystone.py");
+        assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td.message")).getText())
+                .matches("score \\d+\\.\\d\\d ±0\\.9%, \\d+ µs ±0\\.8%"));
+        assertThat(new Select(browser.find("select[name=group]")).getFirstSelectedOption().getText()).isEqualTo(PERFBENCH);
+        assertThat(new Select(browser.find("select[name=variant]")).getFirstSelectedOption().getText()).isEqualTo("RPI_PICO2");
     }
 
     @Test

@@ -24,6 +24,11 @@ final class SeededServer implements AutoCloseable {
     }
 
     static SeededServer start(Path folder) throws Exception {
+        return start(folder, false);
+    }
+
+    /** With {@code readClosed} every page and every read needs a read token ({@code --read token}). */
+    static SeededServer start(Path folder, boolean readClosed) throws Exception {
         Path data = folder.resolve("data");
         Database database = Database.open(Database.EMBEDDED, data, null, null);
         try {
@@ -32,11 +37,15 @@ final class SeededServer implements AutoCloseable {
             for (ParsedRun run : SeededRuns.all()) {
                 ids.add(writer.store(run).runId());
             }
-            return new SeededServer(database, ResultsServer.start(ServerConfiguration.embedded(data, 0), database), ids);
+            return new SeededServer(database, ResultsServer.start(ServerConfiguration.embedded(data, 0).withReadClosed(readClosed), database), ids);
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
+    }
+
+    Database database() {
+        return database;
     }
 
     /** The stored runs' ids in the order of {@link SeededRuns#all()}. */
