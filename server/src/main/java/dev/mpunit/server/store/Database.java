@@ -24,6 +24,14 @@ public final class Database implements AutoCloseable {
     /** PostgreSQL's password when the URL does not carry one: kept out of the URL, the logs and the pages. */
     public static final String PASSWORD_VARIABLE = "MPUNIT_SERVER_DB_PASSWORD";
 
+    static {
+        // The embedded file's automatic server (see open) listens on this machine only, like the
+        // results server itself; H2 reads the property once, before its first database.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource pool;
     private final boolean embedded;
 
