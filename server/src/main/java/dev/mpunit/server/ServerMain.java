@@ -93,6 +93,8 @@ public final class ServerMain implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ServerMain());
+        // "--read token" is the option's value, not the token subcommand.
+        line.setAllowSubcommandsAsOptionParameters(true);
         line.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("mpunit serve: " + e.getMessage());
             return 1;

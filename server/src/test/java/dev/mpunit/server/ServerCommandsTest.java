@@ -66,6 +66,16 @@ class ServerCommandsTest {
     }
 
     @Test
+    void readTokenIsTheReadOptionsValueNotTheTokenSubcommand() {
+        CommandLine line = ServerMain.commandLine();
+        CommandLine.ParseResult parsed = line.parseArgs("--read", "token", "--data", folder.toString());
+        assertThat(parsed.subcommand()).isNull();
+        assertThat(((ServerMain) line.getCommand()).read).isEqualTo("token");
+        assertThat(line.parseArgs("--data", folder.toString(), "token", "list").subcommand().commandSpec().name())
+                .isEqualTo("token");
+    }
+
+    @Test
     void tokenCreateWantsATestbedOrRead() {
         Ran neither = run("token", "create", "--data", folder.resolve("data").toString());
         assertThat(neither.exit()).isEqualTo(2);

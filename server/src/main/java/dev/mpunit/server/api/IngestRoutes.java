@@ -26,6 +26,7 @@ import dev.mpunit.server.store.RunWriter;
 import dev.mpunit.server.store.Tokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -62,9 +63,16 @@ final class IngestRoutes {
 
     void register(RoutesConfig routes) {
         routes.exception(SQLException.class, (e, ctx) -> {
-            LOG.warn("results database unavailable ({} {}): {}", ctx.method(), ctx.path(), e.getMessage());
-            ServerRoutes.refuse(ctx, 503, "results database unavailable: " + firstLine(e.getMessage())
-                    + "; nothing was stored, push again later");
+            boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+            if (unavailable(e)) {
+                LOG.warn("results database unavailable ({} {}): {}", ctx.method(), ctx.path(), e.getMessage());
+                ServerRoutes.refuse(ctx, 503, "results database unavailable: " + firstLine(e.getMessage())
+                        + (write ? "; nothing was stored, push again later" : "; try again later"));
+            } else {
+                LOG.error("results database error ({} {})", ctx.method(), ctx.path(), e);
+                ServerRoutes.refuse(ctx, 500, "results database error: " + firstLine(e.getMessage())
+                        + (write ? "; nothing was stored" : "") + " (the server's log has the details)");
+            }
         });
         routes.post("/api/v1/runs", this::push);
         routes.patch("/api/v1/runs/{id}", this::patch);
@@ -212,6 +220,31 @@ final class IngestRoutes {
             throw new UploadRejected(400, "unknown time zone '" + zone + "': give an IANA name such as Europe/Zurich "
                     + "(?tz= or the header " + TIMEZONE_HEADER + ")");
         }
+    }
+
+    /**
+     * The database cannot be reached or is busy, as opposed to refusing a statement: the same request
+     * later may well succeed (503). Connection errors (SQL state class 08), too many connections
+     * (53), an operator's shutdown (57), a pool that gave no connection in time, races lost more
+     * often than retried (40), H2's closed or broken database.
+     */
+    static boolean unavailable(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("40")
+                        || state.equals("90067") || state.equals("90098") || state.equals("90121")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

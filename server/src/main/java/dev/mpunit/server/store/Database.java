@@ -24,6 +24,14 @@ public final class Database implements AutoCloseable {
     /** PostgreSQL's password when the URL does not carry one: kept out of the URL, the logs and the pages. */
     public static final String PASSWORD_VARIABLE = "MPUNIT_SERVER_DB_PASSWORD";
 
+    static {
+        // The embedded file's automatic server (see open) listens on this machine only, like the
+        // results server itself; H2 reads the property once, before its first database.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource pool;
     private final boolean embedded;
 
@@ -44,7 +52,7 @@ public final class Database implements AutoCloseable {
         boolean embedded = database.equals(EMBEDDED);
         if (embedded) {
             try {
-                Files.createDirectories(dataFolder);
+                createPrivately(dataFolder);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot create the data folder " + dataFolder + ": " + e.getMessage(), e);
             }
@@ -53,7 +61,11 @@ public final class Database implements AutoCloseable {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072"
                     // A push waits for another push of its testbed (RunWriter locks the testbed's row)
                     // rather than failing after H2's default second.
-                    + ";LOCK_TIMEOUT=120000");
+                    + ";LOCK_TIMEOUT=120000"
+                    // The token and purge commands reach the file while the server has it open: through
+                    // the server's process, on the port and with the key its lock file names (hence a
+                    // data folder only its owner reads).
+                    + ";AUTO_SERVER=TRUE");
             config.setUsername("sa");
             config.setPassword("");
         } else if (database.startsWith("jdbc:postgresql:")) {
@@ -101,6 +113,23 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot bring the results database's schema up to date: " + rootMessage(e), e);
         }
         return new Database(pool, embedded);
+    }
+
+    /** A new data folder only its owner may enter: it holds the tokens' hashes and the lock file's key. */
+    private static void createPrivately(Path dataFolder) throws java.io.IOException {
+        if (Files.isDirectory(dataFolder)) {
+            return;
+        }
+        Path parent = dataFolder.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (dataFolder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dataFolder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dataFolder);
+        }
     }
 
     public DataSource dataSource() {

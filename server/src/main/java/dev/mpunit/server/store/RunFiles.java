@@ -3,6 +3,10 @@ package dev.mpunit.server.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -70,7 +75,7 @@ final class RunFiles {
                 runFile.setString(2, file.path());
                 runFile.setString(3, ParsedRun.sha256(file.content()));
                 runFile.setLong(4, file.content().length);
-                runFile.setString(5, file.mediaType());
+                runFile.setString(5, mediaType(file.path(), file.content()));
                 runFile.addBatch();
                 if (++pending == 1000) {
                     runFile.executeBatch();
@@ -146,5 +151,48 @@ final class RunFiles {
             throw new UncheckedIOException("gzip into memory", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * What the file is, for the file list. Files are served as text or bytes whatever this says (a
+     * test's output must never be run as a page); it tells which of the two.
+     */
+    static String mediaType(String path, byte[] content) {
+        String name = path.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".xml")) {
+            return "application/xml";
+        }
+        if (name.endsWith(".html")) {
+            return "text/html";
+        }
+        if (name.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (name.endsWith(".md")) {
+            return "text/markdown";
+        }
+        if (name.endsWith(".gz") || name.endsWith(".mpy") || name.endsWith(".png")) {
+            return "application/octet-stream";
+        }
+        return isUtf8(content) ? "text/plain" : "application/octet-stream";
+    }
+
+    /** Text: UTF-8 without NUL bytes (which UTF-8 allows and no text file holds). */
+    private static boolean isUtf8(byte[] content) {
+        for (byte b : content) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -39,7 +39,10 @@ final class ChildServer implements AutoCloseable {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                        output.notifyAll();
+                    }
                     Matcher matcher = LISTENING.matcher(line);
                     if (matcher.find()) {
                         listening.complete(URI.create(matcher.group(1)));
@@ -57,6 +60,26 @@ final class ChildServer implements AutoCloseable {
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the server did not start: " + e.getMessage() + "\n" + output, e);
+        }
+    }
+
+    /** Waits (2 minutes at most) until the server prints a line holding the pattern; the line. */
+    String awaitLine(Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        synchronized (output) {
+            while (true) {
+                Matcher matcher = pattern.matcher(output);
+                if (matcher.find()) {
+                    int start = output.lastIndexOf("\n", matcher.start()) + 1;
+                    int end = output.indexOf("\n", matcher.end());
+                    return output.substring(start, end < 0 ? output.length() : end);
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the server " + (process.isAlive() ? "did not print " : "ended without printing ")
+                            + pattern + " in 2 minutes:\n" + output);
+                }
+                output.wait(1000);
+            }
         }
     }
 

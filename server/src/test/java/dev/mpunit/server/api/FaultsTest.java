@@ -223,6 +223,18 @@ class FaultsTest {
         }
     }
 
+    @Test
+    void onlyADatabaseThatCannotBeReachedOrIsBusyIsCalledUnavailable() {
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLTransientConnectionException("pool: request timed out"))).isTrue();
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLException("I/O error", "08006"))).isTrue();
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLException("too many clients", "53300"))).isTrue();
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLException("wrapped", null,
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(IngestRoutes.unavailable(new java.sql.SQLException("relation \"runs\" does not exist", "42P01")))
+                .as("a broken statement is the server's error, not an outage").isFalse();
+    }
+
     private static long scalar(TestDatabases.Opened opened, String sql) throws Exception {
         try (Connection connection = opened.database().connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {

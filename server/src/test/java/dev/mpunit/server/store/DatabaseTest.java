@@ -37,6 +37,10 @@ class DatabaseTest {
         Path data = folder.resolve("data");
         Database.open(Database.EMBEDDED, data, null, null).close();
         assertThat(data.resolve("mpunit.mv.db")).isRegularFile();
+        if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)))
+                    .as("a new data folder is its owner's only").isEqualTo("rwx------");
+        }
         try (Database again = Database.open(Database.EMBEDDED, data, null, null)) {
             assertThat(again.embedded()).isTrue();
         }

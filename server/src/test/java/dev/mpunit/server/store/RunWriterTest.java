@@ -229,6 +229,16 @@ class RunWriterTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aFileIsLabelledByItsEndingElseAsTextWhenItReadsAsUtf8() {
+        assertThat(RunFiles.mediaType("a/context.json", new byte[0])).isEqualTo("application/json");
+        assertThat(RunFiles.mediaType("timeline.svg", new byte[0])).isEqualTo("image/svg+xml");
+        assertThat(RunFiles.mediaType("basics_list1.py.out", "ünïcode\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("text/plain");
+        assertThat(RunFiles.mediaType("core", new byte[] {(byte) 0xff, (byte) 0xfe, 0x41})).isEqualTo("application/octet-stream");
+        assertThat(RunFiles.mediaType("dump.out", new byte[] {0x41, 0x00, 0x42})).isEqualTo("application/octet-stream");
+    }
+
     /** A night of 25 groups on 10 variants, {@code results} results in all, every test passing. */
     static ParsedRun campaign(String testbed, java.time.OffsetDateTime time, int results) {
         SampleRuns run = SampleRuns.run(testbed, time);
