@@ -5,10 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -54,54 +58,91 @@ public final class CompareQueries {
     public static Comparison compare(Connection connection, long baseId, long headId) throws SQLException {
         RunQueries.Run base = RunQueries.existing(connection, baseId);
         RunQueries.Run head = RunQueries.existing(connection, headId);
-        Map<List<String>, Outcome> before = outcomes(connection, baseId);
-        Map<List<String>, Outcome> after = outcomes(connection, headId);
-        List<Change> newFailures = new ArrayList<>();
-        List<Change> fixed = new ArrayList<>();
-        List<Change> stillFailing = new ArrayList<>();
-        List<Change> added = new ArrayList<>();
-        List<Change> removed = new ArrayList<>();
-        List<BenchmarkChange> benchmarks = new ArrayList<>();
+        Map<Key, Outcome> before = outcomes(connection, baseId);
+        Map<Key, Outcome> after = outcomes(connection, headId);
+        List<Key> newFailures = new ArrayList<>();
+        List<Key> fixed = new ArrayList<>();
+        List<Key> stillFailing = new ArrayList<>();
+        List<Key> added = new ArrayList<>();
+        List<Key> removed = new ArrayList<>();
+        List<Key> benchmarked = new ArrayList<>();
         after.forEach((test, now) -> {
             Outcome then = before.get(test);
-            Change change = new Change(test.get(0), test.get(1), test.get(2), then == null ? null : then.verdict(), now.verdict());
             boolean failsNow = now.verdict().equals("fail");
             boolean failedThen = then != null && then.verdict().equals("fail");
             if (then == null) {
-                added.add(change);
+                added.add(test);
             }
             if (failsNow && !failedThen) {
-                newFailures.add(change);
+                newFailures.add(test);
             } else if (failsNow) {
-                stillFailing.add(change);
+                stillFailing.add(test);
             } else if (failedThen) {
-                fixed.add(change);
+                fixed.add(test);
             }
             if (then != null && then.score() != null && now.score() != null && then.score() != 0) {
-                benchmarks.add(new BenchmarkChange(test.get(0), test.get(1), test.get(2), then.score(), now.score(),
-                        (now.score() - then.score()) / then.score() * 100));
+                benchmarked.add(test);
             }
         });
-        before.forEach((test, then) -> {
-            if (!after.containsKey(test)) {
-                removed.add(new Change(test.get(0), test.get(1), test.get(2), then.verdict(), null));
-            }
-        });
+        before.keySet().stream().filter(test -> !after.containsKey(test)).forEach(removed::add);
+        // Names only for the tests the answer holds: two runs share most of theirs.
+        Set<Long> named = new HashSet<>();
+        for (List<Key> list : List.of(newFailures, fixed, stillFailing, added, removed, benchmarked)) {
+            list.forEach(test -> named.add(test.testId()));
+        }
+        Map<Long, String[]> names = names(connection, named);
+        java.util.function.Function<Key, Change> change = test -> {
+            Outcome then = before.get(test);
+            Outcome now = after.get(test);
+            String[] name = names.get(test.testId());
+            return new Change(name[0], name[1], test.variant(), then == null ? null : then.verdict(),
+                    now == null ? null : now.verdict());
+        };
+        List<BenchmarkChange> benchmarks = new ArrayList<>();
+        for (Key test : benchmarked) {
+            String[] name = names.get(test.testId());
+            double then = before.get(test).score();
+            double now = after.get(test).score();
+            benchmarks.add(new BenchmarkChange(name[0], name[1], test.variant(), then, now, (now - then) / then * 100));
+        }
         benchmarks.sort(Comparator.comparingDouble(BenchmarkChange::changePct));
-        return new Comparison(base, head, newFailures, fixed, stillFailing, added, removed, benchmarks);
+        return new Comparison(base, head, newFailures.stream().map(change).toList(),
+                fixed.stream().map(change).toList(), stillFailing.stream().map(change).toList(),
+                added.stream().map(change).toList(), removed.stream().map(change).toList(), benchmarks);
     }
 
-    /** A run's verdict and score per (group, name, variant), in the run's order. */
-    private static Map<List<String>, Outcome> outcomes(Connection connection, long runId) throws SQLException {
-        Map<List<String>, Outcome> outcomes = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT t.group_name, t.name, r.variant, r.verdict, "
-                + "r.bench_score FROM results r JOIN tests t ON t.id = r.test_id WHERE r.run_id = ? ORDER BY r.ord")) {
+    /** A test on a variant, as a run's results name it. */
+    private record Key(long testId, String variant) {
+    }
+
+    /** Group and name of each test id. */
+    private static Map<Long, String[]> names(Connection connection, Set<Long> testIds) throws SQLException {
+        Map<Long, String[]> names = new HashMap<>();
+        List<Long> ids = new ArrayList<>(testIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Sql sql = new Sql("SELECT id, group_name, name FROM tests WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")").append("", chunk.toArray());
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.put(rows.getLong(1), new String[] {rows.getString(2), rows.getString(3)});
+                }
+            }
+        }
+        return names;
+    }
+
+    /** A run's verdict and score per test and variant, in the run's order (group, name, variant). */
+    private static Map<Key, Outcome> outcomes(Connection connection, long runId) throws SQLException {
+        Map<Key, Outcome> outcomes = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT test_id, variant, verdict, bench_score "
+                + "FROM results WHERE run_id = ? ORDER BY ord")) {
             statement.setLong(1, runId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    Outcome outcome = new Outcome(rows.getString("verdict"), Sql.nullableDouble(rows, "bench_score"));
-                    outcomes.merge(List.of(rows.getString("group_name"), rows.getString("name"), rows.getString("variant")),
-                            outcome, (kept, other) -> other.verdict().equals("fail") ? other : kept);
+                    Outcome outcome = new Outcome(rows.getString(3), Sql.nullableDouble(rows, "bench_score"));
+                    outcomes.merge(new Key(rows.getLong(1), rows.getString(2)), outcome,
+                            (kept, other) -> other.verdict().equals("fail") ? other : kept);
                 }
             }
         }
