@@ -466,11 +466,13 @@ public final class RunWriter {
         }
     }
 
+    /** Free text as the database keeps it: at most {@code max} characters, no NUL (PostgreSQL refuses it in text). */
     private static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.substring(0, max - 1) + "…";
+        String kept = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+        return kept.length() <= max ? kept : kept.substring(0, max - 1) + "…";
     }
 
     /** Verdict counts in the order of the {@code n_total, n_pass, ...} columns. */

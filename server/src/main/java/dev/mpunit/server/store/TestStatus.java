@@ -36,6 +36,8 @@ final class TestStatus {
     }
 
     private static final int BATCH = 1000;
+    private static final String INSERT = "INSERT INTO test_status (testbed_id, test_id, variant, last_run_id, "
+            + "last_run_time, last_verdict, recent, flips) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private TestStatus() {
     }
@@ -59,8 +61,7 @@ final class TestStatus {
             }
         }
         List<Series> late = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO test_status (testbed_id, test_id, "
-                + "variant, last_run_id, last_run_time, last_verdict, recent, flips) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement update = connection.prepareStatement("UPDATE test_status SET last_run_id = ?, "
                         + "last_run_time = ?, last_verdict = ?, recent = ?, flips = ? "
                         + "WHERE testbed_id = ? AND test_id = ? AND variant = ?")) {
@@ -71,16 +72,7 @@ final class TestStatus {
                 Verdict verdict = entry.getValue();
                 Current was = current.get(series);
                 if (was == null) {
-                    String recent = String.valueOf(verdict.letter());
-                    insert.setLong(1, testbedId);
-                    insert.setLong(2, series.testId());
-                    insert.setString(3, series.variant());
-                    insert.setLong(4, runId);
-                    insert.setObject(5, runTime);
-                    insert.setString(6, verdict.word());
-                    insert.setString(7, recent);
-                    insert.setInt(8, 0);
-                    insert.addBatch();
+                    addRow(insert, testbedId, series, runId, runTime, String.valueOf(verdict.letter()));
                     if (++inserts % BATCH == 0) {
                         insert.executeBatch();
                     }
@@ -110,6 +102,20 @@ final class TestStatus {
             }
         }
         recompute(connection, testbedId, late);
+    }
+
+    /** A series' row, its last verdict the first of {@code recent}, into an {@link #INSERT} batch. */
+    private static void addRow(PreparedStatement insert, long testbedId, Series series, long lastRunId,
+            OffsetDateTime lastRunTime, String recent) throws SQLException {
+        insert.setLong(1, testbedId);
+        insert.setLong(2, series.testId());
+        insert.setString(3, series.variant());
+        insert.setLong(4, lastRunId);
+        insert.setObject(5, lastRunTime);
+        insert.setString(6, Verdict.ofLetter(recent.charAt(0)).word());
+        insert.setString(7, recent);
+        insert.setInt(8, RecentVerdicts.flips(recent));
+        insert.addBatch();
     }
 
     static boolean newer(OffsetDateTime time, long runId, OffsetDateTime thanTime, long thanRunId) {
@@ -144,8 +150,7 @@ final class TestStatus {
                 + RecentVerdicts.MAX * 4);
                 PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM test_status WHERE testbed_id = ? AND test_id = ? AND variant = ?");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO test_status (testbed_id, test_id, "
-                        + "variant, last_run_id, last_run_time, last_verdict, recent, flips) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int pending = 0;
             for (Series series : sorted) {
                 delete.setLong(1, testbedId);
@@ -158,7 +163,6 @@ final class TestStatus {
                 StringBuilder recent = new StringBuilder();
                 long lastRunId = -1;
                 OffsetDateTime lastRunTime = null;
-                Verdict lastVerdict = null;
                 long runId = -1;
                 List<Verdict> ofRun = new ArrayList<>();
                 try (ResultSet rows = results.executeQuery()) {
@@ -180,16 +184,7 @@ final class TestStatus {
                     recent.append(RecentVerdicts.ofRun(ofRun).letter());
                 }
                 if (lastRunTime != null) {
-                    lastVerdict = Verdict.ofLetter(recent.charAt(0));
-                    insert.setLong(1, testbedId);
-                    insert.setLong(2, series.testId());
-                    insert.setString(3, series.variant());
-                    insert.setLong(4, lastRunId);
-                    insert.setObject(5, lastRunTime);
-                    insert.setString(6, lastVerdict.word());
-                    insert.setString(7, recent.toString());
-                    insert.setInt(8, RecentVerdicts.flips(recent));
-                    insert.addBatch();
+                    addRow(insert, testbedId, series, lastRunId, lastRunTime, recent.toString());
                 }
                 if (++pending == BATCH) {
                     delete.executeBatch();

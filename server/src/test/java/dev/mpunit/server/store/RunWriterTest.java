@@ -229,6 +229,28 @@ class RunWriterTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void textComesBackAsItWasPushed(TestDatabases kind) throws Exception {
+        String tricky = "expected \"a, b\"\r\nbut got 'c'\\n, \t<script>alert(1)</script> ünï \uD83D\uDE00 \\N";
+        try (TestDatabases.Opened opened = kind.open(folder)) {
+            new RunWriter(opened.database()).store(SampleRuns.run("bed-a", night(1)).testRun("G", "unix",
+                    new ParsedResult("a \"quoted\", name.py", FAIL, tricky, "", 1L, List.of("retried, once", "\"x\""),
+                            new dev.mpunit.server.ingest.Benchmark(1e-9, Double.NaN, 12345.678, 0), "a.out", null),
+                    new ParsedResult("b.py", PASS, "", null, null, List.of(), null, null, null),
+                    new ParsedResult("c.py", FAIL, "nul\0byte", null, null, List.of(), null, null, null)).build());
+
+            assertThat(rows(opened, "SELECT t.name, r.message, r.tentacle, r.duration_ms, r.incidents, r.bench_time_us, "
+                    + "r.bench_time_sd, r.bench_score, r.output_path, r.expected_path FROM results r "
+                    + "JOIN tests t ON t.id = r.test_id ORDER BY r.ord"))
+                    .containsExactly(
+                            java.util.Arrays.asList("a \"quoted\", name.py", tricky.strip(), "", "1",
+                                    "retried, once\n\"x\"", "1.0E-9", "NaN", "12345.678", "a.out", null),
+                            java.util.Arrays.asList("b.py", "", null, null, null, null, null, null, null, null),
+                            java.util.Arrays.asList("c.py", "nul\uFFFDbyte", null, null, null, null, null, null, null, null));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aFileIsLabelledByItsEndingElseAsTextWhenItReadsAsUtf8() {
         assertThat(RunFiles.mediaType("a/context.json", new byte[0])).isEqualTo("application/json");
