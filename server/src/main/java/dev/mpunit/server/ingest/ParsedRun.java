@@ -40,7 +40,8 @@ public record ParsedRun(String format, RunInfo run, List<ParsedTestRun> testRuns
         } else {
             key.append(run.timeStart()).append('\n');
         }
-        testRuns.stream().map(ParsedTestRun::folder).sorted().forEach(folder -> key.append(folder).append('\n'));
+        // Not the test runs' folders: a run killed before its last groups has fewer of them than its
+        // finished push, which must replace it, not stand beside it.
         return sha256(key.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,6 +3,7 @@ package dev.mpunit.server.store;
 import static dev.mpunit.server.ingest.Verdict.FAIL;
 import static dev.mpunit.server.ingest.Verdict.PASS;
 import static dev.mpunit.server.ingest.Verdict.SKIP;
+import static dev.mpunit.server.store.SampleRuns.benchmark;
 import static dev.mpunit.server.store.SampleRuns.night;
 import static dev.mpunit.server.store.SampleRuns.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +113,25 @@ class RunWriterTest {
             assertThat(count(opened, "blobs")).as("the replaced run's file is gone with it").isZero();
             assertThat(rows(opened, "SELECT t.name, s.recent, s.flips FROM test_status s JOIN tests t ON t.id = s.test_id "
                     + "ORDER BY t.name")).containsExactly(List.of("a.py", "PP", "0"), List.of("b.py", "P", "0"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRunKilledBeforeItsLastGroupsIsReplacedByItsFinishedPush(TestDatabases kind) throws Exception {
+        try (TestDatabases.Opened opened = kind.open(folder)) {
+            RunWriter writer = new RunWriter(opened.database());
+            RunWriter.Stored killed = writer.store(SampleRuns.run("bed-a", night(2)).unfinished(true)
+                    .testRun("RUN-TESTS_STANDARD", "unix", result("a.py", FAIL)).build());
+
+            RunWriter.Stored finished = writer.store(SampleRuns.run("bed-a", night(2))
+                    .testRun("RUN-TESTS_STANDARD", "unix", result("a.py", PASS))
+                    .testRun("RUN-PERFBENCH", "unix", benchmark("bm_fib.py", 120.5)).build());
+
+            assertThat(finished.outcome()).isEqualTo(RunWriter.Outcome.REPLACED);
+            assertThat(rows(opened, "SELECT id, unfinished, n_total FROM runs"))
+                    .containsExactly(List.of(String.valueOf(finished.runId()), "false", "2"));
+            assertThat(finished.runId()).isNotEqualTo(killed.runId());
         }
     }
 
