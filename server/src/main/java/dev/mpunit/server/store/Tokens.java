@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.mpunit.server.ingest.ParsedRun;
+import dev.mpunit.server.ingest.TokenRedactor;
 
 /**
  * The tokens that let a testbed push its runs (one or more per testbed) and, when reading is
@@ -28,8 +29,8 @@ import dev.mpunit.server.ingest.ParsedRun;
  */
 public final class Tokens {
 
-    /** Marks an mpunit token wherever it turns up (a secret scanner can look for it). */
-    public static final String PREFIX = "mpt_";
+    /** Marks an mpunit token wherever it turns up (secret scanners, the ingest's blanking). */
+    public static final String PREFIX = TokenRedactor.PREFIX;
     private static final int HINT_CHARS = PREFIX.length() + 6;
     /** {@code last_used_at} is written at most this often per token: reading does not write on every page. */
     private static final Duration LAST_USED_GRAIN = Duration.ofMinutes(1);
