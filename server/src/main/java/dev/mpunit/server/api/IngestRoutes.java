@@ -81,7 +81,7 @@ final class IngestRoutes {
 
     private void push(Context ctx) throws UploadRejected, SQLException {
         Tokens.Holder holder = pusher(ctx);
-        ParsedRun run = Uploads.parse(upload(ctx), configuration.limits());
+        ParsedRun run = Uploads.parse(upload(ctx, holder), configuration.limits());
         sameTestbed(holder, run.run().testbed());
         RunWriter.Stored stored = writer.store(run);
         RunQueries.Summary summary;
@@ -158,13 +158,15 @@ final class IngestRoutes {
     }
 
     /** The body (or the multipart request's {@code file} part) with what the query and headers say about it. */
-    private Upload upload(Context ctx) throws UploadRejected {
+    private Upload upload(Context ctx, Tokens.Holder holder) throws UploadRejected {
         Map<String, String> parameters = new HashMap<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (!name.equals("format") && !name.equals("tz") && !values.isEmpty()) {
                 parameters.put(name, values.get(0));
             }
         });
+        // Never what the query says: only the checked token names it.
+        parameters.put(Upload.TOKEN_TESTBED, holder.testbed());
         long limit = configuration.limits().maxBodyBytes();
         long length = ctx.contentLength();
         if (length > limit) {

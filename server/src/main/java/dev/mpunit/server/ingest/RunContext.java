@@ -57,10 +57,14 @@ final class RunContext {
             throw new UploadRejected(400, "the run is from testbed '" + inFileClean + "', ?testbed= says '" + given
                     + "': leave ?testbed= out");
         }
-        if (inFileClean == null && given == null) {
-            throw new UploadRejected(400, missing + ": give ?testbed=<name>, the testbed whose token pushes it");
+        if (inFileClean != null) {
+            return inFileClean;
         }
-        return inFileClean != null ? inFileClean : given;
+        if (given != null) {
+            return given;
+        }
+        return upload.parameter(Upload.TOKEN_TESTBED).orElseThrow(
+                () -> new UploadRejected(400, missing + ": give ?testbed=<name>, the testbed whose token pushes it"));
     }
 
     /** The file's value, else the parameter's; a token in either blanked (a trigger may quote a command). */

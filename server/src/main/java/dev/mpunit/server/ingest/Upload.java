@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param format {@code ?format=}: which parser must read it; empty recognises it
  * @param parameters the query parameters that give what a format does not say itself: {@code testbed},
  *        {@code trigger}, {@code ref_firmware}, {@code ref_tests}, {@code group}, {@code variant},
- *        {@code time_start}, and a multipart request's {@code label}
+ *        {@code time_start}, a multipart request's {@code label}, and {@value #TOKEN_TESTBED}
  * @param zone the zone of the times the upload writes without one ({@code ?tz=} or {@code X-Mpunit-Timezone}; UTC
  *        when neither is given)
  */
 public record Upload(byte[] body, String contentType, Optional<String> format, Map<String, String> parameters,
         ZoneId zone) {
+
+    /**
+     * The testbed whose push token carries the upload, set by the route after checking the token: the
+     * run's testbed when the upload names none (a run outside a testbed, JUnit XML, a bare
+     * {@code _results.json}). An upload that names its testbed keeps it (and the route refuses a token
+     * of another).
+     */
+    public static final String TOKEN_TESTBED = "token_testbed";
 
     public Upload {
         Objects.requireNonNull(body, "body");

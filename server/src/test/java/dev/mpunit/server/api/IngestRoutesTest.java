@@ -64,6 +64,30 @@ class IngestRoutesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void aRunThatNamesNoTestbedIsStoredUnderTheTestbedOfTheTokenThatPushesIt(TestDatabases kind) throws Exception {
+        try (TestDatabases.Opened opened = kind.open(folder);
+                ResultsServer server = ResultsServer.start(ServerConfiguration.embedded(folder, 0), opened.database())) {
+            Tokens tokens = new Tokens(opened.database());
+            String token = tokens.createPush("bed-a", null).token();
+            tokens.createPush("bed-b", null);
+            Http http = new Http(server.uri());
+            String namedB = "{\"testbed\": \"bed-b\", \"time_start\": \"2026-12-06 17:13:08\", \"time_end\": null, "
+                    + "\"unfinished\": true}";
+
+            // A run outside a testbed (./mpunit examples/tests) writes "testbed": null; the query cannot pose as the token.
+            HttpResponse<String> unnamed = http.push("/api/v1/runs?token_testbed=bed-b", tarGz("mpunit-examples", Map.of()), token);
+            HttpResponse<String> ofB = http.push("/api/v1/runs", tarGz("mpunit-examples", Map.of("context.json", namedB)), token);
+
+            assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(201);
+            assertThat(json(unnamed).get("testbed").asString()).isEqualTo("bed-a");
+            assertThat(ofB.statusCode()).as(ofB.body()).isEqualTo(403);
+            assertThat(json(ofB).get("error").asString()).startsWith("token is for testbed 'bed-a', run is from 'bed-b'");
+            assertThat(count(opened, "runs")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aFinishedPushReplacesItsUnfinishedOneAndAnotherPushOfAFinishedRunIsRefused(TestDatabases kind) throws Exception {
         try (TestDatabases.Opened opened = kind.open(folder);
                 ResultsServer server = ResultsServer.start(ServerConfiguration.embedded(folder, 0), opened.database())) {
