@@ -61,10 +61,16 @@ public final class ReportingConfigurationKeys {
      * its {@code testbed} and {@code instance} names.
      */
     public static final String TESTBED = "micropython.testbed";
+    /**
+     * {@code run-tests}: the console prints one line per test file in run-tests.py's words, the failures'
+     * diffs and the counts ({@code ./mpunit} gives it); unset: the reporting listeners print nothing.
+     */
+    public static final String CONSOLE = "micropython.console";
 
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
-            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV, SECRETS, TESTBED);
+            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV, SECRETS, TESTBED,
+            CONSOLE);
 
     private ReportingConfigurationKeys() {
     }

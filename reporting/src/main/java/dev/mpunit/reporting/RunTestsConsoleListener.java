@@ -1,0 +1,259 @@
+package dev.mpunit.reporting;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import dev.mpunit.contract.MicroPythonTestId;
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.Verdicts;
+
+/**
+ * The console in run-tests.py's words ({@code micropython.console=run-tests}, which {@code ./mpunit}
+ * gives): one line per test file as it finishes ({@code pass  basics/x.py}), then every failure
+ * with its unified diff, then run-tests.py's counts and JUnit's totals, and where the results
+ * folder is. A unittest file's cases are summarised on its file's line (the engine's reason).
+ *
+ * <p>Reads only JUnit's events and the {@code micropython.*} report entries. Silent unless the key
+ * asks for it, so the console launcher's own tree, Surefire and IDEs are left as they are.
+ */
+public final class RunTestsConsoleListener implements TestExecutionListener {
+
+    /** The value of {@link ReportingConfigurationKeys#CONSOLE} that turns this console on. */
+    static final String RUN_TESTS = "run-tests";
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private boolean active;
+    private TestPlan plan;
+    private boolean severalVariants;
+    private String resultsDir;
+    private final Map<String, Map<String, String>> entries = new HashMap<>();
+    private final List<String> passed = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+    private final List<String> diffs = new ArrayList<>();
+    private final JunitTotals junit = new JunitTotals();
+
+    /** For the launcher's service loader: standard output, coloured when it is a terminal. */
+    public RunTestsConsoleListener() {
+        this(System.out, System.console() != null && System.getenv("NO_COLOR") == null);
+    }
+
+    RunTestsConsoleListener(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan plan) {
+        active = plan.getConfigurationParameters().get(ReportingConfigurationKeys.CONSOLE).map(String::strip)
+                .filter(RUN_TESTS::equals).isPresent();
+        if (!active) {
+            return;
+        }
+        this.plan = plan;
+        resultsDir = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_DIR).map(String::strip)
+                .filter(dir -> !dir.isEmpty()).orElse(null);
+        // One variant is run-tests.py's case: its lines name the file alone; more name the variant too.
+        severalVariants = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .map(test -> test.getUniqueIdObject().getLastSegment().getType()).filter("variant"::equals).count() > 1;
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        if (active && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
+            entries.put(test.getUniqueId(), entry.getKeyValuePairs());
+        }
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier test, String reason) {
+        if (!active) {
+            return;
+        }
+        List<TestIdentifier> below = new ArrayList<>();
+        below.add(test);
+        // A skipped directory or variant skips every file below it.
+        below.addAll(plan.getDescendants(test));
+        for (TestIdentifier file : below) {
+            skippedBeforeRun(file, reason);
+        }
+    }
+
+    private void skippedBeforeRun(TestIdentifier test, String reason) {
+        Optional<MicroPythonTestId> id = MicroPythonTestId.find(test.getUniqueId());
+        if (id.isEmpty()) {
+            return;
+        }
+        if (test.isTest()) {
+            junit.skipped++;
+        }
+        if (id.get().testCase() == null) {
+            String name = name(id.get());
+            skipped.add(name);
+            out.println("skip  " + name + reason(reason));
+        }
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!active) {
+            return;
+        }
+        if (test.isTest()) {
+            junit.count(result.getStatus());
+        }
+        Map<String, String> values = entries.remove(test.getUniqueId());
+        Optional<MicroPythonTestId> id = MicroPythonTestId.find(test.getUniqueId());
+        if (id.isEmpty() || id.get().testCase() != null) {
+            return;
+        }
+        String name = name(id.get());
+        if (values == null) {
+            // Cut short by an interruption, or failed before it ran: JUnit's status and message say so.
+            String message = result.getThrowable().map(Throwable::getMessage).orElse(null);
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failed.add(name);
+                out.println(colour(RED, "FAIL") + "  " + name + reason(message));
+            } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                skipped.add(name);
+                out.println("skip  " + name + reason(message));
+            }
+            return;
+        }
+        String verdict = values.getOrDefault(ReportEntryKeys.VERDICT, "");
+        String why = values.get(ReportEntryKeys.REASON);
+        switch (verdict) {
+            case Verdicts.PASS -> {
+                passed.add(name);
+                // A unittest file's summary of its cases; a plain file's pass needs no reason.
+                out.println("pass  " + name + (id.get().testCase() == null && test.isContainer() ? reason(why) : ""));
+            }
+            case Verdicts.SKIP -> {
+                skipped.add(name);
+                out.println("skip  " + name + reason(why));
+            }
+            case Verdicts.IGNORED -> {
+                ignored.add(name);
+                out.println("ignored  " + name + reason(why));
+            }
+            case Verdicts.XFAIL -> out.println("xfail  " + name + reason(why));
+            default -> {
+                failed.add(name);
+                out.println(colour(RED, "FAIL") + "  " + name + reason(why));
+                diffs.add(failure(name, values));
+            }
+        }
+    }
+
+    private String failure(String name, Map<String, String> values) {
+        String output = values.getOrDefault(ReportEntryKeys.OUTPUT, "");
+        String expected = values.get(ReportEntryKeys.EXPECTED);
+        StringBuilder text = new StringBuilder();
+        text.append("FAILURE ").append(name).append('\n');
+        if (expected == null) {
+            // A unittest file has no expected output: what it printed says which case failed.
+            text.append(output);
+            if (!output.endsWith("\n")) {
+                text.append('\n');
+            }
+            return text.toString();
+        }
+        String diff = UnifiedDiff.of(name + ".exp", expected, name + ".out", output);
+        for (String line : diff.split("\n")) {
+            if (line.startsWith("@@")) {
+                text.append(colour(CYAN, line));
+            } else if (line.startsWith("-") && !line.startsWith("--- ")) {
+                text.append(colour(RED, line));
+            } else if (line.startsWith("+") && !line.startsWith("+++ ")) {
+                text.append(colour(GREEN, line));
+            } else {
+                text.append(line);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        if (!active) {
+            return;
+        }
+        for (String diff : diffs) {
+            out.println();
+            out.print(diff);
+        }
+        out.println();
+        int performed = passed.size() + failed.size() + ignored.size();
+        out.println(performed + " tests performed");
+        out.println(passed.size() + " tests passed");
+        if (!skipped.isEmpty()) {
+            out.println(skipped.size() + " tests skipped: " + String.join(" ", skipped));
+        }
+        if (!ignored.isEmpty()) {
+            out.println(ignored.size() + " tests ignored: " + String.join(" ", ignored));
+        }
+        if (!failed.isEmpty()) {
+            out.println(colour(RED, failed.size() + " tests failed: " + String.join(" ", failed)));
+        }
+        out.println("JUnit: " + junit);
+        if (resultsDir != null) {
+            Path folder = Path.of(resultsDir).toAbsolutePath().normalize();
+            out.println("results: " + folder + " (summary: " + folder.resolve("summary_report.html") + ")");
+        }
+        out.flush();
+        entries.clear();
+    }
+
+    private String name(MicroPythonTestId id) {
+        return severalVariants ? id.variant() + ": " + id.file() : id.file();
+    }
+
+    private static String reason(String why) {
+        return why == null || why.isBlank() ? "" : " (" + why.strip().replace('\n', ' ') + ")";
+    }
+
+    private static final String RED = "31";
+    private static final String GREEN = "32";
+    private static final String CYAN = "36";
+
+    private String colour(String code, String text) {
+        return terminal ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    /** JUnit's own counts of tests (unittest cases included), for the closing line. */
+    private static final class JunitTotals {
+        int successful;
+        int failed;
+        int aborted;
+        int skipped;
+
+        void count(TestExecutionResult.Status status) {
+            switch (status) {
+                case SUCCESSFUL -> successful++;
+                case FAILED -> failed++;
+                case ABORTED -> aborted++;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return (successful + failed + aborted + skipped) + " tests: " + successful + " successful, " + failed
+                    + " failed, " + aborted + " aborted, " + skipped + " skipped";
+        }
+    }
+}

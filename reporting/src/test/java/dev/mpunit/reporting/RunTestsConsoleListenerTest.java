@@ -1,0 +1,146 @@
+package dev.mpunit.reporting;
+
+import static dev.mpunit.reporting.FakePlan.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestPlan;
+import org.opentest4j.AssertionFailedError;
+
+import dev.mpunit.contract.IdSegments;
+import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+
+/** The run-tests.py console driven event by event over a plan shaped like the engine's. */
+class RunTestsConsoleListenerTest {
+
+    final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @Test
+    void withoutTheKeyItPrintsNothing() {
+        FakePlan fake = new FakePlan(Map.of());
+        FakePlan.Node file = fake.file("basics/list1.py");
+        RunTestsConsoleListener listener = listener(false);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        finish(listener, file, entries("fail", "line 1 differs", "2\n", "1\n"), TestExecutionResult.failed(null));
+        listener.executionSkipped(id(fake.file("basics/skipped.py")), "not for webassembly");
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void printsOneLinePerFileThenTheDiffsThenTheCounts() {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
+                ReportingConfigurationKeys.RESULTS_DIR, "/tmp/results/1"));
+        FakePlan.Node pass = fake.file("basics/pass.py");
+        FakePlan.Node fail = fake.file("basics/fail.py");
+        FakePlan.Node skip = fake.file("basics/skip.py");
+        FakePlan.Node printedSkip = fake.file("basics/printed_skip.py");
+        FakePlan.Node unittest = new FakePlan.Node(fake.variant.getUniqueId().append(IdSegments.FILE, "extmod/unittest_x.py"),
+                "extmod/unittest_x.py", TestDescriptor.Type.CONTAINER_AND_TEST);
+        fake.variant.addChild(unittest);
+        FakePlan.Node caseA = new FakePlan.Node(unittest.getUniqueId().append(IdSegments.CASE, "test_a"), "test_a",
+                TestDescriptor.Type.TEST);
+        FakePlan.Node caseB = new FakePlan.Node(unittest.getUniqueId().append(IdSegments.CASE, "test_b"), "test_b",
+                TestDescriptor.Type.TEST);
+        unittest.addChild(caseA);
+        unittest.addChild(caseB);
+        RunTestsConsoleListener listener = listener(false);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        finish(listener, pass, entries("pass", null, null, null), TestExecutionResult.successful());
+        finish(listener, fail, entries("fail", "line 2 differs", "1\n3\n", "1\n2\n"),
+                TestExecutionResult.failed(new AssertionFailedError("line 2 differs")));
+        listener.executionSkipped(id(skip), "not for webassembly");
+        finish(listener, printedSkip, entries("skip", "SKIP", "SKIP\n", null), TestExecutionResult.aborted(null));
+        listener.executionStarted(id(unittest));
+        listener.executionFinished(id(caseA), TestExecutionResult.successful());
+        listener.executionFinished(id(caseB), TestExecutionResult.successful());
+        finish(listener, unittest, entries("pass", "Ran 2 tests: OK", null, null), TestExecutionResult.successful());
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                pass  basics/pass.py
+                FAIL  basics/fail.py (line 2 differs)
+                skip  basics/skip.py (not for webassembly)
+                skip  basics/printed_skip.py (SKIP)
+                pass  extmod/unittest_x.py (Ran 2 tests: OK)
+
+                FAILURE basics/fail.py
+                --- basics/fail.py.exp
+                +++ basics/fail.py.out
+                @@ -1,2 +1,2 @@
+                 1
+                -2
+                +3
+
+                3 tests performed
+                2 tests passed
+                2 tests skipped: basics/skip.py basics/printed_skip.py
+                1 tests failed: basics/fail.py
+                JUnit: 7 tests: 4 successful, 1 failed, 1 aborted, 1 skipped
+                results: %s (summary: %s)
+                """.formatted(Path.of("/tmp/results/1").toAbsolutePath(),
+                Path.of("/tmp/results/1/summary_report.html").toAbsolutePath()));
+    }
+
+    @Test
+    void coloursTheFailuresOnATerminal() {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests"));
+        FakePlan.Node fail = fake.file("basics/fail.py");
+        RunTestsConsoleListener listener = listener(true);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        finish(listener, fail, entries("fail", "line 1 differs", "3\n", "2\n"), TestExecutionResult.failed(null));
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .startsWith("\u001b[31mFAIL\u001b[0m  basics/fail.py (line 1 differs)\n")
+                .contains("\u001b[31m-2\u001b[0m\n\u001b[32m+3\u001b[0m\n")
+                .contains("\u001b[31m1 tests failed: basics/fail.py\u001b[0m\n")
+                .doesNotContain("results:");
+    }
+
+    private RunTestsConsoleListener listener(boolean terminal) {
+        return new RunTestsConsoleListener(new PrintStream(printed, true, StandardCharsets.UTF_8), terminal);
+    }
+
+    private static void finish(RunTestsConsoleListener listener, FakePlan.Node file, ReportEntry entry,
+            TestExecutionResult result) {
+        listener.executionStarted(id(file));
+        listener.reportingEntryPublished(id(file), entry);
+        listener.executionFinished(id(file), result);
+    }
+
+    private static ReportEntry entries(String verdict, String reason, String output, String expected) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ReportEntryKeys.GROUP, "RUN-TESTS_STANDARD");
+        values.put(ReportEntryKeys.VARIANT, "webassembly");
+        values.put(ReportEntryKeys.VERDICT, verdict);
+        if (reason != null) {
+            values.put(ReportEntryKeys.REASON, reason);
+        }
+        if (output != null) {
+            values.put(ReportEntryKeys.OUTPUT, output);
+        }
+        if (expected != null) {
+            values.put(ReportEntryKeys.EXPECTED, expected);
+        }
+        return ReportEntry.from(values);
+    }
+}
