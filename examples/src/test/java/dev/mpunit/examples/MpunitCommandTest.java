@@ -191,4 +191,63 @@ class MpunitCommandTest {
         assertThat(zero.exitCode()).as(zero.output()).isEqualTo(2);
         assertThat(mpunit(work.resolve("no-such-folder").toString()).exitCode()).isEqualTo(2);
     }
+
+    // Issue 15, item 3: the console in run-tests.py's words instead of the launcher's tree of report entries.
+    @Test
+    void printsOneLinePerFileTheDiffsAndTheCountsAsRunTestsPyDoes() throws Exception {
+        write(tree.resolve("basics/f.py"), "print('actual')\nprint('same')\n");
+        write(tree.resolve("basics/f.py.exp"), "expected\nsame\n");
+        write(tree.resolve("basics/s.py"), "print('SKIP')\n");
+        write(tree.resolve("micropython/native_k.py"), "print(1)\n");
+        write(tree.resolve("basics/unittest_u.py"), """
+                import unittest
+
+
+                class T(unittest.TestCase):
+                    def test_one(self):
+                        self.assertEqual(1, 1)
+
+                    def test_two(self):
+                        self.assertTrue(True)
+
+
+                if __name__ == "__main__":
+                    unittest.main()
+                """);
+
+        Run run = mpunit(tree.toString(), "--config", "micropython.results.dir=" + work.resolve("results"));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        List<String> lines = run.lines().stream().filter(line -> !line.startsWith("mpunit: building")).toList();
+        // Files finish in whatever order the workers end them: the first five lines are the five files.
+        assertThat(lines.subList(0, 5)).containsExactlyInAnyOrder(
+                "pass  basics/a.py",
+                "FAIL  basics/f.py (output differs from basics/f.py.exp at line 1: expected \"expected\\n\" but was"
+                        + " \"actual\\n\")",
+                "skip  basics/s.py (the test printed SKIP)",
+                "skip  micropython/native_k.py (target has no native emitter (native_/viper_ test))",
+                "pass  basics/unittest_u.py (unittest: 2 ran)");
+        assertThat(lines.subList(5, 22)).containsExactly(
+                "",
+                "FAILURE basics/f.py",
+                "--- basics/f.py.exp",
+                "+++ basics/f.py.out",
+                "@@ -1,2 +1,2 @@",
+                "-expected",
+                "+actual",
+                " same",
+                "",
+                "5 tests performed",
+                "2 tests passed",
+                "2 tests skipped: basics/s.py micropython/native_k.py",
+                "1 tests failed: basics/f.py",
+                "JUnit: 7 tests: 4 successful, 1 failed, 1 aborted, 1 skipped",
+                "results: " + work.resolve("results") + " (summary: " + work.resolve("results/summary_report.html") + ")",
+                "",
+                "Failures (1):");
+        // The launcher's tree of report entries is gone; the user's --details brings it back.
+        assertThat(run.output()).doesNotContain("micropython.verdict");
+        Run tree = mpunit(this.tree.toString(), "--details", "tree");
+        assertThat(tree.output()).contains("micropython.verdict").doesNotContain("tests performed");
+    }
 }

@@ -1,12 +1,14 @@
 package dev.mpunit.reporting;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -44,6 +46,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private final List<String> skipped = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
+    private final List<String> xfailed = new ArrayList<>();
     private final List<String> diffs = new ArrayList<>();
     private final JunitTotals junit = new JunitTotals();
 
@@ -150,7 +153,10 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
                 ignored.add(name);
                 out.println("ignored  " + name + reason(why));
             }
-            case Verdicts.XFAIL -> out.println("xfail  " + name + reason(why));
+            case Verdicts.XFAIL -> {
+                xfailed.add(name);
+                out.println("xfail  " + name + reason(why));
+            }
             default -> {
                 failed.add(name);
                 out.println(colour(RED, "FAIL") + "  " + name + reason(why));
@@ -198,22 +204,29 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             out.print(diff);
         }
         out.println();
-        int performed = passed.size() + failed.size() + ignored.size();
+        // As run-tests.py and the results folder's testresults.txt count them: every file with a line, names sorted.
+        int performed = passed.size() + skipped.size() + failed.size() + ignored.size() + xfailed.size();
         out.println(performed + " tests performed");
         out.println(passed.size() + " tests passed");
         if (!skipped.isEmpty()) {
-            out.println(skipped.size() + " tests skipped: " + String.join(" ", skipped));
+            out.println(skipped.size() + " tests skipped: " + sorted(skipped));
         }
         if (!ignored.isEmpty()) {
-            out.println(ignored.size() + " tests ignored: " + String.join(" ", ignored));
+            out.println(ignored.size() + " tests failed and were ignored: " + sorted(ignored));
+        }
+        if (!xfailed.isEmpty()) {
+            out.println(xfailed.size() + " tests failed as expected: " + sorted(xfailed));
         }
         if (!failed.isEmpty()) {
-            out.println(colour(RED, failed.size() + " tests failed: " + String.join(" ", failed)));
+            out.println(colour(RED, failed.size() + " tests failed: " + sorted(failed)));
         }
         out.println("JUnit: " + junit);
         if (resultsDir != null) {
+            // Only a folder that was written: one refused at discovery (a path that cannot be created) was not.
             Path folder = Path.of(resultsDir).toAbsolutePath().normalize();
-            out.println("results: " + folder + " (summary: " + folder.resolve("summary_report.html") + ")");
+            if (Files.isDirectory(folder)) {
+                out.println("results: " + folder + " (summary: " + folder.resolve("summary_report.html") + ")");
+            }
         }
         out.flush();
         entries.clear();
@@ -224,7 +237,16 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     }
 
     private static String reason(String why) {
-        return why == null || why.isBlank() ? "" : " (" + why.strip().replace('\n', ' ') + ")";
+        if (why == null || why.isBlank()) {
+            return "";
+        }
+        String line = why.strip().replace('\n', ' ');
+        // The engine's unittest summary comes in parentheses already: "(unittest: 5 ran)".
+        return line.startsWith("(") && line.endsWith(")") ? " " + line : " (" + line + ")";
+    }
+
+    private static String sorted(List<String> names) {
+        return names.stream().sorted().collect(Collectors.joining(" "));
     }
 
     private static final String RED = "31";

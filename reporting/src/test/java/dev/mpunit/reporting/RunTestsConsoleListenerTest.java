@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -25,6 +26,9 @@ import dev.mpunit.contract.ReportingConfigurationKeys;
 class RunTestsConsoleListenerTest {
 
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @TempDir
+    Path results;
 
     @Test
     void withoutTheKeyItPrintsNothing() {
@@ -44,7 +48,7 @@ class RunTestsConsoleListenerTest {
     @Test
     void printsOneLinePerFileThenTheDiffsThenTheCounts() {
         FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
-                ReportingConfigurationKeys.RESULTS_DIR, "/tmp/results/1"));
+                ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
         FakePlan.Node pass = fake.file("basics/pass.py");
         FakePlan.Node fail = fake.file("basics/fail.py");
         FakePlan.Node skip = fake.file("basics/skip.py");
@@ -70,7 +74,7 @@ class RunTestsConsoleListenerTest {
         listener.executionStarted(id(unittest));
         listener.executionFinished(id(caseA), TestExecutionResult.successful());
         listener.executionFinished(id(caseB), TestExecutionResult.successful());
-        finish(listener, unittest, entries("pass", "Ran 2 tests: OK", null, null), TestExecutionResult.successful());
+        finish(listener, unittest, entries("pass", "(unittest: 2 ran)", null, null), TestExecutionResult.successful());
         listener.testPlanExecutionFinished(plan);
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
@@ -78,7 +82,7 @@ class RunTestsConsoleListenerTest {
                 FAIL  basics/fail.py (line 2 differs)
                 skip  basics/skip.py (not for webassembly)
                 skip  basics/printed_skip.py (SKIP)
-                pass  extmod/unittest_x.py (Ran 2 tests: OK)
+                pass  extmod/unittest_x.py (unittest: 2 ran)
 
                 FAILURE basics/fail.py
                 --- basics/fail.py.exp
@@ -88,19 +92,19 @@ class RunTestsConsoleListenerTest {
                 -2
                 +3
 
-                3 tests performed
+                5 tests performed
                 2 tests passed
-                2 tests skipped: basics/skip.py basics/printed_skip.py
+                2 tests skipped: basics/printed_skip.py basics/skip.py
                 1 tests failed: basics/fail.py
                 JUnit: 7 tests: 4 successful, 1 failed, 1 aborted, 1 skipped
                 results: %s (summary: %s)
-                """.formatted(Path.of("/tmp/results/1").toAbsolutePath(),
-                Path.of("/tmp/results/1/summary_report.html").toAbsolutePath()));
+                """.formatted(results, results.resolve("summary_report.html")));
     }
 
     @Test
     void coloursTheFailuresOnATerminal() {
-        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests"));
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
+                ReportingConfigurationKeys.RESULTS_DIR, results.resolve("refused at discovery").toString()));
         FakePlan.Node fail = fake.file("basics/fail.py");
         RunTestsConsoleListener listener = listener(true);
         TestPlan plan = fake.plan();
