@@ -2,6 +2,7 @@ package dev.mpunit.reporting;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     static final String RUN_TESTS = "run-tests";
 
     private final PrintStream out;
-    private final boolean terminal;
+    private final boolean coloured;
+    private final boolean clearsLine;
     private boolean active;
     private TestPlan plan;
     private boolean severalVariants;
@@ -52,12 +54,13 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
 
     /** For the launcher's service loader: standard output, coloured when it is a terminal. */
     public RunTestsConsoleListener() {
-        this(System.out, System.console() != null && System.getenv("NO_COLOR") == null);
+        this(System.out, System.console() != null, System.getenv("NO_COLOR") == null);
     }
 
-    RunTestsConsoleListener(PrintStream out, boolean terminal) {
+    RunTestsConsoleListener(PrintStream out, boolean terminal, boolean colours) {
         this.out = out;
-        this.terminal = terminal;
+        this.clearsLine = terminal;
+        this.coloured = terminal && colours;
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         if (id.get().testCase() == null) {
             String name = name(id.get());
             skipped.add(name);
-            out.println("skip  " + name + reason(reason));
+            line("skip  " + name + reason(reason));
         }
     }
 
@@ -130,10 +133,10 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             String message = result.getThrowable().map(Throwable::getMessage).orElse(null);
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 failed.add(name);
-                out.println(colour(RED, "FAIL") + "  " + name + reason(message));
+                line(colour(RED, "FAIL") + "  " + name + reason(message));
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                 skipped.add(name);
-                out.println("skip  " + name + reason(message));
+                line("skip  " + name + reason(message));
             }
             return;
         }
@@ -143,23 +146,23 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             case Verdicts.PASS -> {
                 passed.add(name);
                 // A unittest file's summary of its cases; a plain file's pass needs no reason.
-                out.println("pass  " + name + (id.get().testCase() == null && test.isContainer() ? reason(why) : ""));
+                line("pass  " + name + (id.get().testCase() == null && test.isContainer() ? reason(why) : ""));
             }
             case Verdicts.SKIP -> {
                 skipped.add(name);
-                out.println("skip  " + name + reason(why));
+                line("skip  " + name + reason(why));
             }
             case Verdicts.IGNORED -> {
                 ignored.add(name);
-                out.println("ignored  " + name + reason(why));
+                line("ignored  " + name + reason(why));
             }
             case Verdicts.XFAIL -> {
                 xfailed.add(name);
-                out.println("xfail  " + name + reason(why));
+                line("xfail  " + name + reason(why));
             }
             default -> {
                 failed.add(name);
-                out.println(colour(RED, "FAIL") + "  " + name + reason(why));
+                line(colour(RED, "FAIL") + "  " + name + reason(why));
                 diffs.add(failure(name, values));
             }
         }
@@ -200,36 +203,43 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             return;
         }
         for (String diff : diffs) {
-            out.println();
-            out.print(diff);
+            line("");
+            diff.lines().forEach(this::line);
         }
-        out.println();
+        line("");
         // As run-tests.py and the results folder's testresults.txt count them: every file with a line, names sorted.
         int performed = passed.size() + skipped.size() + failed.size() + ignored.size() + xfailed.size();
-        out.println(performed + " tests performed");
-        out.println(passed.size() + " tests passed");
+        line(performed + " tests performed");
+        line(passed.size() + " tests passed");
         if (!skipped.isEmpty()) {
-            out.println(skipped.size() + " tests skipped: " + sorted(skipped));
+            line(skipped.size() + " tests skipped: " + sorted(skipped));
         }
         if (!ignored.isEmpty()) {
-            out.println(ignored.size() + " tests failed and were ignored: " + sorted(ignored));
+            line(ignored.size() + " tests failed and were ignored: " + sorted(ignored));
         }
         if (!xfailed.isEmpty()) {
-            out.println(xfailed.size() + " tests failed as expected: " + sorted(xfailed));
+            line(xfailed.size() + " tests failed as expected: " + sorted(xfailed));
         }
         if (!failed.isEmpty()) {
-            out.println(colour(RED, failed.size() + " tests failed: " + sorted(failed)));
+            line(colour(RED, failed.size() + " tests failed: " + sorted(failed)));
         }
-        out.println("JUnit: " + junit);
+        line("JUnit: " + junit);
         if (resultsDir != null) {
             // Only a folder that was written: one refused at discovery (a path that cannot be created) was not.
             Path folder = Path.of(resultsDir).toAbsolutePath().normalize();
             if (Files.isDirectory(folder)) {
-                out.println("results: " + folder + " (summary: " + folder.resolve("summary_report.html") + ")");
+                line("results: " + folder + " (summary: " + folder.resolve("summary_report.html") + ")");
             }
         }
         out.flush();
         entries.clear();
+    }
+
+    private void line(String text) {
+        // The engine's progress line (micropython.progress) stands on the terminal's last line, the cursor at
+        // its end: cleared first, this line takes its place and the progress is redrawn below it within half a
+        // second, rather than both ending up on one line.
+        out.println(clearsLine ? CLEAR_LINE + text : text);
     }
 
     private String name(MicroPythonTestId id) {
@@ -249,12 +259,13 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         return names.stream().sorted().collect(Collectors.joining(" "));
     }
 
+    private static final String CLEAR_LINE = "\r\u001b[2K";
     private static final String RED = "31";
     private static final String GREEN = "32";
     private static final String CYAN = "36";
 
     private String colour(String code, String text) {
-        return terminal ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+        return coloured ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
     }
 
     /** JUnit's own counts of tests (unittest cases included), for the closing line. */

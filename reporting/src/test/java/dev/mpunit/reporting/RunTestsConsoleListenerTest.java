@@ -34,7 +34,7 @@ class RunTestsConsoleListenerTest {
     void withoutTheKeyItPrintsNothing() {
         FakePlan fake = new FakePlan(Map.of());
         FakePlan.Node file = fake.file("basics/list1.py");
-        RunTestsConsoleListener listener = listener(false);
+        RunTestsConsoleListener listener = listener(false, true);
         TestPlan plan = fake.plan();
 
         listener.testPlanExecutionStarted(plan);
@@ -62,7 +62,7 @@ class RunTestsConsoleListenerTest {
                 TestDescriptor.Type.TEST);
         unittest.addChild(caseA);
         unittest.addChild(caseB);
-        RunTestsConsoleListener listener = listener(false);
+        RunTestsConsoleListener listener = listener(false, true);
         TestPlan plan = fake.plan();
 
         listener.testPlanExecutionStarted(plan);
@@ -102,26 +102,40 @@ class RunTestsConsoleListenerTest {
     }
 
     @Test
-    void coloursTheFailuresOnATerminal() {
+    void coloursTheFailuresOnATerminalAndClearsTheProgressLineBeforeEachLine() {
+        assertThat(failingRun(listener(true, true)))
+                .startsWith(CLEAR + "\u001b[31mFAIL\u001b[0m  basics/fail.py (line 1 differs)\n")
+                .contains(CLEAR + "\u001b[31m-2\u001b[0m\n" + CLEAR + "\u001b[32m+3\u001b[0m\n")
+                .contains(CLEAR + "\u001b[31m1 tests failed: basics/fail.py\u001b[0m\n")
+                .doesNotContain("results:");
+    }
+
+    @Test
+    void noColourOnATerminalWithNoColorAndNoEscapesInALog() {
+        assertThat(failingRun(listener(true, false)))
+                .startsWith(CLEAR + "FAIL  basics/fail.py (line 1 differs)\n")
+                .contains(CLEAR + "-2\n" + CLEAR + "+3\n")
+                .doesNotContain("\u001b[3");
+        printed.reset();
+        assertThat(failingRun(listener(false, true))).doesNotContain("\u001b", "\r");
+    }
+
+    private String failingRun(RunTestsConsoleListener listener) {
         FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
                 ReportingConfigurationKeys.RESULTS_DIR, results.resolve("refused at discovery").toString()));
         FakePlan.Node fail = fake.file("basics/fail.py");
-        RunTestsConsoleListener listener = listener(true);
         TestPlan plan = fake.plan();
 
         listener.testPlanExecutionStarted(plan);
         finish(listener, fail, entries("fail", "line 1 differs", "3\n", "2\n"), TestExecutionResult.failed(null));
         listener.testPlanExecutionFinished(plan);
-
-        assertThat(printed.toString(StandardCharsets.UTF_8))
-                .startsWith("\u001b[31mFAIL\u001b[0m  basics/fail.py (line 1 differs)\n")
-                .contains("\u001b[31m-2\u001b[0m\n\u001b[32m+3\u001b[0m\n")
-                .contains("\u001b[31m1 tests failed: basics/fail.py\u001b[0m\n")
-                .doesNotContain("results:");
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
-    private RunTestsConsoleListener listener(boolean terminal) {
-        return new RunTestsConsoleListener(new PrintStream(printed, true, StandardCharsets.UTF_8), terminal);
+    private static final String CLEAR = "\r\u001b[2K";
+
+    private RunTestsConsoleListener listener(boolean terminal, boolean colours) {
+        return new RunTestsConsoleListener(new PrintStream(printed, true, StandardCharsets.UTF_8), terminal, colours);
     }
 
     private static void finish(RunTestsConsoleListener listener, FakePlan.Node file, ReportEntry entry,
