@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -282,8 +281,14 @@ public final class RunWriter {
             }
         }
         rows.sort(CANONICAL);
-        Totals totals = new Totals();
-        rows.forEach(row -> totals.add(row.result().verdict()));
+        // By folder, unique within the run (checkNames): each test run's totals, and the run's their sum.
+        Map<String, Totals> testRunTotals = new HashMap<>();
+        Totals totals = Totals.NONE;
+        for (ParsedTestRun testRun : run.testRuns()) {
+            Totals counted = Totals.count(testRun.results());
+            testRunTotals.put(testRun.folder(), counted);
+            totals = totals.plus(counted);
+        }
 
         long runId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (run_key, content_sha256, format, "
@@ -315,11 +320,9 @@ public final class RunWriter {
                 + "n_ignored, n_xfail, duration_ms, testbed_id, run_time) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ParsedTestRun testRun : run.testRuns()) {
-                Totals counted = new Totals();
                 long durations = 0;
                 boolean timed = false;
                 for (ParsedResult result : testRun.results()) {
-                    counted.add(result.verdict());
                     if (result.durationMs() != null) {
                         durations += result.durationMs();
                         timed = true;
@@ -335,7 +338,7 @@ public final class RunWriter {
                 insert.setObject(7, testRun.timeEnd() == null ? null : utc(testRun.timeEnd()), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setString(8, cut(testRun.error(), TEXT_CHARS));
                 insert.setBoolean(9, testRun.unfinished());
-                counted.bind(insert, 10);
+                testRunTotals.get(testRun.folder()).bind(insert, 10);
                 setLong(insert, 16, duration != null ? duration : timed ? Long.valueOf(durations) : null);
                 insert.setLong(17, testbedId);
                 insert.setObject(18, runTime);
@@ -473,25 +476,5 @@ public final class RunWriter {
         }
         String kept = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
         return kept.length() <= max ? kept : kept.substring(0, max - 1) + "…";
-    }
-
-    /** Verdict counts in the order of the {@code n_total, n_pass, ...} columns. */
-    private static final class Totals {
-        private final Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        private int total;
-
-        void add(Verdict verdict) {
-            counts.merge(verdict, 1, Integer::sum);
-            total++;
-        }
-
-        void bind(PreparedStatement statement, int first) throws SQLException {
-            statement.setInt(first, total);
-            statement.setInt(first + 1, counts.getOrDefault(Verdict.PASS, 0));
-            statement.setInt(first + 2, counts.getOrDefault(Verdict.FAIL, 0));
-            statement.setInt(first + 3, counts.getOrDefault(Verdict.SKIP, 0));
-            statement.setInt(first + 4, counts.getOrDefault(Verdict.IGNORED, 0));
-            statement.setInt(first + 5, counts.getOrDefault(Verdict.XFAIL, 0));
-        }
     }
 }
