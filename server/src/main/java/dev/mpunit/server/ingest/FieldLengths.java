@@ -9,7 +9,7 @@ import java.util.List;
  * nothing a testbed's maintainer can act on); free text too long (a command line, an error, incidents)
  * is cut, as messages are.
  */
-final class FieldLengths {
+public final class FieldLengths {
 
     static final int NAME = 200;
     static final int FOLDER = 500;
@@ -25,7 +25,11 @@ final class FieldLengths {
     private FieldLengths() {
     }
 
-    static ParsedRun checked(ParsedRun parsed) throws UploadRejected {
+    /**
+     * The run with its free text cut to fit; refused (400, naming it) when a name is too long to store.
+     * The ingest checks every upload; the store checks again for runs built without it (tests, the benchmark).
+     */
+    public static ParsedRun checked(ParsedRun parsed) throws UploadRejected {
         RunInfo run = parsed.run();
         name("the testbed", run.testbed(), NAME);
         name("testbed_instance", run.testbedInstance(), NAME);

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.mpunit.server.ingest.FieldLengths;
 import dev.mpunit.server.ingest.ParsedResult;
 import dev.mpunit.server.ingest.ParsedRun;
 import dev.mpunit.server.ingest.ParsedTestRun;
@@ -87,8 +88,9 @@ public final class RunWriter {
      *         400 when a name is longer than the database keeps
      * @throws SQLException the database is unreachable or broken; nothing was stored
      */
-    public Stored store(ParsedRun run) throws UploadRejected, SQLException {
-        checkNames(run);
+    public Stored store(ParsedRun parsed) throws UploadRejected, SQLException {
+        ParsedRun run = FieldLengths.checked(parsed);
+        checkUnique(run);
         long testbedId;
         try (Connection connection = database.connection()) {
             testbedId = Testbeds.ensure(connection, run.run().testbed(), clock);
@@ -281,7 +283,7 @@ public final class RunWriter {
             }
         }
         rows.sort(CANONICAL);
-        // By folder, unique within the run (checkNames): each test run's totals, and the run's their sum.
+        // By folder, unique within the run (checkUnique): each test run's totals, and the run's their sum.
         Map<String, Totals> testRunTotals = new HashMap<>();
         Totals totals = Totals.NONE;
         for (ParsedTestRun testRun : run.testRuns()) {
@@ -411,36 +413,19 @@ public final class RunWriter {
         return new Inserted(runId, verdicts);
     }
 
-    /** Names are keys: refused when longer than their column rather than cut into another test's name. */
-    private static void checkNames(ParsedRun run) throws UploadRejected {
-        checkLength("testbed", run.run().testbed(), 200);
+    /** Folders and file paths are keys within a run: a second one would only surface as a retried unique violation. */
+    private static void checkUnique(ParsedRun run) throws UploadRejected {
         Set<String> folders = new HashSet<>();
         for (ParsedTestRun testRun : run.testRuns()) {
-            checkLength("test group", testRun.group(), 200);
-            checkLength("variant", testRun.variant(), 200);
-            checkLength("test run folder", testRun.folder(), 500);
             if (!folders.add(testRun.folder())) {
                 throw new UploadRejected(400, "two test runs in one upload come from the folder '" + testRun.folder() + "'");
-            }
-            for (ParsedResult result : testRun.results()) {
-                checkLength("test name", result.name(), 1000);
-                checkLength("tentacle", result.tentacle(), 200);
-                checkLength("output file", result.outputPath(), 1000);
-                checkLength("expected file", result.expectedPath(), 1000);
             }
         }
         Set<String> paths = new HashSet<>();
         for (UploadedFile file : run.files()) {
-            checkLength("file path", file.path(), 1000);
             if (!paths.add(file.path())) {
                 throw new UploadRejected(400, "the upload holds the file '" + file.path() + "' twice");
             }
-        }
-    }
-
-    private static void checkLength(String what, String value, int max) throws UploadRejected {
-        if (value != null && value.length() > max) {
-            throw new UploadRejected(400, what + " longer than " + max + " characters: '" + value.substring(0, 80) + "…'");
         }
     }
 
