@@ -255,7 +255,8 @@ class ResultsFolderListenerTest {
         listener.executionFinished(id(file), TestExecutionResult.successful());
     }
 
-    private static ReportEntry entries(String verdict, String reason, String output, String expected) {
+    /** A test file's report entries as the engine publishes them (the console listener's tests take them too). */
+    static ReportEntry entries(String verdict, String reason, String output, String expected) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(ReportEntryKeys.GROUP, "RUN-TESTS_STANDARD");
         values.put(ReportEntryKeys.VARIANT, "webassembly");

@@ -1,13 +1,13 @@
 package dev.mpunit.reporting;
 
 import static dev.mpunit.reporting.FakePlan.id;
+import static dev.mpunit.reporting.ResultsFolderListenerTest.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.AssertionFailedError;
 
 import dev.mpunit.contract.IdSegments;
-import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 
 /** The run-tests.py console driven event by event over a plan shaped like the engine's. */
@@ -143,22 +142,5 @@ class RunTestsConsoleListenerTest {
         listener.executionStarted(id(file));
         listener.reportingEntryPublished(id(file), entry);
         listener.executionFinished(id(file), result);
-    }
-
-    private static ReportEntry entries(String verdict, String reason, String output, String expected) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(ReportEntryKeys.GROUP, "RUN-TESTS_STANDARD");
-        values.put(ReportEntryKeys.VARIANT, "webassembly");
-        values.put(ReportEntryKeys.VERDICT, verdict);
-        if (reason != null) {
-            values.put(ReportEntryKeys.REASON, reason);
-        }
-        if (output != null) {
-            values.put(ReportEntryKeys.OUTPUT, output);
-        }
-        if (expected != null) {
-            values.put(ReportEntryKeys.EXPECTED, expected);
-        }
-        return ReportEntry.from(values);
     }
 }
