@@ -29,7 +29,7 @@ public final class ResultsServer implements AutoCloseable {
     /** Starts serving the database; the caller keeps owning it and closes it after this. */
     public static ResultsServer start(ServerConfiguration configuration, Database database) {
         JsonMapper json = JsonMapper.builder().build();
-        ServerRoutes routes = new ServerRoutes(configuration, database, json);
+        ServerRoutes routes = new ServerRoutes(configuration, database);
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(json, false));
             config.startup.showJavalinBanner = false;

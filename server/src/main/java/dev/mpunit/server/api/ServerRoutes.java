@@ -9,7 +9,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every route of the server, and what all of them share: the security headers and how a refusal
@@ -23,12 +22,10 @@ public final class ServerRoutes {
 
     private final ServerConfiguration configuration;
     private final Database database;
-    private final JsonMapper json;
 
-    public ServerRoutes(ServerConfiguration configuration, Database database, JsonMapper json) {
+    public ServerRoutes(ServerConfiguration configuration, Database database) {
         this.configuration = configuration;
         this.database = database;
-        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -50,17 +47,5 @@ public final class ServerRoutes {
 
     static void refuse(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
-    }
-
-    ServerConfiguration configuration() {
-        return configuration;
-    }
-
-    Database database() {
-        return database;
-    }
-
-    JsonMapper json() {
-        return json;
     }
 }

@@ -22,7 +22,6 @@ import dev.mpunit.server.ServerConfiguration;
 import dev.mpunit.server.store.Database;
 import io.javalin.Javalin;
 import io.javalin.router.ParsedEndpoint;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hand-written {@code openapi.yaml} against the routes the server registers: a route Javalin
@@ -103,7 +102,7 @@ class OpenApiTest {
         Set<String> routes = new TreeSet<>();
         try (Database database = Database.open(Database.EMBEDDED, data, null, null)) {
             ServerConfiguration configuration = ServerConfiguration.embedded(data, 0).withReadClosed(readClosed);
-            Javalin app = Javalin.create(config -> new ServerRoutes(configuration, database, JsonMapper.builder().build())
+            Javalin app = Javalin.create(config -> new ServerRoutes(configuration, database)
                     .register(config.routes));
             for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
                 if (parsed.endpoint.method.isHttpMethod()) {
