@@ -1,5 +1,8 @@
 package dev.mpunit.server.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -43,6 +46,8 @@ final class IngestRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
     /** The header a client may name its zone in instead of {@code ?tz=}. */
     static final String TIMEZONE_HEADER = "X-Mpunit-Timezone";
+    /** How far over the limit a body is still read to the end before the 413 (see {@link #discardBody}). */
+    private static final long DISCARDED_OVERSHOOT = 16L * 1024 * 1024;
 
     private final ServerConfiguration configuration;
     private final Database database;
@@ -170,6 +175,7 @@ final class IngestRoutes {
         long limit = configuration.limits().maxBodyBytes();
         long length = ctx.contentLength();
         if (length > limit) {
+            discardBody(ctx, length, limit);
             throw overLimit(length + " bytes", limit);
         }
         byte[] body;
@@ -203,6 +209,24 @@ final class IngestRoutes {
         }
         return new Upload(body, contentType, Optional.ofNullable(ctx.queryParam("format")).filter(f -> !f.isBlank()),
                 parameters, zone(ctx));
+    }
+
+    /**
+     * A client that sent its body without waiting for {@code 100 Continue} is still writing it when the
+     * 413 is ready: answered at once, Jetty closes the connection under it and the client sees a reset
+     * instead of the message. A body up to {@link #DISCARDED_OVERSHOOT} over the limit is read and
+     * dropped first, so the client reads why; a larger one is cut off (a client that asks before
+     * sending, as {@code mpunit upload} and curl do, sends none of it).
+     */
+    private static void discardBody(Context ctx, long length, long limit) {
+        if (length - limit > DISCARDED_OVERSHOOT) {
+            return;
+        }
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client went away: the 413 is written for nobody, nothing else is lost.
+        }
     }
 
     private static UploadRejected overLimit(String size, long limit) {
