@@ -37,6 +37,12 @@ public final class ReportEntryKeys {
     /** Why: the first differing line, {@code CRASH}, the timeout, the unittest summary, the skip reason. */
     public static final String REASON = PREFIX + "reason";
     /**
+     * What run-tests.py adds to its "individual testcases" for a file that ran, as a decimal integer:
+     * the expected output's line count, or a unittest file's cases ({@code Ran N}, less the skipped ones
+     * when it passed). Absent for a skipped file.
+     */
+    public static final String TESTCASES = PREFIX + "testcases";
+    /**
      * What MicroPython printed, after run-tests.py's normalisation; absent when the verdict is
      * {@code pass}. Too long or not plain text: a file entry {@code output.txt} holds the bytes and
      * this value says where it is.

@@ -237,7 +237,7 @@ class MpunitCommandTest {
                 "+actual",
                 " same",
                 "",
-                "5 tests performed",
+                "3 tests performed (5 individual testcases)",
                 "2 tests passed",
                 "2 tests skipped: basics/s.py micropython/native_k.py",
                 "1 tests failed: basics/f.py",

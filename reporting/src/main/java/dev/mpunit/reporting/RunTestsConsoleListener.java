@@ -50,6 +50,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private final List<String> ignored = new ArrayList<>();
     private final List<String> xfailed = new ArrayList<>();
     private final List<String> diffs = new ArrayList<>();
+    private long testcases;
+    private boolean testcasesCounted;
     private final JunitTotals junit = new JunitTotals();
 
     /** For the launcher's service loader: standard output, coloured when it is a terminal. */
@@ -142,6 +144,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         String verdict = values.getOrDefault(ReportEntryKeys.VERDICT, "");
         String why = values.get(ReportEntryKeys.REASON);
+        countTestcases(values.get(ReportEntryKeys.TESTCASES));
         switch (verdict) {
             case Verdicts.PASS -> {
                 passed.add(name);
@@ -165,6 +168,18 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
                 line(colour(RED, "FAIL") + "  " + name + reason(why));
                 diffs.add(failure(name, values));
             }
+        }
+    }
+
+    private void countTestcases(String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            testcases += Long.parseLong(value.strip());
+            testcasesCounted = true;
+        } catch (NumberFormatException e) {
+            // An engine of another version wrote something else: the count is left without it, nothing fails.
         }
     }
 
@@ -207,9 +222,9 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             diff.lines().forEach(this::line);
         }
         line("");
-        // As run-tests.py and the results folder's testresults.txt count them: every file with a line, names sorted.
-        int performed = passed.size() + skipped.size() + failed.size() + ignored.size() + xfailed.size();
-        line(performed + " tests performed");
+        // As run-tests.py counts them: a file is performed when it ran (a skip did not), names sorted.
+        int performed = passed.size() + failed.size() + ignored.size() + xfailed.size();
+        line(performed + " tests performed" + (testcasesCounted ? " (" + testcases + " individual testcases)" : ""));
         line(passed.size() + " tests passed");
         if (!skipped.isEmpty()) {
             line(skipped.size() + " tests skipped: " + sorted(skipped));
@@ -233,6 +248,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         out.flush();
         entries.clear();
+        testcases = 0;
+        testcasesCounted = false;
     }
 
     private void line(String text) {

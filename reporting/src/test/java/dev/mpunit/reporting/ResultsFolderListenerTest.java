@@ -140,7 +140,7 @@ class ResultsFolderListenerTest {
                 pass  basics/list1.py
                 FAIL  extmod/big.py
                 skip  thread/thread1.py
-                4 tests performed
+                3 tests performed
                 1 tests passed
                 """);
         assertThat(run.resolve("basics_fail__quoted_.py.exp")).hasContent("1\n2\n");

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.AssertionFailedError;
 
 import dev.mpunit.contract.IdSegments;
+import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 
 /** The run-tests.py console driven event by event over a plan shaped like the engine's. */
@@ -65,15 +67,16 @@ class RunTestsConsoleListenerTest {
         TestPlan plan = fake.plan();
 
         listener.testPlanExecutionStarted(plan);
-        finish(listener, pass, entries("pass", null, null, null), TestExecutionResult.successful());
-        finish(listener, fail, entries("fail", "line 2 differs", "1\n3\n", "1\n2\n"),
+        finish(listener, pass, counted(entries("pass", null, null, null), 4), TestExecutionResult.successful());
+        finish(listener, fail, counted(entries("fail", "line 2 differs", "1\n3\n", "1\n2\n"), 2),
                 TestExecutionResult.failed(new AssertionFailedError("line 2 differs")));
         listener.executionSkipped(id(skip), "not for webassembly");
         finish(listener, printedSkip, entries("skip", "SKIP", "SKIP\n", null), TestExecutionResult.aborted(null));
         listener.executionStarted(id(unittest));
         listener.executionFinished(id(caseA), TestExecutionResult.successful());
         listener.executionFinished(id(caseB), TestExecutionResult.successful());
-        finish(listener, unittest, entries("pass", "(unittest: 2 ran)", null, null), TestExecutionResult.successful());
+        finish(listener, unittest, counted(entries("pass", "(unittest: 2 ran)", null, null), 2),
+                TestExecutionResult.successful());
         listener.testPlanExecutionFinished(plan);
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
@@ -91,7 +94,7 @@ class RunTestsConsoleListenerTest {
                 -2
                 +3
 
-                5 tests performed
+                3 tests performed (8 individual testcases)
                 2 tests passed
                 2 tests skipped: basics/printed_skip.py basics/skip.py
                 1 tests failed: basics/fail.py
@@ -142,5 +145,12 @@ class RunTestsConsoleListenerTest {
         listener.executionStarted(id(file));
         listener.reportingEntryPublished(id(file), entry);
         listener.executionFinished(id(file), result);
+    }
+
+    /** run-tests.py's testcase count of a file that ran, as the engine publishes it. */
+    private static ReportEntry counted(ReportEntry entry, int testcases) {
+        Map<String, String> values = new LinkedHashMap<>(entry.getKeyValuePairs());
+        values.put(ReportEntryKeys.TESTCASES, Integer.toString(testcases));
+        return ReportEntry.from(values);
     }
 }

@@ -58,6 +58,9 @@ final class ReportEntries {
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
+        if (verdict.kind() != Verdict.Kind.SKIP) {
+            entries.put(TESTCASES, Integer.toString(verdict.testcaseCount()));
+        }
         // A verdict that came through a lost board or a second run must not look like a plain one.
         // One line each: a board's message may quote several lines of the emulator's output.
         entries.put(INCIDENTS, incidents.stream()
