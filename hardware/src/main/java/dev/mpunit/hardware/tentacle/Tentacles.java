@@ -36,7 +36,8 @@ public final class Tentacles {
         return deviceAt(new LibUsbTree(), location);
     }
 
-    static Optional<UsbDevice> deviceAt(UsbTree tree, String location) {
+    /** The USB device at a location on {@code tree}; empty when nothing is there or the tree cannot be read. */
+    public static Optional<UsbDevice> deviceAt(UsbTree tree, String location) {
         try {
             return tree.devices().stream().filter(device -> device.location().equals(location)).findFirst();
         } catch (TentacleException e) {
