@@ -6,10 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.EngineFilter;
@@ -26,12 +23,7 @@ class ReportCommandTest {
 
     /** A pass and a failure run on the webassembly MicroPython, the results folder written by the listener. */
     private Path resultsOfARealRun() throws IOException {
-        boolean node = runs("node", "--version") && runs("npm", "--version");
-        String required = System.getenv("MPUNIT_REQUIRE_EMULATORS");
-        if (!node && required != null && !required.isBlank()) {
-            Assertions.fail("node and npm are required here (MPUNIT_REQUIRE_EMULATORS is set) but were not found on PATH");
-        }
-        Assumptions.assumeTrue(node, "node and npm not found on PATH: the webassembly MicroPython cannot run");
+        Emulators.assumeNode();
         Path tree = Files.createDirectories(temp.resolve("tests/basics"));
         Files.writeString(tree.resolve("good.py"), "print('good')\n");
         Files.writeString(tree.resolve("good.py.exp"), "good\n");
@@ -95,18 +87,5 @@ class ReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("mpunit report: xfail file " + xfail + " is not JSON");
         assertThat(run.err().lines()).hasSize(1);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
