@@ -24,6 +24,7 @@ import dev.mpunit.hardware.testbed.TentacleSpec;
 import dev.mpunit.hardware.testbed.Testbed;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,22 +34,24 @@ import picocli.CommandLine.Spec;
  * the inventory's programmer, as a run flashes a tentacle that changes variant.
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = {"Flashes one tentacle (--tentacle) or every tentacle offering the variant (--all) with the",
-                "variant's firmware from --firmware-dir (<variant>.<ext>, <variant>/firmware.<ext> or",
-                "build-<variant>/firmware.<ext>; ext: hex, uf2, bin, dfu, elf), with the programmer of its",
-                "inventory entry. A board that already runs that firmware is left as it is unless --force:",
-                "its sys.implementation._build (and sys.version) against the firmware's record beside it",
-                "(firmware.json for firmware.uf2: {\"build\": …, \"version\": …}), else against the variant's name."},
+        description = "Flashes one tentacle (--tentacle) or every tentacle offering the variant (--all) with the"
+                + " variant's firmware, found in --firmware-dir as <variant>.<ext>, <variant>/firmware.<ext> or"
+                + " build-<variant>/firmware.<ext> (hex, uf2, bin, dfu, elf), by the programmer of its inventory entry."
+                + " Without --force, a board that already runs that firmware is left as it is: its"
+                + " sys.implementation._build (and sys.version) is compared with the firmware's record beside it"
+                + " (firmware.json for firmware.uf2: {\"build\": …, \"version\": …}), else with the variant's name.",
         footerHeading = "%nExamples:%n",
-        footer = {"  mpunit flash --testbed lab.json --tentacle 2731-RPI_PICO2 --variant RPI_PICO2-RISCV --firmware-dir fw",
-                "  mpunit flash --testbed lab.json --all --variant ESP32_GENERIC --firmware-dir fw --force",
-                "%nExit codes: 0 every board flashed or already running the firmware; 1 a flash failed or a",
-                "tentacle could not be flashed (each said on stderr); 2 nothing was flashed: a usage or setup",
-                "problem (no tentacle found on USB, no firmware, an unknown tentacle or variant), said in one line."})
+        footer = {"  mpunit flash --testbed lab.json --tentacle 2731-RPI_PICO2 \\",
+                "               --variant RPI_PICO2-RISCV --firmware-dir fw",
+                "  mpunit flash --testbed lab.json --all --variant ESP32_GENERIC \\",
+                "               --firmware-dir fw --force",
+                "%nExit codes: 0 every board flashed or already running the firmware; 1 a flash failed or a tentacle"
+                        + " could not be flashed (each said on stderr); 2 nothing was flashed: a usage or setup problem"
+                        + " (no tentacle found on USB, no firmware, an unknown tentacle or variant), said in one line."})
 final class FlashCommand implements Callable<Integer> {
 
-    @Option(names = "--testbed", paramLabel = "<inventory.json>", description = "The testbed inventory (docs/inventory.md).")
-    Path testbed;
+    @Mixin
+    TestbedOptions testbed;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
@@ -71,10 +74,6 @@ final class FlashCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Flash even a board that already runs the firmware.")
     boolean force;
-
-    @Option(names = "--usb-tree", paramLabel = "<recording>",
-            description = "Read the USB devices from a recording (docs/tentacles.md) instead of this machine's.")
-    Path usbTree;
 
     @Spec
     CommandSpec spec;
@@ -99,7 +98,7 @@ final class FlashCommand implements Callable<Integer> {
         FirmwareCheck.Expected expected;
         UsbTree tree;
         try {
-            inventory = Inventories.load(testbed).orElseThrow(() -> new IllegalArgumentException(
+            inventory = testbed.inventory().orElseThrow(() -> new IllegalArgumentException(
                     "which testbed? give --testbed <inventory.json> (docs/inventory.md)"));
             chosen = chosen(inventory);
             if (firmwareDir == null) {
@@ -108,7 +107,7 @@ final class FlashCommand implements Callable<Integer> {
             }
             firmware = new Firmwares(Optional.of(firmwareDir)).find(variant);
             expected = InstalledFirmware.expected(firmware, variant);
-            tree = Inventories.usbTree(usbTree);
+            tree = testbed.tree();
         } catch (IllegalArgumentException | TargetException e) {
             return Cli.usage(spec, e.getMessage());
         }

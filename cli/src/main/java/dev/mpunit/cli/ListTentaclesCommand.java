@@ -1,7 +1,6 @@
 package dev.mpunit.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,27 +11,23 @@ import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.Testbed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code mpunit list-tentacles}: the inventory's tentacles and which of them are connected now. */
 @Command(name = "list-tentacles", mixinStandardHelpOptions = true,
-        description = {"Lists the testbed inventory's tentacles (name, serial, variants, FUTs) and where each is",
-                "now: connected (its hub and board on USB, its port), not found, emulated or started by a command;",
-                "then the tentacles on USB that the inventory does not list. Without --testbed, lists the",
-                "tentacles on USB."},
+        description = "Lists the testbed inventory's tentacles (name, serial, variants, FUTs) and where each one is"
+                + " now: connected (its hub and board on USB, its port), not found, emulated, or started by a command;"
+                + " then the tentacles on USB the inventory does not list, or plainly that there are none. Without"
+                + " --testbed, lists the tentacles on USB.",
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit list-tentacles --testbed examples/testbeds/emulated.json",
                 "  mpunit list-tentacles --testbed lab.json --usb-tree other-machine.usb",
-                "%nExit codes: 0 listed (whatever is connected); 2 an inventory or USB recording that cannot be read."})
+                "%nExit codes: 0 listed, whatever is connected; 2 an inventory or USB recording that cannot be read."})
 final class ListTentaclesCommand implements Callable<Integer> {
 
-    @Option(names = "--testbed", paramLabel = "<inventory.json>", description = "The testbed inventory (docs/inventory.md).")
-    Path testbed;
-
-    @Option(names = "--usb-tree", paramLabel = "<recording>",
-            description = "Read the USB devices from a recording (docs/tentacles.md, Recorded USB trees) instead of this machine's.")
-    Path usbTree;
+    @Mixin
+    TestbedOptions testbed;
 
     @Spec
     CommandSpec spec;
@@ -42,8 +37,8 @@ final class ListTentaclesCommand implements Callable<Integer> {
         Optional<Testbed> inventory;
         TestbedOnUsb onUsb;
         try {
-            inventory = Inventories.load(testbed);
-            onUsb = TestbedOnUsb.of(inventory, Inventories.usbTree(usbTree));
+            inventory = testbed.inventory();
+            onUsb = TestbedOnUsb.of(inventory, testbed.tree());
         } catch (IllegalArgumentException e) {
             return Cli.usage(spec, e.getMessage());
         }

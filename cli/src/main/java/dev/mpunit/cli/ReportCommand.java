@@ -15,16 +15,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpunit report <folder>}: a results folder's summary made again, with other known failures or a baseline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuilds a results folder's summary (summary_report.md and .html, timeline.svg,",
-                "xfail_template.json) from the files the run left in it: the same bytes the run wrote, or",
-                "the run judged against another xfail file, or compared with an earlier results folder.",
-                "The test results themselves (context.json, each run's folder) are not changed."},
+        description = "Rebuilds a results folder's summary (summary_report.md and .html, timeline.svg,"
+                + " xfail_template.json) from what the run left in it: the same bytes the run wrote, or the run judged"
+                + " against another xfail file, or compared with an earlier results folder (baseline.md and .json)."
+                + " The results themselves (context.json, each run's folder) are not changed.",
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit report results/20261206-185449",
-                "  mpunit report results/20261206-185449 --xfail xfail_template.json",
+                "  mpunit report results/20261206-185449 --xfail known.json",
                 "  mpunit report results/20261206-185449 --baseline results/20261205-090000",
-                "%nExit codes: 0 rebuilt; 1 a file could not be written; 2 not a results folder, an xfail file",
-                "or baseline that cannot be read (the message says which)."})
+                "%nExit codes: 0 rebuilt; 1 a file could not be written; 2 not a results folder, or an xfail file or"
+                        + " baseline that cannot be read (the message says which and what to give)."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<results folder>", description = "The folder a run wrote (micropython.results.dir).")
