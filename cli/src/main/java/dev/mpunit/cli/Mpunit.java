@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mpunit", mixinStandardHelpOptions = true,
         description = "Runs MicroPython tests on webassembly, the unix port, emulated boards and testbeds of tentacles.",
-        subcommands = {})
+        subcommands = {ReportCommand.class, ListTentaclesCommand.class, FlashCommand.class})
 public final class Mpunit {
 
     private Mpunit() {

@@ -23,7 +23,8 @@ import dev.mpunit.contract.Verdicts;
 
 /**
  * The results folder's summary ({@code summary_report.md}, {@code summary_report.html},
- * {@code timeline.svg}, and at the end {@code xfail_template.json}): fed by
+ * {@code timeline.svg}, and at the end {@code xfail_template.json}; with what they are made of,
+ * {@link SummaryInputs}, so that {@code mpunit report} can make them again): fed by
  * {@link ResultsFolderListener} one call per event, rewritten at most every
  * {@link #REWRITE_INTERVAL} while tests finish (the report walks every outcome, too much to redo
  * per test on a long run) and always at the end, marked unfinished until then.
@@ -130,8 +131,6 @@ final class Summary {
 
     void end() {
         write(clock.instant(), false);
-        writer.write(folder.resolve(XFAIL_TEMPLATE),
-                Json.write(SummaryReport.template(outcomes, known).toJson()));
     }
 
     private void writeIfDue() {
@@ -155,12 +154,7 @@ final class Summary {
                 settings.instance(), time(start), end == null ? null : time(end), millis,
                 ran == 0 ? null : millis / ran, settings.refFirmware(), settings.refTests(), error, unfinished,
                 junit.totals());
-        SummaryReport report = SummaryReport.of(header, outcomes, known);
-        String svg = TimelineSvg.render(outcomes, known);
-        writer.write(folder.resolve(TIMELINE), svg);
-        writer.write(folder.resolve(HTML), SummaryHtml.render(report, svg));
-        // The markdown last: a reader that polls it finds the HTML it links to already there.
-        writer.write(folder.resolve(MARKDOWN), SummaryMarkdown.render(report));
+        new SummaryInputs(header, outcomes, known).write(folder, writer);
     }
 
     private String time(Instant instant) {

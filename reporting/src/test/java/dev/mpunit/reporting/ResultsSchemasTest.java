@@ -44,7 +44,8 @@ class ResultsSchemasTest {
             "context_test.json", "context_test.schema.json",
             "_results.json", "results.schema.json",
             "baseline.json", "baseline.schema.json",
-            "xfail_template.json", "xfail.schema.json");
+            "xfail_template.json", "xfail.schema.json",
+            "summary_outcomes.json", "summary_outcomes.schema.json");
 
     @TempDir
     Path temp;

@@ -34,7 +34,8 @@ public final class Firmwares {
         }
     }
 
-    Path find(String variant) throws Missing {
+    /** The variant's firmware file, by the lookup rules above. */
+    public Path find(String variant) throws Missing {
         if (directory.isEmpty()) {
             throw new Missing("no firmware for " + variant + ": set " + ConfigurationKeys.FIRMWARE_DIR
                     + " to the folder holding each variant's firmware (" + variant + ".hex, " + variant

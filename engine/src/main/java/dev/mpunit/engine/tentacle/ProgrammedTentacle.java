@@ -17,7 +17,7 @@ import dev.mpunit.hardware.testbed.TentacleSpec;
  * first, so the programmer has the port to itself. A failed flash takes the tentacle out with the
  * programmer's output; its work goes to the others.
  */
-final class ProgrammedTentacle implements TargetFactory {
+public final class ProgrammedTentacle implements TargetFactory {
 
     private final TentacleSpec tentacle;
     private final TargetFactory opener;
@@ -48,12 +48,25 @@ final class ProgrammedTentacle implements TargetFactory {
     }
 
     private void flash(String variant) throws TargetException {
-        Path firmware = firmwares.find(variant);
-        ProgrammerSpec spec = tentacle.programmer().orElseThrow();
+        flash(tentacle, variant, firmwares.find(variant), dut.find());
+    }
+
+    /**
+     * Writes {@code firmware} onto the tentacle's board with its inventory's programmer (a run
+     * changing variant, {@code mpunit flash}).
+     *
+     * @return how the programmer ended: with success
+     * @throws TargetException when it could not run or failed, naming the variant, the tentacle and what the
+     *     programmer printed
+     */
+    public static FlashResult flash(TentacleSpec tentacle, String variant, Path firmware, Programmer.Dut dut)
+            throws TargetException {
+        ProgrammerSpec spec = tentacle.programmer().orElseThrow(() -> new TargetException("tentacle "
+                + tentacle.label() + " has no programmer: add one to its inventory entry (docs/inventory.md)"));
         Programmer programmer = Programmer.of(spec.kind(), spec.args());
         FlashResult result;
         try {
-            result = programmer.flash(firmware, dut.find(), spec.timeout());
+            result = programmer.flash(firmware, dut, spec.timeout());
         } catch (IOException | TentacleException e) {
             throw new TargetException("cannot flash " + variant + " onto tentacle " + tentacle.label() + ": "
                     + e.getMessage(), e);
@@ -62,5 +75,6 @@ final class ProgrammedTentacle implements TargetFactory {
             throw new TargetException("flashing " + variant + " onto tentacle " + tentacle.label() + " failed (exit "
                     + result.exitCode() + " after " + result.duration().toMillis() + " ms): " + result.output().strip());
         }
+        return result;
     }
 }

@@ -18,7 +18,7 @@ import dev.mpunit.hardware.board.BoardTraits;
 import dev.mpunit.hardware.board.DeviceBoards;
 import dev.mpunit.hardware.local.WebAssemblyInstallation;
 import dev.mpunit.hardware.serial.DeviceSetting;
-import dev.mpunit.hardware.serial.DeviceString;
+import dev.mpunit.hardware.tentacle.Tentacles;
 import dev.mpunit.hardware.testbed.DutAccess;
 import dev.mpunit.hardware.testbed.TentacleSpec;
 
@@ -98,15 +98,8 @@ public final class Targets {
         // A port that is not there is corrected in the inventory: micropython.target is no option with a testbed.
         DeviceSetting setting = DeviceSetting.inventory(name, configuration.testbed().inventory()
                 .map(testbed -> testbed.source().toString()).orElse(ConfigurationKeys.TESTBED));
-        if (dut instanceof DutAccess.Device device) {
-            return variant -> board(name, DeviceBoards.of(device.device(), baud, BoardTraits.serialPort(), setting));
-        }
-        if (dut instanceof DutAccess.UsbSerial usb) {
-            return variant -> board(name, DeviceBoards.of(new DeviceString.UsbSerial(usb.serial()), baud,
-                    BoardTraits.serialPort(), setting));
-        }
-        DutAccess.UsbLocation location = (DutAccess.UsbLocation) dut;
-        return variant -> board(name, DeviceBoards.of(new DeviceString.UsbLocation(TentacleDuts.location(tentacle, location)),
+        // Asked at each open: a board under a tentacle's hub is found on USB when its worker opens it.
+        return variant -> board(name, DeviceBoards.of(TentacleDuts.repl(tentacle, Tentacles.live()).orElseThrow(),
                 baud, BoardTraits.serialPort(), setting));
     }
 

@@ -21,6 +21,14 @@ public final class Tentacles {
     }
 
     /**
+     * This machine's USB tree, read through libusb each time its devices are asked for: for a caller
+     * that looks at the devices themselves as well as at the tentacles found among them.
+     */
+    public static UsbTree live() {
+        return new LibUsbTree();
+    }
+
+    /**
      * The USB device at a location ({@code 1-2.3}) on the live tree, for a programmer that addresses
      * a board by bus and address (picotool) or by location (dfu-util); empty when nothing is there.
      */
@@ -28,7 +36,8 @@ public final class Tentacles {
         return deviceAt(new LibUsbTree(), location);
     }
 
-    static Optional<UsbDevice> deviceAt(UsbTree tree, String location) {
+    /** The USB device at a location on {@code tree}; empty when nothing is there or the tree cannot be read. */
+    public static Optional<UsbDevice> deviceAt(UsbTree tree, String location) {
         try {
             return tree.devices().stream().filter(device -> device.location().equals(location)).findFirst();
         } catch (TentacleException e) {
