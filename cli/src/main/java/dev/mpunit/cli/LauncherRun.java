@@ -27,13 +27,16 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * the run-tests.py console, Allure) come through the launcher's service loader, as under the console
  * launcher; the listeners added here are the ones the options ask for.
  *
- * @param tree JUnit's tree of every test with its report entries, and JUnit's summary, on {@code out}
+ * @param details what JUnit's view adds on {@code out}: nothing, its summary, or also every test flat or as a tree
  * @param launcherLog the launcher's own log lines (java.util.logging); without them each discovery issue is
  *        one line here instead of the launcher's several
  * @param reportsDir where the legacy JUnit XML reports go ({@code --reports-dir}), if anywhere
  * @param failFast cancel the run after the first failure
  */
-record LauncherRun(boolean tree, boolean launcherLog, Optional<Path> reportsDir, boolean failFast) {
+record LauncherRun(Details details, boolean launcherLog, Optional<Path> reportsDir, boolean failFast) {
+
+    /** The console launcher's --details that mpunit gives: none is run-tests.py's console instead of JUnit's view. */
+    enum Details { none, summary, flat, tree }
 
     int run(RunRequest request, PrintWriter out, PrintWriter err) {
         Logger junit = Logger.getLogger("org.junit");
@@ -72,8 +75,8 @@ record LauncherRun(boolean tree, boolean launcherLog, Optional<Path> reportsDir,
             }
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
             List<TestExecutionListener> listeners = new ArrayList<>(List.of(summary));
-            if (tree) {
-                listeners.add(new TreeListener(out));
+            if (details == Details.flat || details == Details.tree) {
+                listeners.add(new TreeListener(out, details == Details.flat));
             }
             reportsDir.ifPresent(folder -> listeners.add(new LegacyXmlReportGeneratingListener(folder, out)));
             CancellationToken cancellation = CancellationToken.create();
@@ -90,7 +93,11 @@ record LauncherRun(boolean tree, boolean launcherLog, Optional<Path> reportsDir,
             session.getLauncher().execute(LauncherExecutionRequestBuilder.request(plan)
                     .listeners(listeners.toArray(TestExecutionListener[]::new)).cancellationToken(cancellation).build());
             TestExecutionSummary totals = summary.getSummary();
-            if (tree) {
+            if (details != Details.none) {
+                // As the console launcher prints them: the failures (run-tests.py's console shows their diffs instead), the counts.
+                if (totals.getTotalFailureCount() > 0) {
+                    totals.printFailuresTo(out, 15);
+                }
                 totals.printTo(out);
                 out.flush();
             }

@@ -10,13 +10,14 @@ import dev.mpunit.engine.ConfigurationKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code mpunit list-tests}: the same selection as {@code test}, discovered and judged for skips but
  * not run: what would run per group and variant, and why each skipped file is skipped.
  */
-@Command(name = "list-tests", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "list-tests", sortOptions = false, usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = "Lists what mpunit test would run with the same options, per group and variant, and why each "
                 + "skipped file is skipped; runs nothing.",
         footerHeading = "%nExamples:%n",
@@ -35,18 +36,21 @@ final class ListTestsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+    boolean help;
+
     @Override
     public Integer call() {
-        Map<String, String> listing = new LinkedHashMap<>();
-        listing.put(DRY_RUN, "true");
-        listing.put(ReportingConfigurationKeys.CONSOLE, LIST_CONSOLE);
-        RunRequest request = request().with(listing);
-        return new LauncherRun(false, false, Optional.empty(), false).run(request, spec.commandLine().getOut(),
+        RunRequest request = request();
+        return new LauncherRun(LauncherRun.Details.none, false, Optional.empty(), false).run(request, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 
-    /** No results folder unless asked for: nothing runs. */
+    /** The options' request with the listing's two keys; no results folder unless asked for: nothing runs. */
     RunRequest request() {
-        return run.request(Optional.empty(), Mpunit.defaultTests());
+        Map<String, String> listing = new LinkedHashMap<>();
+        listing.put(DRY_RUN, "true");
+        listing.put(ReportingConfigurationKeys.CONSOLE, LIST_CONSOLE);
+        return run.request(Optional.empty(), Mpunit.defaultTests()).with(listing);
     }
 }

@@ -39,8 +39,17 @@ public final class Mpunit {
     }
 
     public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** The command as {@link #main} runs it, its exit code returned and its own lines written to these two. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine line = commandLine();
-        System.exit(line.execute(withDefaultSubcommand(args, line.getSubcommands().keySet())));
+        line.setOut(out);
+        line.setErr(err);
+        return line.execute(withDefaultSubcommand(args, line.getSubcommands().keySet()));
     }
 
     static CommandLine commandLine() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Stack;
 
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -14,7 +15,10 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.hardware.NearestName;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -75,16 +79,27 @@ final class RunOptions {
     /** run-tests.py's -i and -e in the order given: the last matching regex wins (micropython.filter). */
     private final List<String> filter = new ArrayList<>();
 
-    @Option(names = {"-i", "--include"}, paramLabel = "<regex>",
+    // Both options hold the one list above, which FilterWord fills in the order given: picocli would keep
+    // each option's values apart, and refuse a second -i given as a plain value.
+    @Option(names = {"-i", "--include"}, paramLabel = "<regex>", parameterConsumer = FilterWord.class,
             description = "Run tests whose path matches (run-tests.py's -i; with -e, in order: the last match wins).")
-    void include(String regex) {
-        filter.add("-i " + quoted(regex));
-    }
+    List<String> include = filter;
 
-    @Option(names = {"-e", "--exclude"}, paramLabel = "<regex>",
+    @Option(names = {"-e", "--exclude"}, paramLabel = "<regex>", parameterConsumer = FilterWord.class,
             description = "Leave out tests whose path matches (run-tests.py's -e).")
-    void exclude(String regex) {
-        filter.add("-e " + quoted(regex));
+    List<String> exclude = filter;
+
+    /** One -i or -e with its regex, as the words of run-tests.py's arguments that micropython.filter reads. */
+    static final class FilterWord implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            String name = ((OptionSpec) option).shortestName();
+            if (args.isEmpty()) {
+                throw new ParameterException(command.commandLine(), name + " needs a regex: " + name + " basics/list");
+            }
+            List<String> words = option.getValue();
+            words.add(name + " " + quoted(args.pop()));
+        }
     }
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "<n>",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code mpunit test}, the default subcommand: runs the selected test files and prints run-tests.py's
  * lines, the failures' diffs and the counts (or JUnit's tree, on request).
  */
-@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "test", sortOptions = false, usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {"Runs MicroPython test files and prints one line per file, the failures' diffs and the counts.",
                 "The default subcommand: mpunit examples/tests is mpunit test examples/tests."},
         footerHeading = "%nExamples:%n",
@@ -39,18 +39,19 @@ final class TestCommand implements Callable<Integer> {
     static final String RUN_TESTS_CONSOLE = "run-tests";
     private static final DateTimeFormatter RESULTS_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    enum Details { none, tree }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     RunOptions run;
 
-    @Option(names = "--details", paramLabel = "none|tree",
-            description = "none (default): run-tests.py's lines and counts; tree: JUnit's tree of every test with its "
-                    + "report entries, and JUnit's summary.")
-    Details details = Details.none;
+    @Option(names = "--details", paramLabel = "none|summary|flat|tree",
+            description = "none (default): run-tests.py's lines and counts; JUnit's view instead: summary (its counts), "
+                    + "flat (every test and its report entries, one path a line, and the counts), tree (the same as a tree).")
+    LauncherRun.Details details = LauncherRun.Details.none;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+    boolean help;
 
     @Option(names = {"-v", "--verbose"}, description = "JUnit's tree and the launcher's own log lines.")
     boolean verbose;
@@ -61,7 +62,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop the run after the first failed test.")
     boolean failFast;
 
-    @Option(names = "--disable-banner", description = "No banner above JUnit's tree.")
+    @Option(names = "--disable-banner", description = "No banner line above JUnit's view.")
     boolean disableBanner;
 
     @Option(names = "--fail-if-no-tests",
@@ -70,19 +71,30 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean tree = verbose || details == Details.tree;
-        RunRequest request = run.request(Optional.of(defaultResults()), Mpunit.defaultTests());
-        if (!tree && !request.configuration().containsKey(ReportingConfigurationKeys.CONSOLE)) {
-            request = request.with(Map.of(ReportingConfigurationKeys.CONSOLE, RUN_TESTS_CONSOLE));
-        }
+        LauncherRun.Details shown = shown();
+        RunRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
-        if (tree && !disableBanner) {
+        if (shown != LauncherRun.Details.none && !disableBanner) {
             out.println("mpunit " + Mpunit.version() + " on the JUnit Platform "
                     + Optional.ofNullable(Launcher.class.getPackage().getImplementationVersion()).orElse("")
                     + " (--disable-banner leaves this line out)");
         }
-        return new LauncherRun(tree, verbose, Optional.ofNullable(reportsDir).map(Path::toAbsolutePath), failFast)
+        return new LauncherRun(shown, verbose, Optional.ofNullable(reportsDir).map(Path::toAbsolutePath), failFast)
                 .run(request, out, spec.commandLine().getErr());
+    }
+
+    /** --verbose is the tree, unless the user asked for JUnit's view flat. */
+    private LauncherRun.Details shown() {
+        return verbose && details != LauncherRun.Details.flat ? LauncherRun.Details.tree : details;
+    }
+
+    /** The options' request, with run-tests.py's console unless JUnit's view is asked for, and a results folder. */
+    RunRequest request() {
+        RunRequest request = run.request(Optional.of(defaultResults()), Mpunit.defaultTests());
+        if (shown() == LauncherRun.Details.none && !request.configuration().containsKey(ReportingConfigurationKeys.CONSOLE)) {
+            request = request.with(Map.of(ReportingConfigurationKeys.CONSOLE, RUN_TESTS_CONSOLE));
+        }
+        return request;
     }
 
     /** results/<yyyymmdd-HHMMSS> of the working directory: every run keeps its results. */

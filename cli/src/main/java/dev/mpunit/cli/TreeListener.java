@@ -14,17 +14,20 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * JUnit's tree ({@code --details tree}, {@code --verbose}): every container and test with its
- * result and its report entries. Printed whole when the run ends: tests finish in parallel, and
- * a tree printed as they do would interleave branches (the progress line shows the run meanwhile).
+ * result and its report entries; or the same flat ({@code --details flat}), one line per node with
+ * its whole path. Printed whole when the run ends: tests finish in parallel, and a tree printed as
+ * they do would interleave branches (the progress line shows the run meanwhile).
  */
 final class TreeListener implements TestExecutionListener {
 
     private final PrintWriter out;
+    private final boolean flat;
     private final Map<String, String> results = new HashMap<>();
     private final Map<String, List<ReportEntry>> entries = new HashMap<>();
 
-    TreeListener(PrintWriter out) {
+    TreeListener(PrintWriter out, boolean flat) {
         this.out = out;
+        this.flat = flat;
     }
 
     @Override
@@ -56,17 +59,25 @@ final class TreeListener implements TestExecutionListener {
         out.flush();
     }
 
+    /**
+     * @param lead what stands before the node's name: the tree's branch, or (flat) its ancestors' names
+     * @param indent what stands before its children's branches and its entries
+     */
     private void print(TestPlan plan, TestIdentifier node, String lead, String indent) {
         out.println(lead + node.getDisplayName() + " " + results.getOrDefault(node.getUniqueId(), "(not run)"));
         List<TestIdentifier> children = new ArrayList<>(plan.getChildren(node));
-        String below = indent + (children.isEmpty() ? "      " : "│     ");
+        String below = flat ? "    " : indent + (children.isEmpty() ? "   " : "│  ") + "   ";
         for (ReportEntry entry : entries.getOrDefault(node.getUniqueId(), List.of())) {
             entry.getKeyValuePairs().forEach((key, value) ->
                     out.println(below + key + " = " + value.replace("\n", "\n" + below + "  ")));
         }
         for (int i = 0; i < children.size(); i++) {
             boolean last = i == children.size() - 1;
-            print(plan, children.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "));
+            if (flat) {
+                print(plan, children.get(i), lead + node.getDisplayName() + " > ", "");
+            } else {
+                print(plan, children.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "));
+            }
         }
     }
 }

@@ -15,12 +15,15 @@ import picocli.CommandLine.Parameters;
  * reporting module's {@link ResultsUploader} does at the end of a run (docs/results-upload.md). Its
  * exit codes are the uploader's: a command it cannot carry out is refused (1), not a usage error.
  */
-@Command(name = "upload", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
+@Command(name = "upload", sortOptions = false, exitCodeOnInvalidInput = 1,
         description = "Pushes a results folder to a results server, retrying with backoff.",
         footerHeading = "%nExamples:%n",
         footer = {"  MPUNIT_UPLOAD_TOKEN=mpt_... mpunit upload results/20261206-180000 --url http://127.0.0.1:8080",
                 "%nExit codes: 0 stored (or stored before), 1 refused, 2 the server could not be reached: try again later."})
 final class UploadCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+    boolean help;
 
     @Parameters(paramLabel = "<results folder>", arity = "0..1", description = "The results folder to push.")
     String folder;
