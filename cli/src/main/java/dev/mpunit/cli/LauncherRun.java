@@ -76,7 +76,7 @@ record LauncherRun(Details details, boolean launcherLog, Optional<Path> reportsD
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
             List<TestExecutionListener> listeners = new ArrayList<>(List.of(summary));
             if (details == Details.flat || details == Details.tree) {
-                listeners.add(new TreeListener(out, details == Details.flat));
+                listeners.add(new DetailsListener(out, details == Details.flat));
             }
             reportsDir.ifPresent(folder -> listeners.add(new LegacyXmlReportGeneratingListener(folder, out)));
             CancellationToken cancellation = CancellationToken.create();

@@ -18,14 +18,14 @@ import org.junit.platform.launcher.TestPlan;
  * its whole path. Printed whole when the run ends: tests finish in parallel, and a tree printed as
  * they do would interleave branches (the progress line shows the run meanwhile).
  */
-final class TreeListener implements TestExecutionListener {
+final class DetailsListener implements TestExecutionListener {
 
     private final PrintWriter out;
     private final boolean flat;
     private final Map<String, String> results = new HashMap<>();
     private final Map<String, List<ReportEntry>> entries = new HashMap<>();
 
-    TreeListener(PrintWriter out, boolean flat) {
+    DetailsListener(PrintWriter out, boolean flat) {
         this.out = out;
         this.flat = flat;
     }
