@@ -275,13 +275,10 @@ final class RunOptions {
 
     /** A path word that is none: a misspelt subcommand ({@code mpunit tset}) is answered as one. */
     private String missingPath(String argument) {
-        String subcommand = spec.root().subcommands().keySet().stream()
-                .filter(name -> NearestName.among(argument, List.of(name)).isPresent())
-                .findFirst().orElse(null);
-        if (subcommand != null && !argument.contains("/")) {
-            return argument + " is neither a subcommand nor a path: did you mean mpunit " + subcommand + "?";
-        }
-        return argument + " does not exist: give a test directory (e.g. examples/tests) or a test file";
+        Optional<String> subcommand = argument.contains("/") ? Optional.empty()
+                : NearestName.among(argument, spec.root().subcommands().keySet());
+        return subcommand.map(name -> argument + " is neither a subcommand nor a path: did you mean mpunit " + name + "?")
+                .orElse(argument + " does not exist: give a test directory (e.g. examples/tests) or a test file");
     }
 
     private Path existing(String option, Path path, boolean folder) {

@@ -1,6 +1,7 @@
 package dev.mpunit.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ record RunRequest(List<DiscoverySelector> selectors, Map<String, String> configu
 
     RunRequest {
         selectors = List.copyOf(selectors);
-        configuration = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
     }
