@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import picocli.CommandLine;
 
-/** The {@code mpunit} command run in this JVM, its exit code and what it printed. */
+/** The {@code mpunit} command run in this JVM as {@code main} runs it, its exit code and what it printed. */
 record Run(int exitCode, String out, String err) {
 
     static Run of(String... args) {
@@ -17,11 +17,11 @@ record Run(int exitCode, String out, String err) {
     static Run of(Consumer<CommandLine> setup, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(Mpunit.class);
+        CommandLine command = Mpunit.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         setup.accept(command);
-        int code = command.execute(args);
+        int code = Mpunit.execute(command, args);
         return new Run(code, out.toString(), err.toString());
     }
 }

@@ -232,7 +232,12 @@ public final class ResultsUploader {
      * trying again will not help), 2 the retries ran out (try again later).
      */
     public static void main(String[] args) throws InterruptedException {
-        System.exit(run(List.of(args), System.getenv(), System.out, System.err, Backoff.standard()));
+        System.exit(upload(List.of(args)));
+    }
+
+    /** What {@link #main} does, its exit code returned: for {@code mpunit upload} of the cli module. */
+    public static int upload(List<String> args) throws InterruptedException {
+        return run(args, System.getenv(), System.out, System.err, Backoff.standard());
     }
 
     static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err, Backoff backoff)
