@@ -77,7 +77,10 @@ public record EngineConfiguration(
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
                         mpyCross,
-                        progress(parameters)),
+                        progress(parameters),
+                        positiveInt(parameters, COUNT, 1),
+                        nonNegativeInt(parameters, RETRY_FAILED, 0),
+                        path(parameters, QUARANTINE).map(Quarantine::load).orElse(Quarantine.NONE)),
                 new TargetConfiguration(
                         kinds,
                         targets(parameters, kinds),
@@ -323,6 +326,22 @@ public record EngineConfiguration(
             // reported below
         }
         throw new IllegalArgumentException(key + "=" + value.get() + " is not a positive whole number");
+    }
+
+    private static int nonNegativeInt(ConfigurationParameters parameters, String key, int fallback) {
+        Optional<String> value = parameters.get(key).map(String::trim);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + "=" + value.get() + " is not a whole number of 0 or more");
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
