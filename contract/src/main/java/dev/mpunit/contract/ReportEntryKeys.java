@@ -101,6 +101,20 @@ public final class ReportEntryKeys {
     /** The name of the file entry holding the bytes of {@link #EXPECTED} when they are not inline. */
     public static final String EXPECTED_FILE = "expected.txt";
 
+    /**
+     * The verdict of the run an entry of a file run more than once tells: its {@link #VERDICT}, except
+     * in the last entry, whose {@link #VERDICT} is the file's and whose run's own is the last word of
+     * {@link #ATTEMPTS}.
+     */
+    public static String attemptVerdict(java.util.Map<String, String> entry) {
+        String attempts = entry.get(ATTEMPTS);
+        if (attempts == null || attempts.isBlank()) {
+            return entry.get(VERDICT);
+        }
+        String[] words = attempts.strip().split("\\s+");
+        return words[words.length - 1];
+    }
+
     /** The name of the file entry holding {@link #OUTPUT}'s bytes of run {@code attempt} of a file run more than once. */
     public static String outputFile(int attempt) {
         return "output.attempt-" + attempt + ".txt";

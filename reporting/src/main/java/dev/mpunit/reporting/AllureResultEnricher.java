@@ -87,7 +87,7 @@ public final class AllureResultEnricher implements TestLifecycleListener {
             Text output = redacted(text(run.get(ReportEntryKeys.OUTPUT),
                     files.get(ReportEntryKeys.outputFile(Integer.parseInt(number.strip())))), secrets);
             if (output != null) {
-                attach(result, "attempt " + number + ": " + run.get(ReportEntryKeys.VERDICT) + " on "
+                attach(result, "attempt " + number + ": " + ReportEntryKeys.attemptVerdict(run) + " on "
                         + run.get(ReportEntryKeys.TENTACLE), output.content(), ".txt");
             }
         }

@@ -158,11 +158,11 @@ public final class ResultsFolderListener implements TestExecutionListener {
         Map<String, String> shown = values;
         for (Map<String, String> each : runs == null ? List.<Map<String, String>>of() : runs) {
             int number = Integer.parseInt(each.get(ReportEntryKeys.ATTEMPT).strip());
-            attemptsOfFile.add(new TestResult.Attempt(number, each.get(ReportEntryKeys.VERDICT),
+            attemptsOfFile.add(new TestResult.Attempt(number, ReportEntryKeys.attemptVerdict(each),
                     each.get(ReportEntryKeys.REASON), each.get(ReportEntryKeys.TENTACLE),
                     duration(each.get(ReportEntryKeys.DURATION)),
                     content(each.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.outputFile(number))));
-            if (Verdicts.FAIL.equals(each.get(ReportEntryKeys.VERDICT))) {
+            if (Verdicts.FAIL.equals(ReportEntryKeys.attemptVerdict(each))) {
                 shown = each;
             }
         }

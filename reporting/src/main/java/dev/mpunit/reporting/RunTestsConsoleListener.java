@@ -205,7 +205,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private static Map<String, String> lastFailed(Map<String, String> values, List<Map<String, String>> runs) {
         if (runs != null) {
             for (int i = runs.size() - 1; i >= 0; i--) {
-                if (Verdicts.FAIL.equals(runs.get(i).get(ReportEntryKeys.VERDICT))) {
+                if (Verdicts.FAIL.equals(ReportEntryKeys.attemptVerdict(runs.get(i)))) {
                     return runs.get(i);
                 }
             }

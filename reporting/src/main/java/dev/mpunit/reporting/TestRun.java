@@ -193,9 +193,12 @@ final class TestRun {
             };
             text.append(word).append("  ").append(result.name()).append('\n');
         }
-        List<String> passed = namesWith(Verdicts.PASS);
+        // Counted as the console counts them: flaky and quarantined files on lines of their own, a flaky
+        // file that JUnit failed among the failed too.
+        List<String> passed = namesWhere(result -> result.result().equals(Verdicts.PASS));
         List<String> skipped = namesWith(Verdicts.SKIP);
-        List<String> failed = namesWith(Verdicts.FAIL);
+        List<String> failed = namesWhere(result -> result.runTestsResult().equals(Verdicts.FAIL)
+                && result.quarantined() == null);
         List<String> ignored = namesWith(Verdicts.IGNORED);
         text.append(results.size()).append(" tests performed\n");
         text.append(passed.size()).append(" tests passed\n");
