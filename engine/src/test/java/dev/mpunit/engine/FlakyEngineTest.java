@@ -16,10 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
@@ -200,6 +210,59 @@ class FlakyEngineTest {
         assertThat(entriesOf(results, "basics/toggle.py")).last().satisfies(last -> assertThat(last)
                 .containsEntry(ReportEntryKeys.VERDICT, Verdicts.FLAKY)
                 .containsKey(ReportEntryKeys.QUARANTINED));
+    }
+
+    @Test
+    void underCountAFileThatPassedFirstAndFailedLastFailsWithItsLastRun() throws IOException {
+        fakeFile(tests(), "basics/toggle.py", "right\n", "print each right | wrong");
+
+        EngineExecutionResults results = engine("fake", "micropython.count", "2").execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("basics/toggle.py"),
+                finishedWithFailure(message(text -> text.contains("wrong")))));
+        assertThat(entriesOf(results, "basics/toggle.py")).last().satisfies(last -> assertThat(last)
+                .containsEntry(ReportEntryKeys.VERDICT, Verdicts.FLAKY).containsEntry(ReportEntryKeys.ATTEMPTS, "pass fail")
+                .containsEntry(ReportEntryKeys.OUTPUT, "wrong\n"));
+    }
+
+    @Test
+    void aRunCancelledBetweenTwoRunsOfAFileEndsItWithTheRunsItHad() throws IOException {
+        fakeFile(tests(), "basics/broken.py", "right\n", "print wrong");
+        CancellationToken token = CancellationToken.create();
+        List<Map<String, String>> published = new CopyOnWriteArrayList<>();
+        List<TestExecutionResult> finished = new CopyOnWriteArrayList<>();
+        TestExecutionListener cancelAfterTheFirstRun = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+                published.add(entry.getKeyValuePairs());
+                token.cancel();
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    finished.add(result);
+                }
+            }
+        };
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(tests().toFile()))
+                .filters(EngineFilter.includeEngines(MicroPythonTestEngine.ID))
+                .configurationParameter("micropython.cache", folder.resolve("cache").toString())
+                .configurationParameter("micropython.target", "fake")
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter("micropython.count", "3")
+                .build();
+        LauncherFactory.create().execute(LauncherExecutionRequestBuilder.request(discovery)
+                .cancellationToken(token).listeners(cancelAfterTheFirstRun).build());
+
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).containsEntry(ReportEntryKeys.ATTEMPT, "1");
+        assertThat(published.get(1)).as("the file's entry, from the one run it had")
+                .containsEntry(ReportEntryKeys.ATTEMPT, "1").containsEntry(ReportEntryKeys.ATTEMPTS, "fail")
+                .containsEntry(ReportEntryKeys.VERDICT, Verdicts.FAIL);
+        assertThat(finished).singleElement().extracting(TestExecutionResult::getStatus)
+                .isEqualTo(TestExecutionResult.Status.FAILED);
     }
 
     @Test
