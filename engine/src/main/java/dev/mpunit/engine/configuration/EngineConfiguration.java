@@ -313,35 +313,29 @@ public record EngineConfiguration(
     }
 
     private static int positiveInt(ConfigurationParameters parameters, String key, int fallback) {
-        Optional<String> value = parameters.get(key).map(String::trim);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.get());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + "=" + value.get() + " is not a positive whole number");
+        return wholeNumber(parameters, key, fallback, 1, "a positive whole number");
     }
 
     private static int nonNegativeInt(ConfigurationParameters parameters, String key, int fallback) {
+        return wholeNumber(parameters, key, fallback, 0, "a whole number of 0 or more");
+    }
+
+    /** @param wanted what the value must be, for the message */
+    private static int wholeNumber(ConfigurationParameters parameters, String key, int fallback, int minimum,
+            String wanted) {
         Optional<String> value = parameters.get(key).map(String::trim);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
             int number = Integer.parseInt(value.get());
-            if (number >= 0) {
+            if (number >= minimum) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(key + "=" + value.get() + " is not a whole number of 0 or more");
+        throw new IllegalArgumentException(key + "=" + value.get() + " is not " + wanted);
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
