@@ -12,6 +12,8 @@ module dev.mpunit.engine {
     requires transitive org.junit.platform.engine;
     requires transitive dev.mpunit.hardware;
     requires dev.mpunit.contract;
+    // The quarantine file is JSON.
+    requires tools.jackson.databind;
     // LocalCapacity reads the machine's memory for the default of micropython.max-local-tentacles.
     requires jdk.management;
 

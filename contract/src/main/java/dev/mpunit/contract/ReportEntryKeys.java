@@ -32,7 +32,10 @@ public final class ReportEntryKeys {
     public static final String REFERENCE_PORT = PREFIX + "reference-port";
     /** The final run's time on the target, in milliseconds, as a decimal integer. */
     public static final String DURATION = PREFIX + "duration";
-    /** One of the words of {@link Verdicts}: {@code pass}, {@code fail}, {@code skip}, {@code ignored}, {@code xfail}. */
+    /**
+     * One of the words of {@link Verdicts}: {@code pass}, {@code fail}, {@code skip}, {@code ignored},
+     * {@code flaky} (a file run more than once whose runs disagreed), {@code xfail}.
+     */
     public static final String VERDICT = PREFIX + "verdict";
     /** Why: the first differing line, {@code CRASH}, the timeout, the unittest summary, the skip reason. */
     public static final String REASON = PREFIX + "reason";
@@ -55,6 +58,25 @@ public final class ReportEntryKeys {
      * absent when the verdict came from one clean run.
      */
     public static final String INCIDENTS = PREFIX + "incidents";
+
+    /**
+     * A file run more than once ({@code micropython.count}, {@code micropython.retry-failed}): which run
+     * of it this entry tells, {@code 1}, {@code 2}, …. Each run publishes its own entry, with its own
+     * verdict and outputs (passing ones included); the last run's entry is the file's and also carries
+     * {@link #ATTEMPTS}. Absent for a file run once.
+     */
+    public static final String ATTEMPT = PREFIX + "attempt";
+    /**
+     * In the last entry of a file run more than once: every run's verdict in order, space-separated
+     * ({@code fail pass}); {@link #VERDICT} is then {@code flaky} when they disagree.
+     */
+    public static final String ATTEMPTS = PREFIX + "attempts";
+    /**
+     * A failure listed by {@code micropython.quarantine}: why it fails no run ({@code listed in
+     * quarantine.json for RUN-TESTS_STANDARD basics/x.py on *}). The verdict stays {@code fail} or
+     * {@code flaky}; JUnit reports the file aborted with a reason starting {@link Verdicts#QUARANTINED_REASON_PREFIX}.
+     */
+    public static final String QUARANTINED = PREFIX + "quarantined";
 
     /**
      * What a two-board test reported with {@code multitest.output_metric()}, one per line as
@@ -85,9 +107,34 @@ public final class ReportEntryKeys {
     /** The name of the file entry holding the bytes of {@link #EXPECTED} when they are not inline. */
     public static final String EXPECTED_FILE = "expected.txt";
 
+    /**
+     * The verdict of the run an entry of a file run more than once tells: its {@link #VERDICT}, except
+     * in the last entry, whose {@link #VERDICT} is the file's and whose run's own is the last word of
+     * {@link #ATTEMPTS}.
+     */
+    public static String attemptVerdict(java.util.Map<String, String> entry) {
+        String attempts = entry.get(ATTEMPTS);
+        if (attempts == null || attempts.isBlank()) {
+            return entry.get(VERDICT);
+        }
+        String[] words = attempts.strip().split("\\s+");
+        return words[words.length - 1];
+    }
+
+    /** The name of the file entry holding {@link #OUTPUT}'s bytes of run {@code attempt} of a file run more than once. */
+    public static String outputFile(int attempt) {
+        return "output.attempt-" + attempt + ".txt";
+    }
+
+    /** The name of the file entry holding {@link #EXPECTED}'s bytes of run {@code attempt} of a file run more than once. */
+    public static String expectedFile(int attempt) {
+        return "expected.attempt-" + attempt + ".txt";
+    }
+
     /** Every key, in the order the engine publishes them. */
     public static final List<String> ALL = List.of(GROUP, VARIANT, TENTACLE, PORT, REFERENCE_TENTACLE,
-            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, METRICS, PERFBENCH_PARAMS, PERFBENCH,
+            REFERENCE_PORT, DURATION, VERDICT, REASON, OUTPUT, EXPECTED, INCIDENTS, ATTEMPT, ATTEMPTS, QUARANTINED,
+            METRICS, PERFBENCH_PARAMS, PERFBENCH,
             PERFBENCH_TIME, PERFBENCH_TIME_SD, PERFBENCH_SCORE, PERFBENCH_SCORE_SD);
 
     private ReportEntryKeys() {

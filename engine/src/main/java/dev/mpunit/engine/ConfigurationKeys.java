@@ -67,6 +67,13 @@ public final class ConfigurationKeys {
     /** The live progress line on stderr: {@code auto} (default), {@code on}, {@code off}. */
     public static final String PROGRESS = PREFIX + "progress";
 
+    /** How many times each file runs; default 1. A file whose runs disagree is {@code flaky}. */
+    public static final String COUNT = PREFIX + "count";
+    /** How many more times a failed file runs, on another tentacle of its variant when there is one; default 0. */
+    public static final String RETRY_FAILED = PREFIX + "retry-failed";
+    /** Known failures (the xfail file's format) that fail no run while they are shown as quarantined. */
+    public static final String QUARANTINE = PREFIX + "quarantine";
+
     /** RUN-PERFBENCH: runs per benchmark (run-perfbench.py's {@code -a}); default 8. */
     public static final String PERFBENCH_AVERAGE = PREFIX + "perfbench.average";
     /** RUN-PERFBENCH: {@code N M} for tentacles whose inventory entry has none; default per kind of target. */
@@ -133,7 +140,7 @@ public final class ConfigurationKeys {
                 ROOT, GROUPS, ONLY_GROUP, SKIP_GROUP, ONLY_FUT, SKIP_FUT, ONLY_VARIANT, SKIP_VARIANT,
                 INCLUDE, EXCLUDE, FILTER,
                 WORKERS, MAX_LOCAL_TENTACLES, TIMEOUT, EMIT, HEAPSIZE, CPYTHON, CPYTHON_TIMEOUT, CACHE,
-                INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, PERFBENCH_AVERAGE, PERFBENCH_N_M,
+                INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, COUNT, RETRY_FAILED, QUARANTINE, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
                 FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),

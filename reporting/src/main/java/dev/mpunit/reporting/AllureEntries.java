@@ -1,6 +1,8 @@
 package dev.mpunit.reporting;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ final class AllureEntries {
     static final class Collected {
         private final Map<String, String> entries = new LinkedHashMap<>();
         private final Map<String, Path> files = new LinkedHashMap<>();
+        /** A file run more than once: each run's entries, in order ({@code micropython.attempt}). */
+        private final List<Map<String, String>> attempts = new ArrayList<>();
         private Secrets secrets = Secrets.none();
 
         /** The run's secrets (micropython.secrets): blanked out of everything Allure is given. */
@@ -30,6 +34,20 @@ final class AllureEntries {
 
         synchronized void putAll(Map<String, String> more) {
             entries.putAll(more);
+        }
+
+        /**
+         * One run of a file run more than once: kept, and its entries become the test's in place of the
+         * last run's (merged, a failed run's reason would outlive the passing run after it).
+         */
+        synchronized void putAttempt(Map<String, String> run) {
+            attempts.add(Map.copyOf(run));
+            entries.clear();
+            entries.putAll(run);
+        }
+
+        synchronized List<Map<String, String>> attempts() {
+            return List.copyOf(attempts);
         }
 
         synchronized void putFile(String name, Path path) {

@@ -73,7 +73,11 @@ public final class AllureEntriesListener implements TestExecutionListener {
         if (!ours.isEmpty()) {
             AllureEntries.Collected collected = AllureEntries.of(test.getUniqueId());
             collected.secrets(secrets);
-            collected.putAll(ours);
+            if (ours.containsKey(ReportEntryKeys.ATTEMPT)) {
+                collected.putAttempt(ours);
+            } else {
+                collected.putAll(ours);
+            }
             stored.add(test.getUniqueId());
         }
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import io.qameta.allure.model.TestResult;
 
 import dev.mpunit.contract.MicroPythonTestId;
 import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.Verdicts;
 
 /**
  * The writing half of mpunit's Allure bridge ({@code docs/allure.md}): an Allure lifecycle
@@ -34,7 +36,10 @@ import dev.mpunit.contract.ReportEntryKeys;
  * tentacle ran a test never splits its history;</li>
  * <li>the attachments {@code output}, {@code expected} and, when both are there, {@code diff}
  * (unified, expected → output); and the two texts as a failed result's status details'
- * expected/actual, in place of Allure's rendering of the assertion's values.</li>
+ * expected/actual, in place of Allure's rendering of the assertion's values;</li>
+ * <li>for a file run more than once, each run's output ({@code attempt 1: fail on fake#1}), the
+ * parameter {@code attempts} and, when they disagreed, Allure's flaky mark; for a quarantined
+ * failure, the parameter {@code quarantined}.</li>
  * </ul>
  * The report entries come from {@link AllureEntriesListener}. The result is recognised by the
  * {@code junit.platform.uniqueid} label Allure's JUnit Platform listener gives every result.
@@ -65,7 +70,35 @@ public final class AllureResultEnricher implements TestLifecycleListener {
         }
         AllureEntries.Collected collected = AllureEntries.take(uniqueId);
         if (collected != null) {
+            attempts(result, collected.attempts(), collected.files(), collected.secrets());
             enrich(result, collected.entries(), collected.files(), collected.secrets());
+        }
+    }
+
+    /**
+     * A file run more than once: each run's output attached ({@code attempt 1: fail on fake#1}), the
+     * verdicts as a parameter, and Allure's own flaky mark when they disagreed; a quarantined failure
+     * says so in a parameter (Allure shows the aborted test as skipped, with the engine's reason).
+     */
+    private static void attempts(TestResult result, List<Map<String, String>> attempts, Map<String, Path> files,
+            Secrets secrets) {
+        for (Map<String, String> run : attempts) {
+            String number = run.get(ReportEntryKeys.ATTEMPT);
+            Text output = redacted(text(run.get(ReportEntryKeys.OUTPUT),
+                    files.get(ReportEntryKeys.outputFile(Integer.parseInt(number.strip())))), secrets);
+            if (output != null) {
+                attach(result, "attempt " + number + ": " + ReportEntryKeys.attemptVerdict(run) + " on "
+                        + run.get(ReportEntryKeys.TENTACLE), output.content(), ".txt");
+            }
+        }
+        if (!attempts.isEmpty()) {
+            Map<String, String> last = attempts.get(attempts.size() - 1);
+            addParameter(result, "attempts", last.get(ReportEntryKeys.ATTEMPTS));
+            if (Verdicts.FLAKY.equals(last.get(ReportEntryKeys.VERDICT))) {
+                StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
+                details.setFlaky(true);
+                result.setStatusDetails(details);
+            }
         }
     }
 
@@ -75,8 +108,14 @@ public final class AllureResultEnricher implements TestLifecycleListener {
         addParameter(result, "port", secrets.redact(entries.get(ReportEntryKeys.PORT)));
         addParameter(result, "perfbench N M", entries.get(ReportEntryKeys.PERFBENCH_PARAMS));
         addParameter(result, "perfbench", entries.get(ReportEntryKeys.PERFBENCH));
-        Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(ReportEntryKeys.OUTPUT_FILE)), secrets);
-        Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(ReportEntryKeys.EXPECTED_FILE)), secrets);
+        addParameter(result, "quarantined", entries.get(ReportEntryKeys.QUARANTINED));
+        // The last run's of a file run more than once: its file entries are named by the run.
+        String attempt = entries.get(ReportEntryKeys.ATTEMPT);
+        String outputFile = attempt == null ? ReportEntryKeys.OUTPUT_FILE : ReportEntryKeys.outputFile(Integer.parseInt(attempt.strip()));
+        String expectedFile = attempt == null ? ReportEntryKeys.EXPECTED_FILE
+                : ReportEntryKeys.expectedFile(Integer.parseInt(attempt.strip()));
+        Text output = redacted(text(entries.get(ReportEntryKeys.OUTPUT), files.get(outputFile)), secrets);
+        Text expected = redacted(text(entries.get(ReportEntryKeys.EXPECTED), files.get(expectedFile)), secrets);
         if (output != null) {
             attach(result, "output", output.content(), ".txt");
         }

@@ -13,9 +13,11 @@ import java.util.List;
  * ({@code micropython.incidents}), empty when nothing did. {@code perfbench}: a benchmark's line
  * ({@code micropython.perfbench}) when it passed, else null. {@code reference}: the reference
  * tentacle a two-board test ran with ({@code micropython.reference-tentacle}), else null.
+ * {@code quarantined}: whether {@code micropython.quarantine} kept its failure from failing the run
+ * ({@code micropython.quarantined}).
  */
 record FileOutcome(String group, String variant, String name, String verdict, String tentacle, Instant start,
-        Instant end, String log, List<String> incidents, String perfbench, String reference) {
+        Instant end, String log, List<String> incidents, String perfbench, String reference, boolean quarantined) {
 
     FileOutcome {
         incidents = List.copyOf(incidents);

@@ -57,6 +57,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<String, TestRun> runs = new LinkedHashMap<>();
     private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
+    /** The entries of each run of a file run more than once ({@code micropython.attempt}), in order. */
+    private final Map<UniqueId, List<Map<String, String>>> attempts = new HashMap<>();
     private Summary summary;
     private Secrets secrets;
     private AtomicFiles writer;
@@ -118,6 +120,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
             entries.put(test.getUniqueIdObject(), entry.getKeyValuePairs());
+            if (entry.getKeyValuePairs().containsKey(ReportEntryKeys.ATTEMPT)) {
+                attempts.computeIfAbsent(test.getUniqueIdObject(), id -> new ArrayList<>()).add(entry.getKeyValuePairs());
+            }
         }
     }
 
@@ -135,6 +140,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         }
         Map<String, String> values = entries.remove(test.getUniqueIdObject());
         List<Path> published = files.remove(test.getUniqueIdObject());
+        List<Map<String, String>> runs = attempts.remove(test.getUniqueIdObject());
         summary.finished(test, result, values);
         String abortedBy = result.getStatus() == TestExecutionResult.Status.ABORTED
                 ? result.getThrowable().map(Throwable::getMessage).orElse(null) : null;
@@ -147,12 +153,33 @@ public final class ResultsFolderListener implements TestExecutionListener {
             return;
         }
         TestRun run = run(values.get(ReportEntryKeys.GROUP), values.get(ReportEntryKeys.VARIANT));
+        List<TestResult.Attempt> attemptsOfFile = new ArrayList<>();
+        // A flaky file's .out/.exp are those of its last run that failed: what run-tests.py would have kept.
+        Map<String, String> shown = values;
+        for (Map<String, String> each : runs == null ? List.<Map<String, String>>of() : runs) {
+            int number = Integer.parseInt(each.get(ReportEntryKeys.ATTEMPT).strip());
+            attemptsOfFile.add(new TestResult.Attempt(number, ReportEntryKeys.attemptVerdict(each),
+                    each.get(ReportEntryKeys.REASON), each.get(ReportEntryKeys.TENTACLE),
+                    duration(each.get(ReportEntryKeys.DURATION)),
+                    content(each.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.outputFile(number))));
+            if (Verdicts.FAIL.equals(ReportEntryKeys.attemptVerdict(each))) {
+                shown = each;
+            }
+        }
+        String outputFile = shown.containsKey(ReportEntryKeys.ATTEMPT)
+                ? ReportEntryKeys.outputFile(Integer.parseInt(shown.get(ReportEntryKeys.ATTEMPT).strip()))
+                : ReportEntryKeys.OUTPUT_FILE;
+        String expectedFile = shown.containsKey(ReportEntryKeys.ATTEMPT)
+                ? ReportEntryKeys.expectedFile(Integer.parseInt(shown.get(ReportEntryKeys.ATTEMPT).strip()))
+                : ReportEntryKeys.EXPECTED_FILE;
         run.add(new TestResult(testName(test), values.get(ReportEntryKeys.VERDICT), values.get(ReportEntryKeys.REASON),
                 values.get(ReportEntryKeys.TENTACLE), values.get(ReportEntryKeys.PORT),
                 duration(values.get(ReportEntryKeys.DURATION)),
-                content(values.get(ReportEntryKeys.OUTPUT), published, ReportEntryKeys.OUTPUT_FILE),
-                content(values.get(ReportEntryKeys.EXPECTED), published, ReportEntryKeys.EXPECTED_FILE),
-                TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH)));
+                content(shown.get(ReportEntryKeys.OUTPUT), published, outputFile),
+                content(shown.get(ReportEntryKeys.EXPECTED), published, expectedFile),
+                TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH),
+                attemptsOfFile, values.get(ReportEntryKeys.QUARANTINED),
+                result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
         run.writeIfDue(clock.instant());
     }
 
@@ -218,6 +245,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         runs.clear();
         entries.clear();
         files.clear();
+        attempts.clear();
         cancelled = 0;
         uploadTo = Optional.empty();
     }

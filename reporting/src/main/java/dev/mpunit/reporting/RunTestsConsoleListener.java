@@ -49,6 +49,10 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private final List<String> failed = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
     private final List<String> xfailed = new ArrayList<>();
+    private final List<String> flaky = new ArrayList<>();
+    private final List<String> quarantined = new ArrayList<>();
+    /** A file run more than once: its runs' entries so far, for the diff of the run that failed. */
+    private final Map<String, List<Map<String, String>>> attempts = new HashMap<>();
     private final List<String> diffs = new ArrayList<>();
     private long testcases;
     private boolean testcasesCounted;
@@ -84,6 +88,9 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         if (active && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
             entries.put(test.getUniqueId(), entry.getKeyValuePairs());
+            if (entry.getKeyValuePairs().containsKey(ReportEntryKeys.ATTEMPT)) {
+                attempts.computeIfAbsent(test.getUniqueId(), id -> new ArrayList<>()).add(entry.getKeyValuePairs());
+            }
         }
     }
 
@@ -125,6 +132,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             junit.count(result.getStatus());
         }
         Map<String, String> values = entries.remove(test.getUniqueId());
+        List<Map<String, String>> runs = attempts.remove(test.getUniqueId());
         Optional<MicroPythonTestId> id = MicroPythonTestId.find(test.getUniqueId());
         if (id.isEmpty() || id.get().testCase() != null) {
             return;
@@ -145,6 +153,24 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         String verdict = values.getOrDefault(ReportEntryKeys.VERDICT, "");
         String why = values.get(ReportEntryKeys.REASON);
         countTestcases(values.get(ReportEntryKeys.TESTCASES));
+        boolean junitFailed = result.getStatus() == TestExecutionResult.Status.FAILED;
+        if (values.containsKey(ReportEntryKeys.QUARANTINED)) {
+            // It failed, but the quarantine keeps it from failing the run: shown, diff included, counted apart.
+            quarantined.add(name);
+            line(colour(YELLOW, "quarantined") + "  " + name + reason(verdict.equals(Verdicts.FLAKY)
+                    ? flakyReason(values) : why));
+            diffs.add(failure(name, " (quarantined)", lastFailed(values, runs)));
+            return;
+        }
+        if (verdict.equals(Verdicts.FLAKY)) {
+            flaky.add(name);
+            if (junitFailed) {
+                failed.add(name);
+            }
+            line(colour(junitFailed ? RED : YELLOW, "flaky") + "  " + name + reason(flakyReason(values)));
+            diffs.add(failure(name, " (flaky)", lastFailed(values, runs)));
+            return;
+        }
         switch (verdict) {
             case Verdicts.PASS -> {
                 passed.add(name);
@@ -166,7 +192,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             default -> {
                 failed.add(name);
                 line(colour(RED, "FAIL") + "  " + name + reason(why));
-                diffs.add(failure(name, values));
+                diffs.add(failure(name, "", values));
             }
         }
     }
@@ -183,11 +209,31 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
     }
 
-    private String failure(String name, Map<String, String> values) {
+    /** {@code 1 of 2 attempts failed} from {@code micropython.attempts} ({@code fail pass}). */
+    private static String flakyReason(Map<String, String> values) {
+        String[] words = values.getOrDefault(ReportEntryKeys.ATTEMPTS, "").split(" ");
+        long failures = java.util.Arrays.stream(words).filter(Verdicts.FAIL::equals).count();
+        return failures + " of " + words.length + " attempts failed";
+    }
+
+    /** The entry of the last run that failed, for its diff; the file's own when no run of it is known. */
+    private static Map<String, String> lastFailed(Map<String, String> values, List<Map<String, String>> runs) {
+        if (runs != null) {
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                if (Verdicts.FAIL.equals(ReportEntryKeys.attemptVerdict(runs.get(i)))) {
+                    return runs.get(i);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** @param note after the name in the heading: why this failure fails no run, or nothing */
+    private String failure(String name, String note, Map<String, String> values) {
         String output = values.getOrDefault(ReportEntryKeys.OUTPUT, "");
         String expected = values.get(ReportEntryKeys.EXPECTED);
         StringBuilder text = new StringBuilder();
-        text.append("FAILURE ").append(name).append('\n');
+        text.append("FAILURE ").append(name).append(note).append('\n');
         if (expected == null) {
             // A unittest file has no expected output: what it printed says which case failed.
             text.append(output);
@@ -196,7 +242,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             }
             return text.toString();
         }
-        String diff = UnifiedDiff.of(name + ".exp", expected, name + ".out", output);
+        String attempt = values.containsKey(ReportEntryKeys.ATTEMPT) ? ".attempt-" + values.get(ReportEntryKeys.ATTEMPT) : "";
+        String diff = UnifiedDiff.of(name + ".exp", expected, name + attempt + ".out", output);
         for (String line : diff.split("\n")) {
             if (line.startsWith("@@")) {
                 text.append(colour(CYAN, line));
@@ -222,8 +269,11 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             diff.lines().forEach(this::line);
         }
         line("");
-        // As run-tests.py counts them: a file is performed when it ran (a skip did not), names sorted.
-        int performed = passed.size() + failed.size() + ignored.size() + xfailed.size();
+        // As run-tests.py counts them: a file is performed when it ran (a skip did not), names sorted. A flaky
+        // file JUnit failed is among the failed already.
+        long flakyPassed = flaky.stream().filter(name -> !failed.contains(name)).count();
+        long performed = passed.size() + failed.size() + ignored.size() + xfailed.size() + flakyPassed
+                + quarantined.size();
         line(performed + " tests performed" + (testcasesCounted ? " (" + testcases + " individual testcases)" : ""));
         line(passed.size() + " tests passed");
         if (!skipped.isEmpty()) {
@@ -234,6 +284,12 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         if (!xfailed.isEmpty()) {
             line(xfailed.size() + " tests failed as expected: " + sorted(xfailed));
+        }
+        if (!flaky.isEmpty()) {
+            line(colour(YELLOW, flaky.size() + " tests flaky (their attempts disagreed): " + sorted(flaky)));
+        }
+        if (!quarantined.isEmpty()) {
+            line(colour(YELLOW, quarantined.size() + " tests failed and were quarantined: " + sorted(quarantined)));
         }
         if (!failed.isEmpty()) {
             line(colour(RED, failed.size() + " tests failed: " + sorted(failed)));
@@ -250,6 +306,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         entries.clear();
         testcases = 0;
         testcasesCounted = false;
+        attempts.clear();
     }
 
     private void line(String text) {
@@ -279,6 +336,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private static final String CLEAR_LINE = "\r\u001b[2K";
     private static final String RED = "31";
     private static final String GREEN = "32";
+    private static final String YELLOW = "33";
     private static final String CYAN = "36";
 
     private String colour(String code, String text) {

@@ -99,13 +99,13 @@ final class Summary {
             String verdict = values.get(ReportEntryKeys.VERDICT);
             String runFolder = FileNames.runFolder(group, variant);
             // TestRun writes a failure's .out exactly when the entries carry its output (after this call).
-            boolean out = (verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.IGNORED) || verdict.equals(Verdicts.XFAIL))
-                    && values.containsKey(ReportEntryKeys.OUTPUT);
+            boolean out = (verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.IGNORED) || verdict.equals(Verdicts.XFAIL)
+                    || verdict.equals(Verdicts.FLAKY)) && values.containsKey(ReportEntryKeys.OUTPUT);
             String log = runFolder + "/" + (out ? FileNames.testBaseName(name) + ".out" : "testresults.txt");
             outcomes.add(new FileOutcome(group, variant, name, verdict, values.get(ReportEntryKeys.TENTACLE),
                     begin == null ? end : begin, end, log,
                     TestResult.incidents(values.get(ReportEntryKeys.INCIDENTS)), values.get(ReportEntryKeys.PERFBENCH),
-                    values.get(ReportEntryKeys.REFERENCE_TENTACLE)));
+                    values.get(ReportEntryKeys.REFERENCE_TENTACLE), values.containsKey(ReportEntryKeys.QUARANTINED)));
         }
         writeIfDue();
     }
@@ -123,7 +123,7 @@ final class Summary {
             if (id.getLastSegment().getType().equals("file") && group.isPresent() && variant.isPresent()) {
                 outcomes.add(new FileOutcome(group.get(), variant.get(), ResultsFolderListener.testName(each), Verdicts.SKIP,
                         null, null, null, FileNames.runFolder(group.get(), variant.get()) + "/testresults.txt",
-                        List.of(), null, null));
+                        List.of(), null, null, false));
             }
         }
         writeIfDue();

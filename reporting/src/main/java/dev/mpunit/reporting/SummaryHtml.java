@@ -41,10 +41,11 @@ final class SummaryHtml {
         row(html, "Tests", h.refTests());
         row(html, "JUnit", SummaryText.junit(h.junit()));
         html.append("</table>\n<table class=\"groups\">\n<tr><th>Group</th><th>Runs</th><th>Passed</th><th>Ignored</th>"
-                + "<th>Skipped</th><th>Xfailed</th><th>Failed</th></tr>\n");
+                + "<th>Skipped</th><th>Xfailed</th><th>Failed</th><th>Flaky</th><th>Quarantined</th></tr>\n");
         for (SummaryReport.Group g : report.groups()) {
             html.append("<tr><td>").append(Xml.escape(g.name())).append("</td>");
-            for (int n : new int[] {g.runs(), g.passed(), g.ignored(), g.skipped(), g.xfailed(), g.failed()}) {
+            for (int n : new int[] {g.runs(), g.passed(), g.ignored(), g.skipped(), g.xfailed(), g.failed(),
+                    g.flaky(), g.quarantined()}) {
                 html.append("<td class=\"n\">").append(n).append("</td>");
             }
             html.append("</tr>\n");

@@ -85,6 +85,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
             outcome.put("incidents", o.incidents());
             outcome.put("perfbench", o.perfbench());
             outcome.put("reference", o.reference());
+            outcome.put("quarantined", o.quarantined());
             list.add(outcome);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -132,7 +133,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
                 ((List<?>) o.get("incidents")).forEach(incident -> incidents.add((String) incident));
                 outcomes.add(new FileOutcome(text(o, "group"), text(o, "variant"), text(o, "name"), text(o, "verdict"),
                         text(o, "tentacle"), instant(o, "start"), instant(o, "end"), text(o, "log"), incidents,
-                        text(o, "perfbench"), text(o, "reference")));
+                        text(o, "perfbench"), text(o, "reference"), Boolean.TRUE.equals(o.get("quarantined"))));
             }
             return new SummaryInputs(header, outcomes, KnownFailures.fromJson(json.get("known_failures"),
                     file.toString()));

@@ -32,12 +32,13 @@ final class SummaryMarkdown {
         line(md, "JUnit", SummaryText.junit(h.junit()));
         md.append('\n');
 
-        md.append("| Group | Runs | Passed | Ignored | Skipped | Xfailed | Failed |\n");
-        md.append("|---|--:|--:|--:|--:|--:|--:|\n");
+        md.append("| Group | Runs | Passed | Ignored | Skipped | Xfailed | Failed | Flaky | Quarantined |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (SummaryReport.Group g : report.groups()) {
             md.append("| ").append(escape(g.name())).append(" | ").append(g.runs()).append(" | ").append(g.passed())
                     .append(" | ").append(g.ignored()).append(" | ").append(g.skipped()).append(" | ")
-                    .append(g.xfailed()).append(" | ").append(g.failed()).append(" |\n");
+                    .append(g.xfailed()).append(" | ").append(g.failed()).append(" | ").append(g.flaky())
+                    .append(" | ").append(g.quarantined()).append(" |\n");
         }
         for (SummaryReport.Group g : report.groups()) {
             failures(md, g);

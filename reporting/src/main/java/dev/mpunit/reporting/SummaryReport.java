@@ -29,8 +29,15 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
      * {@code incidents}: the tests whose target failed on the way (lost, restarted, a second run).
      */
     record Group(String name, List<String> variants, int runs, int passed, int ignored, int skipped, int xfailed,
-            int failed, List<Row> failures, List<String> unexpectedPasses, List<Incident> incidents) {
+            int failed, int flaky, int quarantined, List<Row> failures, List<String> unexpectedPasses,
+            List<Incident> incidents) {
     }
+
+    /**
+     * The summary's word for a failure {@code micropython.quarantine} kept from failing the run: not a
+     * verdict of the engine's (its verdict stays {@code fail} or {@code flaky}), the summary's own.
+     */
+    static final String QUARANTINED = "quarantined";
 
     /** A test whose target failed during it, and what was done about it; its verdict is the final one. */
     record Incident(String test, String variant, String tentacle, String verdict, List<String> what, String link) {
@@ -81,16 +88,24 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
         return new SummaryReport(header, groups, benchmarks);
     }
 
-    /** The verdict the summary shows: a failure the xfail file lists is an expected one. */
+    /**
+     * The verdict the summary shows: a failure the quarantine kept from failing the run is quarantined,
+     * one the xfail file lists is an expected one.
+     */
     static String effective(FileOutcome outcome, KnownFailures known) {
+        if (outcome.quarantined()) {
+            return QUARANTINED;
+        }
         if (outcome.verdict().equals(Verdicts.FAIL) && known.lists(outcome.group(), outcome.name(), outcome.variant())) {
             return Verdicts.XFAIL;
         }
         return outcome.verdict();
     }
 
+    /** What the failures matrix lists: failures, expected or quarantined, and flaky files. */
     static boolean failing(String verdict) {
-        return verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.XFAIL);
+        return verdict.equals(Verdicts.FAIL) || verdict.equals(Verdicts.XFAIL) || verdict.equals(Verdicts.FLAKY)
+                || verdict.equals(QUARANTINED);
     }
 
     /** Failures of the last outcomes, in the xfail file's shape: next run's known failures. */
@@ -114,6 +129,8 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
         int skipped = 0;
         int xfailed = 0;
         int failed = 0;
+        int flaky = 0;
+        int quarantined = 0;
         List<String> unexpected = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
         Set<String> failingNames = new TreeSet<>();
@@ -132,6 +149,8 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
                     case Verdicts.IGNORED -> ignored++;
                     case Verdicts.SKIP -> skipped++;
                     case Verdicts.XFAIL -> xfailed++;
+                    case Verdicts.FLAKY -> flaky++;
+                    case QUARANTINED -> quarantined++;
                     default -> failed++;
                 }
                 if (last.verdict().equals(Verdicts.PASS) && known.lists(group, test.getKey(), variant.getKey())) {
@@ -147,7 +166,7 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
             rows.add(row(name, variants, known));
         }
         return new Group(group, List.copyOf(variants.keySet()), variants.size(), passed, ignored, skipped, xfailed,
-                failed, rows, unexpected, incidents);
+                failed, flaky, quarantined, rows, unexpected, incidents);
     }
 
     private static Row row(String name, Map<String, Map<String, List<FileOutcome>>> variants, KnownFailures known) {
@@ -160,10 +179,10 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
                 allFailed = false;
                 continue;
             }
-            // Several tentacles of one variant ran it (a re-run) and did not agree: flaky.
+            // Several tentacles of one variant ran it (a re-run) and did not agree, or its attempts did not: flaky.
             Set<String> words = new LinkedHashSet<>();
             runs.forEach(o -> words.add(word(effective(o, known))));
-            flaky |= words.size() > 1;
+            flaky |= words.size() > 1 || runs.stream().anyMatch(o -> o.verdict().equals(Verdicts.FLAKY));
             allFailed &= words.stream().allMatch(w -> w.equals("FAIL") || w.equals("XFAIL"));
             cells.put(variant.getKey(), new Cell(String.join("/", words), runs.get(runs.size() - 1).log()));
         }

@@ -57,7 +57,7 @@ final class TestRun {
         Map<String, String> verdicts = new TreeMap<>();
         Map<String, String> perfbench = new TreeMap<>();
         results.values().forEach(result -> {
-            verdicts.put(result.name(), result.result());
+            verdicts.put(result.name(), result.runTestsResult());
             if (result.perfbench() != null) {
                 perfbench.put(result.name(), result.perfbench());
             }
@@ -73,8 +73,8 @@ final class TestRun {
         if (result.port() != null) {
             ports.add(result.port());
         }
+        String base = FileNames.testBaseName(result.name());
         if (result.failed()) {
-            String base = FileNames.testBaseName(result.name());
             if (result.expected() != null) {
                 result.expected().writeTo(files, folder.resolve(base + ".exp"));
             }
@@ -82,6 +82,17 @@ final class TestRun {
                 result.output().writeTo(files, folder.resolve(base + ".out"));
             }
         }
+        // Every run of a file run more than once keeps its output, a passing one's included.
+        for (TestResult.Attempt attempt : result.attempts()) {
+            if (attempt.output() != null) {
+                attempt.output().writeTo(files, folder.resolve(attemptOut(base, attempt.number())));
+            }
+        }
+    }
+
+    /** {@code basics_x.py.attempt-2.out}: the output of run 2 of a file run more than once. */
+    static String attemptOut(String baseName, int attempt) {
+        return baseName + ".attempt-" + attempt + ".out";
     }
 
     /**
@@ -118,12 +129,28 @@ final class TestRun {
         for (TestResult result : results.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", result.name());
-            entry.put("result", result.result());
+            // run-tests.py's word, as in _results.json (readers of both check that they agree); flaky apart.
+            entry.put("result", result.runTestsResult());
             // Octoprobe's text of a benchmark that passed is run-perfbench.py's line; _results.json keeps its "".
             entry.put("text", result.perfbench() != null ? result.perfbench() : result.text());
             entry.put("tentacle", result.tentacle());
             entry.put("duration_ms", result.durationMillis());
             entry.put("incidents", result.incidents());
+            entry.put("flaky", result.result().equals(Verdicts.FLAKY));
+            entry.put("quarantined", result.quarantined());
+            List<Object> attempts = new ArrayList<>();
+            for (TestResult.Attempt attempt : result.attempts()) {
+                Map<String, Object> each = new LinkedHashMap<>();
+                each.put("attempt", attempt.number());
+                each.put("result", attempt.result());
+                each.put("text", attempt.text());
+                each.put("tentacle", attempt.tentacle());
+                each.put("duration_ms", attempt.durationMillis());
+                each.put("out", attempt.output() == null ? null
+                        : attemptOut(FileNames.testBaseName(result.name()), attempt.number()));
+                attempts.add(each);
+            }
+            entry.put("attempts", attempts);
             list.add(entry);
         }
         context.put("results", list);
@@ -138,15 +165,21 @@ final class TestRun {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("args", args);
         json.put("results", results.values().stream()
-                .map(r -> List.of(r.name(), r.result(), r.text() == null ? "" : r.text()))
+                .map(r -> List.of(r.name(), r.runTestsResult(), r.text() == null ? "" : r.text()))
                 .collect(Collectors.toList()));
         json.put("failed_tests", namesWith(Verdicts.FAIL));
         json.put("ignored_tests", namesWith(Verdicts.IGNORED));
         return json;
     }
 
+    /** By run-tests.py's word: a flaky file that JUnit failed is among the failed, as in {@code results}. */
     private List<String> namesWith(String result) {
-        return results.values().stream().filter(r -> r.result().equals(result)).map(TestResult::name)
+        return results.values().stream().filter(r -> r.runTestsResult().equals(result)).map(TestResult::name)
+                .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
+    }
+
+    private List<String> namesWhere(java.util.function.Predicate<TestResult> which) {
+        return results.values().stream().filter(which).map(TestResult::name)
                 .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
     }
 
@@ -154,15 +187,18 @@ final class TestRun {
     private String testResultsText() {
         StringBuilder text = new StringBuilder();
         for (TestResult result : results.values()) {
-            String word = switch (result.result()) {
+            String word = result.quarantined() != null ? "quarantined" : switch (result.result()) {
                 case Verdicts.FAIL -> "FAIL";
                 default -> result.result();
             };
             text.append(word).append("  ").append(result.name()).append('\n');
         }
-        List<String> passed = namesWith(Verdicts.PASS);
+        // Counted as the console counts them: flaky and quarantined files on lines of their own, a flaky
+        // file that JUnit failed among the failed too.
+        List<String> passed = namesWhere(result -> result.result().equals(Verdicts.PASS));
         List<String> skipped = namesWith(Verdicts.SKIP);
-        List<String> failed = namesWith(Verdicts.FAIL);
+        List<String> failed = namesWhere(result -> result.runTestsResult().equals(Verdicts.FAIL)
+                && result.quarantined() == null);
         List<String> ignored = namesWith(Verdicts.IGNORED);
         // run-tests.py counts a file as performed when it ran: a skipped one did not.
         text.append(results.size() - skipped.size()).append(" tests performed\n");
@@ -173,6 +209,16 @@ final class TestRun {
         if (!ignored.isEmpty()) {
             text.append(ignored.size()).append(" tests failed and were ignored: ").append(String.join(" ", ignored))
                     .append('\n');
+        }
+        List<String> flaky = namesWhere(result -> result.result().equals(Verdicts.FLAKY));
+        if (!flaky.isEmpty()) {
+            text.append(flaky.size()).append(" tests flaky (their attempts disagreed): ").append(String.join(" ", flaky))
+                    .append('\n');
+        }
+        List<String> quarantined = namesWhere(result -> result.quarantined() != null);
+        if (!quarantined.isEmpty()) {
+            text.append(quarantined.size()).append(" tests failed and were quarantined: ")
+                    .append(String.join(" ", quarantined)).append('\n');
         }
         if (!failed.isEmpty()) {
             text.append(failed.size()).append(" tests failed: ").append(String.join(" ", failed)).append('\n');

@@ -89,7 +89,7 @@ final class TimelineSvg {
         return switch (verdict) {
             case Verdicts.PASS -> "#2e9e44";
             case Verdicts.FAIL -> "#d62728";
-            case Verdicts.XFAIL, Verdicts.IGNORED -> "#f0a30a";
+            case Verdicts.XFAIL, Verdicts.IGNORED, Verdicts.FLAKY, SummaryReport.QUARANTINED -> "#f0a30a";
             default -> "#9e9e9e";
         };
     }

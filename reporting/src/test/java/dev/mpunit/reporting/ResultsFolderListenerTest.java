@@ -90,6 +90,76 @@ class ResultsFolderListenerTest {
     }
 
     @Test
+    void aFlakyFileKeepsEveryRunWithItsOutputAndRunTestsPyReadersSeeWhatJunitWasTold() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node toggle = fake.file("basics/toggle.py");
+        FakePlan.Node known = fake.file("basics/known.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        listener.executionStarted(id(toggle));
+        // The second run's output came as a file entry, as a long one does.
+        Path secondOutput = Files.writeString(temp.resolve(ReportEntryKeys.outputFile(2)), "right\n");
+        listener.reportingEntryPublished(id(toggle), RunTestsConsoleListenerTest.attempt(1, "fail", "wrong\n", null, null));
+        listener.fileEntryPublished(id(toggle), FileEntry.from(secondOutput, "text/plain"));
+        Map<String, String> last = new LinkedHashMap<>(
+                RunTestsConsoleListenerTest.attempt(2, "pass", "x", "fail pass", "flaky").getKeyValuePairs());
+        last.put(ReportEntryKeys.OUTPUT, "(6 bytes, in file entry " + secondOutput + ")");
+        listener.reportingEntryPublished(id(toggle), ReportEntry.from(last));
+        listener.executionFinished(id(toggle), TestExecutionResult.successful());
+        Map<String, String> quarantined = new LinkedHashMap<>(
+                entries("fail", "output differs", "wrong\n", "right\n").getKeyValuePairs());
+        quarantined.put(ReportEntryKeys.QUARANTINED, "listed in q.json for RUN-TESTS_STANDARD basics/known.py on *");
+        listener.executionStarted(id(known));
+        listener.reportingEntryPublished(id(known), ReportEntry.from(quarantined));
+        listener.executionFinished(id(known), TestExecutionResult.aborted(null));
+        listener.testPlanExecutionFinished(plan);
+
+        Path run = results.resolve("RUN-TESTS_STANDARD@webassembly");
+        assertThat(run.resolve("basics_toggle.py.attempt-1.out")).hasContent("wrong\n");
+        assertThat(run.resolve("basics_toggle.py.attempt-2.out")).hasContent("right\n");
+        assertThat(run.resolve("basics_toggle.py.out")).as("the run that failed, as run-tests.py keeps it")
+                .hasContent("wrong\n");
+        assertThat(run.resolve("basics_toggle.py.exp")).hasContent("right\n");
+        List<?> contextResults = (List<?>) JsonReader.object(Files.readString(run.resolve("context_test.json")))
+                .get("results");
+        assertThat(contextResults).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> flaky = (Map<String, Object>) contextResults.get(1);
+        assertThat(flaky).containsEntry("name", "basics/toggle.py").containsEntry("result", "pass")
+                .containsEntry("flaky", true).containsEntry("quarantined", null);
+        assertThat((List<?>) flaky.get("attempts")).hasSize(2).first().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempt", 1L)
+                .containsEntry("result", "fail").containsEntry("out", "basics_toggle.py.attempt-1.out");
+        assertThat((List<?>) flaky.get("attempts")).last().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).as("the last run's own verdict, not the file's")
+                .containsEntry("attempt", 2L).containsEntry("result", "pass");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> knownResult = (Map<String, Object>) contextResults.get(0);
+        assertThat(knownResult).containsEntry("result", "fail")
+                .containsEntry("quarantined", "listed in q.json for RUN-TESTS_STANDARD basics/known.py on *");
+
+        Map<String, Object> runTests = JsonReader.object(Files.readString(run.resolve("_results.json")));
+        assertThat(runTests.get("results")).isEqualTo(List.of(
+                List.of("basics/known.py", "fail", "output differs"),
+                List.of("basics/toggle.py", "pass", "")));
+        assertThat(Files.readString(run.resolve("testresults.txt"))).isEqualTo("""
+                quarantined  basics/known.py
+                flaky  basics/toggle.py
+                2 tests performed
+                0 tests passed
+                1 tests flaky (their attempts disagreed): basics/toggle.py
+                1 tests failed and were quarantined: basics/known.py
+                """);
+        assertThat(Files.readString(results.resolve(Summary.MARKDOWN)))
+                .contains("| Group | Runs | Passed | Ignored | Skipped | Xfailed | Failed | Flaky | Quarantined |")
+                .contains("| RUN-TESTS\\_STANDARD | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 1 |")
+                .contains("[quarantined](").contains("[flaky](");
+    }
+
+    @Test
     void aFinishedRunWritesEveryFileAndMarksThemFinished() throws IOException {
         Path results = temp.resolve("results");
         FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
@@ -284,6 +354,9 @@ class ResultsFolderListenerTest {
         result.put("tentacle", "webassembly#1");
         result.put("duration_ms", 12L);
         result.put("incidents", List.of());
+        result.put("flaky", false);
+        result.put("quarantined", null);
+        result.put("attempts", List.of());
         return result;
     }
 }

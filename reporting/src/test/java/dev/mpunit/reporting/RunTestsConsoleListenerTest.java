@@ -136,6 +136,63 @@ class RunTestsConsoleListenerTest {
 
     private static final String CLEAR = "\r\u001b[2K";
 
+    /** The entry of run {@code attempt} of a file run more than once; {@code attempts} on the last one. */
+    static ReportEntry attempt(int attempt, String verdict, String output, String attempts, String fileVerdict) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(entries(verdict,
+                verdict.equals("fail") ? "output differs" : null, output, "right\n").getKeyValuePairs());
+        values.put(ReportEntryKeys.ATTEMPT, Integer.toString(attempt));
+        if (attempts != null) {
+            values.put(ReportEntryKeys.ATTEMPTS, attempts);
+            values.put(ReportEntryKeys.VERDICT, fileVerdict);
+        }
+        return ReportEntry.from(values);
+    }
+
+    @Test
+    void aFlakyFileHasALineOfItsOwnTheDiffOfItsFailedRunAndACountAndAQuarantinedFailureToo() {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests"));
+        FakePlan.Node toggle = fake.file("basics/toggle.py");
+        FakePlan.Node known = fake.file("basics/known.py");
+        RunTestsConsoleListener listener = listener(false, true);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        listener.executionStarted(id(toggle));
+        listener.reportingEntryPublished(id(toggle), attempt(1, "fail", "wrong\n", null, null));
+        listener.reportingEntryPublished(id(toggle), attempt(2, "pass", "right\n", "fail pass", "flaky"));
+        listener.executionFinished(id(toggle), TestExecutionResult.successful());
+        Map<String, String> knownValues = new java.util.LinkedHashMap<>(
+                entries("fail", "output differs", "wrong\n", "right\n").getKeyValuePairs());
+        knownValues.put(ReportEntryKeys.QUARANTINED, "listed in q.json for RUN-TESTS_STANDARD basics/known.py on *");
+        finish(listener, known, ReportEntry.from(knownValues), TestExecutionResult.aborted(null));
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                flaky  basics/toggle.py (1 of 2 attempts failed)
+                quarantined  basics/known.py (output differs)
+
+                FAILURE basics/toggle.py (flaky)
+                --- basics/toggle.py.exp
+                +++ basics/toggle.py.attempt-1.out
+                @@ -1 +1 @@
+                -right
+                +wrong
+
+                FAILURE basics/known.py (quarantined)
+                --- basics/known.py.exp
+                +++ basics/known.py.out
+                @@ -1 +1 @@
+                -right
+                +wrong
+
+                2 tests performed
+                0 tests passed
+                1 tests flaky (their attempts disagreed): basics/toggle.py
+                1 tests failed and were quarantined: basics/known.py
+                JUnit: 2 tests: 1 successful, 0 failed, 1 aborted, 0 skipped
+                """);
+    }
+
     private RunTestsConsoleListener listener(boolean terminal, boolean colours) {
         return new RunTestsConsoleListener(new PrintStream(printed, true, StandardCharsets.UTF_8), terminal, colours);
     }

@@ -17,7 +17,7 @@ class TimelineSvgTest {
 
     private static FileOutcome outcome(String name, String tentacle, int from, int to, String reference) {
         return new FileOutcome(reference == null ? "RUN-TESTS_STANDARD" : "RUN-MULTITESTS_MULTINET", "MICROBIT", name,
-                Verdicts.PASS, tentacle, T0.plusSeconds(from), T0.plusSeconds(to), "log", List.of(), null, reference);
+                Verdicts.PASS, tentacle, T0.plusSeconds(from), T0.plusSeconds(to), "log", List.of(), null, reference, false);
     }
 
     @Test

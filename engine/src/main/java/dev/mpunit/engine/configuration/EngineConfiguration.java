@@ -77,7 +77,10 @@ public record EngineConfiguration(
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
                         mpyCross,
-                        progress(parameters)),
+                        progress(parameters),
+                        positiveInt(parameters, COUNT, 1),
+                        nonNegativeInt(parameters, RETRY_FAILED, 0),
+                        path(parameters, QUARANTINE).map(Quarantine::load).orElse(Quarantine.NONE)),
                 new TargetConfiguration(
                         kinds,
                         targets(parameters, kinds),
@@ -310,19 +313,29 @@ public record EngineConfiguration(
     }
 
     private static int positiveInt(ConfigurationParameters parameters, String key, int fallback) {
+        return wholeNumber(parameters, key, fallback, 1, "a positive whole number");
+    }
+
+    private static int nonNegativeInt(ConfigurationParameters parameters, String key, int fallback) {
+        return wholeNumber(parameters, key, fallback, 0, "a whole number of 0 or more");
+    }
+
+    /** @param wanted what the value must be, for the message */
+    private static int wholeNumber(ConfigurationParameters parameters, String key, int fallback, int minimum,
+            String wanted) {
         Optional<String> value = parameters.get(key).map(String::trim);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
             int number = Integer.parseInt(value.get());
-            if (number > 0) {
+            if (number >= minimum) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(key + "=" + value.get() + " is not a positive whole number");
+        throw new IllegalArgumentException(key + "=" + value.get() + " is not " + wanted);
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");

@@ -14,6 +14,9 @@ import dev.mpunit.engine.execution.Progress;
  *
  * @param workers {@code micropython.workers} when it is set; without it each kind of local port runs
  *     its own number per core ({@link #workers(int)})
+ * @param count how many times each file runs ({@code micropython.count}, at least 1)
+ * @param retryFailed how many more times a file that failed runs ({@code micropython.retry-failed}, 0 or more)
+ * @param quarantine the known failures that fail no run ({@code micropython.quarantine}), empty without the key
  */
 public record RunConfiguration(
         OptionalInt workers,
@@ -26,7 +29,10 @@ public record RunConfiguration(
         Path cacheDirectory,
         int inlineOutputLimit,
         Optional<String> mpyCross,
-        Progress.Mode progress) {
+        Progress.Mode progress,
+        int count,
+        int retryFailed,
+        Quarantine quarantine) {
 
     /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */
     public int workers(int perCore) {

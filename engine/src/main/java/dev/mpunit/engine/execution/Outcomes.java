@@ -5,6 +5,7 @@ import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.scheduling.Tentacle;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,12 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
+import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.Verdicts;
+import dev.mpunit.engine.configuration.Quarantine;
 import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.UnittestCase;
 import dev.mpunit.engine.verdict.Verdict;
@@ -40,6 +44,12 @@ final class Outcomes {
     private final Map<TestFileDescriptor, List<String>> givenBack = new ConcurrentHashMap<>();
     /** Per variant, the tentacles offering it that were lost, and why: for the files none could run. */
     private final Map<String, List<String>> lostTentacles = new ConcurrentHashMap<>();
+    /** {@code micropython.count} and {@code micropython.retry-failed}: how often a file may run. */
+    private final int count;
+    private final int retries;
+    /** The runs so far of the files that run again, until their last. */
+    private final Map<TestFileDescriptor, Attempts> attempts = new ConcurrentHashMap<>();
+    private final Quarantine quarantine;
 
     /**
      * @param inlineLimit bytes of output kept in a report entry; more goes to a file entry
@@ -47,11 +57,24 @@ final class Outcomes {
      */
     Outcomes(EngineExecutionListener delegate, TestDescriptor engine, OutputDirectoryCreator outputs,
             int inlineLimit, Interruption interruption) {
+        this(delegate, engine, outputs, inlineLimit, interruption, 1, 0, Quarantine.NONE);
+    }
+
+    /**
+     * @param count how many times each file runs
+     * @param retries how many more times a file that failed runs
+     * @param quarantine failures that end aborted rather than failed
+     */
+    Outcomes(EngineExecutionListener delegate, TestDescriptor engine, OutputDirectoryCreator outputs,
+            int inlineLimit, Interruption interruption, int count, int retries, Quarantine quarantine) {
         this.listener = new TreeListener(delegate, engine);
         this.engine = engine;
         this.outputs = outputs;
         this.inlineLimit = inlineLimit;
         this.interruption = interruption;
+        this.count = count;
+        this.retries = retries;
+        this.quarantine = quarantine;
     }
 
     /** A run that ends before it starts anything: an empty tree, a configuration to correct. */
@@ -79,17 +102,26 @@ final class Outcomes {
         listener.started(file);
     }
 
-    /** What a runner's piece of work came to on the lease it was run with. */
-    void record(TestFileDescriptor file, Lease lease, Outcome outcome) {
+    /**
+     * What a runner's piece of work came to on the lease it was run with.
+     *
+     * @return whether the file has ended, or runs again ({@code micropython.count},
+     *     {@code micropython.retry-failed}): then the worker hands it back to the bartender
+     */
+    Attempts.Next record(TestFileDescriptor file, Lease lease, Outcome outcome) {
+        if (outcome instanceof Outcome.Judged judged) {
+            return judged(file, lease, judged);
+        }
+        // Only judged runs repeat: a file that could not be judged, or was not run, ends here.
+        attempts.remove(file);
         if (outcome instanceof Outcome.Skipped skipped) {
             listener.skipped(file, skipped.reason());
-        } else if (outcome instanceof Outcome.Judged judged) {
-            judged(file, lease, judged);
         } else if (outcome instanceof Outcome.Failed failed) {
             failed(file, failed.cause());
         } else {
             interrupted(file);
         }
+        return Attempts.Next.DONE;
     }
 
     /**
@@ -137,6 +169,12 @@ final class Outcomes {
             if (listener.isDone(file)) {
                 continue;
             }
+            Attempts ran = attempts.remove(file);
+            if (ran != null && !interruption.requested()) {
+                // Cancelled (fail-fast) between two runs of it: it ends with the runs it had.
+                endRuns(file, ran);
+                continue;
+            }
             List<String> lost = lostTentacles.getOrDefault(file.variant(), List.of());
             if (!cancelled && !lost.isEmpty()) {
                 // Selected but unrunnable: every board of the variant was lost. That is a failure to see.
@@ -160,17 +198,79 @@ final class Outcomes {
         }
     }
 
-    private void judged(TestFileDescriptor file, Lease lease, Outcome.Judged judged) {
+    private Attempts.Next judged(TestFileDescriptor file, Lease lease, Outcome.Judged judged) {
         Verdict verdict = judged.verdict();
-        List<String> incidents = new ArrayList<>(givenBack.getOrDefault(file, List.of()));
+        List<String> incidents = new ArrayList<>(Optional.ofNullable(givenBack.remove(file)).orElse(List.of()));
         incidents.addAll(judged.incidents());
+        Attempts ran = Attempts.repeat(count, retries) ? attempts.computeIfAbsent(file, f -> new Attempts(count, retries))
+                : null;
+        Attempts.Next next = Attempts.Next.DONE;
+        int attempt = 0;
+        Map<String, String> own = new LinkedHashMap<>(judged.entries());
+        if (ran != null) {
+            ran.add(verdict);
+            next = ran.next();
+            attempt = ran.several() || next != Attempts.Next.DONE ? ran.size() : 0;
+            if (attempt > 0 && next == Attempts.Next.DONE) {
+                own.putAll(closing(ran));
+            }
+        }
+        boolean fails = attempt > 0 && next == Attempts.Next.DONE ? ran.failedUnrescued()
+                : verdict.kind() == Verdict.Kind.FAIL;
+        Optional<String> quarantined = next == Attempts.Next.DONE && fails ? listing(file) : Optional.empty();
+        quarantined.ifPresent(listing -> own.put(ReportEntryKeys.QUARANTINED, listing));
         ReportEntries.Published published = ReportEntries.of(file, lease, verdict, judged.duration(), incidents,
-                judged.entries(), inlineLimit, outputs);
+                own, attempt, inlineLimit, outputs);
         published.files().forEach(entry -> listener.fileEntryPublished(file, entry));
         listener.reportingEntryPublished(file, published.entry());
-        boolean everyFailedCaseReported = reportCases(file, verdict);
-        finish(file, carriedByCases(verdict, everyFailedCaseReported)
-                ? TestExecutionResult.successful() : resultOf(file, verdict));
+        if (next != Attempts.Next.DONE) {
+            ran.published(published.entry().getKeyValuePairs());
+            return next;
+        }
+        attempts.remove(file);
+        boolean everyFailedCaseReported = reportCases(file, verdict, quarantined);
+        TestExecutionResult result;
+        if (attempt > 0 && fails && verdict.kind() != Verdict.Kind.FAIL) {
+            // A later run passed, but no retry did: the file fails with the run that failed.
+            result = TestExecutionResult.failed(Failures.of(file, ran.lastFailure()));
+        } else {
+            result = carriedByCases(verdict, everyFailedCaseReported)
+                    ? TestExecutionResult.successful() : resultOf(file, verdict);
+        }
+        finish(file, quarantined(result, quarantined));
+        return Attempts.Next.DONE;
+    }
+
+    /** What the last entry of a file run more than once adds: every run's verdict, and its own word. */
+    private static Map<String, String> closing(Attempts ran) {
+        return Map.of(ReportEntryKeys.VERDICT, ran.word(), ReportEntryKeys.ATTEMPTS, ran.verdicts());
+    }
+
+    /** Cancelled between two runs: the last run's entry becomes the file's, and JUnit hears what the runs say. */
+    private void endRuns(TestFileDescriptor file, Attempts ran) {
+        Map<String, String> entry = new LinkedHashMap<>(ran.lastEntry());
+        entry.putAll(closing(ran));
+        Optional<String> quarantined = ran.failedUnrescued() ? listing(file) : Optional.empty();
+        quarantined.ifPresent(listing -> entry.put(ReportEntryKeys.QUARANTINED, listing));
+        listener.reportingEntryPublished(file, ReportEntry.from(entry));
+        reportCases(file, ran.last(), quarantined);
+        finish(file, quarantined(ran.failedUnrescued() ? TestExecutionResult.failed(Failures.of(file, ran.lastFailure()))
+                : resultOf(file, ran.last()), quarantined));
+    }
+
+    /** Why the quarantine file lets this file's failure pass, if it does. */
+    private Optional<String> listing(TestFileDescriptor file) {
+        return quarantine.listing(file.group().label(), file.relativePath(), file.variant());
+    }
+
+    /** A failure the quarantine lists is aborted instead: it fails no run and nobody takes it for a pass. */
+    private static TestExecutionResult quarantined(TestExecutionResult result, Optional<String> listing) {
+        if (listing.isEmpty() || result.getStatus() != TestExecutionResult.Status.FAILED) {
+            return result;
+        }
+        String why = result.getThrowable().map(Throwable::getMessage).orElse("failed");
+        return TestExecutionResult.aborted(new TestAbortedException(
+                Verdicts.QUARANTINED_REASON_PREFIX + listing.get() + ": " + why, result.getThrowable().orElse(null)));
     }
 
     private void failed(TestFileDescriptor file, Throwable cause) {
@@ -182,7 +282,7 @@ final class Outcomes {
             return;
         }
         listener.started(file);
-        finish(file, TestExecutionResult.failed(cause));
+        finish(file, quarantined(TestExecutionResult.failed(cause), listing(file)));
     }
 
     /** A test cut short by the interruption ends aborted, with no verdict; one it never started is skipped. */
@@ -220,7 +320,7 @@ final class Outcomes {
      *
      * @return whether every case that failed in the output was reported as a failed child
      */
-    private boolean reportCases(TestFileDescriptor file, Verdict verdict) {
+    private boolean reportCases(TestFileDescriptor file, Verdict verdict, Optional<String> quarantined) {
         if (!file.unittest()) {
             return false;
         }
@@ -250,7 +350,8 @@ final class Outcomes {
                 }
                 case FAIL, ERROR -> {
                     listener.started(descriptor);
-                    listener.finished(descriptor, TestExecutionResult.failed(Failures.ofCase(file, testCase)));
+                    listener.finished(descriptor, quarantined(TestExecutionResult.failed(Failures.ofCase(file, testCase)),
+                            quarantined));
                 }
             }
         }
@@ -263,9 +364,9 @@ final class Outcomes {
                 listener.skipped(child, Printable.message(verdict.message()));
             } else {
                 listener.started(child);
-                listener.finished(child, TestExecutionResult.failed(new RunFailure(
+                listener.finished(child, quarantined(TestExecutionResult.failed(new RunFailure(
                         child.getDisplayName() + " was not in the unittest output of " + file.relativePath()
-                                + " (" + Printable.message(verdict.message()) + ")", null)));
+                                + " (" + Printable.message(verdict.message()) + ")", null)), quarantined));
             }
         }
         return everyFailedCaseReported;

@@ -44,9 +44,13 @@ final class ReportEntries {
      * What the outcome sink publishes for a judged file; writes large or binary outputs to files.
      * {@code own}: the runner's own entries ({@link Outcome.Judged#entries()}), after the common
      * ones; a two-board test's reference tentacle and its port next to the tentacle's.
+     *
+     * @param attempt which run of a file run more than once this is, from 1 ({@code micropython.attempt}:
+     *     its outputs are kept whatever its verdict, in file entries named by the run); 0 for a file's only run
      */
     static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
-            List<String> incidents, Map<String, String> own, int inlineLimit, OutputDirectoryCreator outputs) {
+            List<String> incidents, Map<String, String> own, int attempt, int inlineLimit,
+            OutputDirectoryCreator outputs) {
         Map<String, String> entries = new LinkedHashMap<>();
         List<FileEntry> files = new ArrayList<>();
         entries.put(GROUP, file.group().label());
@@ -66,13 +70,19 @@ final class ReportEntries {
         entries.put(INCIDENTS, incidents.stream()
                 .map(incident -> Printable.message(incident.strip()).replace("\n", "\\n"))
                 .collect(Collectors.joining("\n")));
-        // A passing test's output is its expected output: repeating both would only bury the failures.
-        boolean passed = verdict.kind() == Verdict.Kind.PASS;
-        if (verdict.actual() != null && !passed) {
-            putOutput(file, entries, files, OUTPUT, OUTPUT_FILE, verdict.actual(), inlineLimit, outputs);
+        if (attempt > 0) {
+            entries.put(ATTEMPT, Integer.toString(attempt));
         }
-        if (verdict.expected() != null && !passed) {
-            putOutput(file, entries, files, EXPECTED, EXPECTED_FILE, verdict.expected(), inlineLimit, outputs);
+        // A passing test's output is its expected output: repeating both would only bury the failures.
+        // Not so for one run of several: a flaky file's passing run is half of what there is to see.
+        boolean omit = verdict.kind() == Verdict.Kind.PASS && attempt == 0;
+        if (verdict.actual() != null && !omit) {
+            putOutput(file, entries, files, OUTPUT, attempt > 0 ? outputFile(attempt) : OUTPUT_FILE, verdict.actual(),
+                    inlineLimit, outputs);
+        }
+        if (verdict.expected() != null && !omit) {
+            putOutput(file, entries, files, EXPECTED, attempt > 0 ? expectedFile(attempt) : EXPECTED_FILE,
+                    verdict.expected(), inlineLimit, outputs);
         }
         entries.putAll(own);
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.

@@ -51,7 +51,8 @@ public final class TestRunExecution {
         DurationHistory history = DurationHistory.load(configuration.run().cacheDirectory());
         try (Interruption interruption = Interruption.watch(request.getCancellationToken())) {
             Outcomes outcomes = new Outcomes(request.getEngineExecutionListener(), engine,
-                    request.getOutputDirectoryCreator(), configuration.run().inlineOutputLimit(), interruption);
+                    request.getOutputDirectoryCreator(), configuration.run().inlineOutputLimit(), interruption,
+                    configuration.run().count(), configuration.run().retryFailed(), configuration.run().quarantine());
             outcomes.runStarted();
             runFiles(files, configuration, history, outcomes, interruption);
         }

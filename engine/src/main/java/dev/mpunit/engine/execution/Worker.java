@@ -88,12 +88,17 @@ final class Worker implements Runnable {
         boolean settled = false;
         try {
             progress.testStarted(name(), file.relativePath());
-            boolean ended = run(file, borrowing);
+            Attempts.Next next = run(file, borrowing);
             settled = true;
-            bartender.done(assignment);
-            if (ended) {
+            if (next == Attempts.Next.DONE) {
+                bartender.done(assignment);
                 progress.testFinished(name(), file.relativePath(), outcomes.failed(file));
+            } else if (next != null) {
+                // It runs again (micropython.count, micropython.retry-failed); a retry on another tentacle.
+                bartender.again(assignment, next == Attempts.Next.ELSEWHERE);
+                progress.testGivenBack(name(), file.relativePath());
             } else {
+                bartender.done(assignment);
                 progress.testGivenBack(name(), file.relativePath());
             }
             return true;
@@ -114,8 +119,11 @@ final class Worker implements Runnable {
         }
     }
 
-    /** False when the file was not run and did not end here: the run was cancelled before its reference came. */
-    private boolean run(TestFileDescriptor file, Optional<Loans.Borrowing> borrowing) throws BoardLostException {
+    /**
+     * Whether the file ended or runs again; null when it was not run and did not end here: the run was
+     * cancelled before its reference came.
+     */
+    private Attempts.Next run(TestFileDescriptor file, Optional<Loans.Borrowing> borrowing) throws BoardLostException {
         VariantRuntime variant = variants.apply(file.variant());
         Lease lease = null;
         Optional<Loans.Lent> reference = Optional.empty();
@@ -125,12 +133,11 @@ final class Worker implements Runnable {
             if (borrowing.isPresent()) {
                 Loans.Borrowed borrowed = borrowing.get().borrow(rig.tentacle());
                 if (borrowed instanceof Loans.Refused refused) {
-                    outcomes.record(file, lease, new Outcome.Failed(new RunFailure(refused.reason(), null)));
-                    return true;
+                    return outcomes.record(file, lease, new Outcome.Failed(new RunFailure(refused.reason(), null)));
                 }
                 if (borrowed instanceof Loans.GaveUp) {
                     // Cancelled before the reference came: the file was not run; the run's end reports it.
-                    return false;
+                    return null;
                 }
                 reference = Optional.of((Loans.Lent) borrowed);
             }
@@ -156,11 +163,10 @@ final class Worker implements Runnable {
             outcome = new Outcome.Failed(e);
         }
         try {
-            outcomes.record(file, lease, outcome);
+            return outcomes.record(file, lease, outcome);
         } catch (RuntimeException | Error e) {
-            outcomes.record(file, lease, new Outcome.Failed(e));
+            return outcomes.record(file, lease, new Outcome.Failed(e));
         }
-        return true;
     }
 
     /**

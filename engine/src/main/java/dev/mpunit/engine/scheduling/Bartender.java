@@ -129,6 +129,19 @@ public final class Bartender {
     }
 
     /**
+     * A piece handed out has ended and its file runs again ({@code micropython.count},
+     * {@code micropython.retry-failed}): it goes back into the plan at once, in the same step, so no
+     * tentacle sees the plan finished in between.
+     *
+     * @param elsewhere a retry after a failure: another tentacle of the variant gets it when there is one
+     */
+    public synchronized void again(Assignment<TestFileDescriptor> assignment, boolean elsewhere) {
+        plan.done(assignment.piece());
+        plan.again(assignment.piece(), elsewhere ? assignment.tentacle() : null);
+        notifyAll();
+    }
+
+    /**
      * The tentacle could not run the piece and is out for the rest of the run: the piece goes to the
      * next able tentacle, ahead of pieces of the same value.
      */

@@ -31,7 +31,12 @@ import java.util.function.Predicate;
  */
 public final class WorkPlan<T> {
 
-    private record Entry<T>(Piece<T> piece, long order) {
+    /** @param avoid a retry's failing tentacle, which takes it only when no other tentacle can; else null */
+    private record Entry<T>(Piece<T> piece, long order, Tentacle avoid) {
+
+        Entry(Piece<T> piece, long order) {
+            this(piece, order, null);
+        }
     }
 
     private final Map<TestRun, PriorityQueue<Entry<T>>> open = new LinkedHashMap<>();
@@ -125,7 +130,7 @@ public final class WorkPlan<T> {
             return Optional.empty();
         }
         TestRun run = mostUrgent(tentacle, variant, idle, waitForReference);
-        Piece<T> piece = take(run);
+        Piece<T> piece = take(run, tentacle);
         boolean flash = !variant.equals(current);
         firmware.put(tentacle, variant);
         if (!run.withReference()) {
@@ -152,11 +157,50 @@ public final class WorkPlan<T> {
         return calledOff.remove(pair);
     }
 
-    private Piece<T> take(TestRun run) {
-        Entry<T> entry = open.get(run).poll();
+    /** The run's most valuable open piece this tentacle may take: not a retry it should leave to another. */
+    private Piece<T> take(TestRun run, Tentacle tentacle) {
+        PriorityQueue<Entry<T>> queue = open.get(run);
+        List<Entry<T>> leftForOthers = new ArrayList<>();
+        Entry<T> entry = queue.poll();
+        while (leaveToOthers(entry, run, tentacle)) {
+            leftForOthers.add(entry);
+            entry = queue.poll();
+        }
+        queue.addAll(leftForOthers);
         remaining.merge(run, -entry.piece().expectedMillis(), Long::sum);
         held.merge(run, 1, Integer::sum);
         return entry.piece();
+    }
+
+    /** Whether the run has an open piece this tentacle may take now. */
+    private boolean openFor(TestRun run, Tentacle tentacle) {
+        PriorityQueue<Entry<T>> queue = open.get(run);
+        if (queue.isEmpty()) {
+            return false;
+        }
+        if (!leaveToOthers(queue.peek(), run, tentacle)) {
+            return true;
+        }
+        // Rare: only retries are ever left to others, so this looks past a few at most.
+        for (Entry<T> entry : queue) {
+            if (!leaveToOthers(entry, run, tentacle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A retry that failed on this tentacle waits for another that can run it, while one is live. */
+    private boolean leaveToOthers(Entry<T> entry, TestRun run, Tentacle tentacle) {
+        if (entry.avoid() != tentacle) {
+            return false;
+        }
+        for (Tentacle other : live) {
+            if (other != tentacle && other.canRun(run)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String choose(Tentacle tentacle, String current, Predicate<Tentacle> idle, boolean waitForReference) {
@@ -206,7 +250,7 @@ public final class WorkPlan<T> {
         }
         TestRun best = null;
         for (TestRun run : runsOfVariant.getOrDefault(variant, List.of())) {
-            if (open.get(run).isEmpty() || !tentacle.canRun(run)
+            if (!openFor(run, tentacle) || !tentacle.canRun(run)
                     || run.withReference()
                             && reference(tentacle, run, waitForReference ? any -> true : idle) == null) {
                 continue;
@@ -244,6 +288,16 @@ public final class WorkPlan<T> {
     void giveBack(Piece<T> piece) {
         held.merge(piece.run(), -1, Integer::sum);
         open.get(piece.run()).add(new Entry<>(piece, added++));
+        remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
+    }
+
+    /**
+     * A piece that ended runs again (its file's next run): queued as a new piece of the same value.
+     *
+     * @param avoid the tentacle a failed run was on, for a retry that should run elsewhere; null for none
+     */
+    void again(Piece<T> piece, Tentacle avoid) {
+        open.get(piece.run()).add(new Entry<>(piece, added++, avoid));
         remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
     }
 

@@ -50,6 +50,39 @@ class WorkPlanTest {
     }
 
     @Test
+    void aRetryWaitsForAnotherTentacleOfItsVariantAndGoesBackToItsOwnWhenNoOtherIsLeft() {
+        Tentacle first = new Tentacle("pico2#1", List.of("RPI_PICO2"), Set.of("MCU_ONLY"), false);
+        Tentacle second = new Tentacle("pico2#2", List.of("RPI_PICO2"), Set.of("MCU_ONLY"), false);
+        WorkPlan<String> plan = plan(List.of(first, second), List.of(piece("basics/flaky.py", PICO2_STANDARD, 1000)));
+        Assignment<String> failed = plan.pick(first, t -> false).orElseThrow();
+        plan.done(failed.piece());
+        plan.again(failed.piece(), first);
+
+        assertThat(plan.pick(first, t -> false)).as("the retry is left to the other tentacle").isEmpty();
+        assertThat(plan.finishedFor(first)).as("it may still come back").isFalse();
+        Assignment<String> retry = plan.pick(second, t -> false).orElseThrow();
+        assertThat(retry.piece().item()).isEqualTo("basics/flaky.py");
+        plan.done(retry.piece());
+        plan.again(retry.piece(), second);
+
+        plan.lost(first);
+        assertThat(plan.pick(second, t -> false)).as("no other tentacle is left: its own takes it")
+                .map(assignment -> assignment.piece().item()).contains("basics/flaky.py");
+    }
+
+    @Test
+    void anotherRunOfAFileThatDidNotFailGoesToWhicheverTentacleAsks() {
+        Tentacle first = new Tentacle("pico2#1", List.of("RPI_PICO2"), Set.of("MCU_ONLY"), false);
+        Tentacle second = new Tentacle("pico2#2", List.of("RPI_PICO2"), Set.of("MCU_ONLY"), false);
+        WorkPlan<String> plan = plan(List.of(first, second), List.of(piece("basics/a.py", PICO2_STANDARD, 1000)));
+        Assignment<String> ran = plan.pick(first, t -> false).orElseThrow();
+        plan.done(ran.piece());
+        plan.again(ran.piece(), null);
+
+        assertThat(plan.pick(first, t -> false)).map(assignment -> assignment.piece().item()).contains("basics/a.py");
+    }
+
+    @Test
     void twoBoardWorkGoesFirstWhileAReferenceIsFree() {
         Tentacle esp32 = new Tentacle("1111-ESP32_GENERIC", List.of("ESP32_GENERIC"), WIFI, false);
         Tentacle reference = new Tentacle("2222-RPI_PICO_W", List.of("RPI_PICO_W"), WIFI, true);

@@ -189,6 +189,38 @@ class JunitXmlTest {
     }
 
     @Test
+    void aFlakyFileIsStoredAsJunitWasToldOfItWithItsLastRunsEntries() throws UploadRejected {
+        String xml = """
+                <testsuite name="MicroPython" tests="1" timestamp="2026-12-06T17:13:11">
+                <testcase name="basics/toggle.py" classname="unix" time="0.1">
+                <system-out><![CDATA[
+                unique-id: [engine:micropython]/[group:RUN-TESTS_STANDARD]/[variant:unix]/[file:basics%2Ftoggle.py]
+                ]]></system-out>
+                <system-out><![CDATA[
+                Report Entry #1 (timestamp: 2026-12-06T17:13:10.720293935)
+                \t- micropython.tentacle: unix#1
+                \t- micropython.verdict: fail
+                \t- micropython.attempt: 1
+                \t- micropython.output: wrong
+                Report Entry #2 (timestamp: 2026-12-06T17:13:10.820293935)
+                \t- micropython.tentacle: unix#2
+                \t- micropython.verdict: flaky
+                \t- micropython.attempt: 2
+                \t- micropython.attempts: fail pass
+                \t- micropython.output: right
+                ]]></system-out>
+                </testcase>
+                </testsuite>
+                """;
+
+        ParsedRun run = Uploads.parse(upload(utf8(xml), Map.of("testbed", "lab")), UploadLimits.DEFAULTS);
+
+        ParsedResult result = run.testRuns().get(0).results().get(0);
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.tentacle()).isEqualTo("unix#2");
+    }
+
+    @Test
     void xmlWithoutTestbedNeedsTheParameter() {
         assertThatThrownBy(() -> Uploads.parse(upload(Fixtures.consoleLauncherXml(), Map.of()), UploadLimits.DEFAULTS))
                 .isInstanceOf(UploadRejected.class).hasFieldOrPropertyWithValue("status", 400)
