@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  * the inventory's programmer, as a run flashes a tentacle that changes variant.
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
+        header = "Flashes one or all tentacles with a variant's firmware, when it differs.",
         description = "Flashes one tentacle (--tentacle) or every tentacle offering the variant (--all) with the"
                 + " variant's firmware, found in --firmware-dir as <variant>.<ext>, <variant>/firmware.<ext> or"
                 + " build-<variant>/firmware.<ext> (hex, uf2, bin, dfu, elf), by the programmer of its inventory entry."

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpunit list-tentacles}: the inventory's tentacles and which of them are connected now. */
 @Command(name = "list-tentacles", mixinStandardHelpOptions = true,
+        header = "Lists the inventory's tentacles and which are connected now.",
         description = "Lists the testbed inventory's tentacles (name, serial, variants, FUTs) and where each one is"
                 + " now: connected (its hub and board on USB, its port), not found, emulated, or started by a command;"
                 + " then the tentacles on USB the inventory does not list, or plainly that there are none. Without"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpunit report <folder>}: a results folder's summary made again, with other known failures or a baseline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Rebuilds a results folder's summary, with another xfail file or a baseline.",
         description = "Rebuilds a results folder's summary (summary_report.md and .html, timeline.svg,"
                 + " xfail_template.json) from what the run left in it: the same bytes the run wrote, or the run judged"
                 + " against another xfail file, or compared with an earlier results folder (baseline.md and .json)."
