@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -61,7 +62,14 @@ record LauncherRun(Details details, boolean launcherLog, Optional<Path> reportsD
                 // A critical issue (an error): the launcher stops here, and the listener has it in the engine's words.
                 plan = null;
             }
-            issues.all().forEach(issue -> err.println(issue.message()));
+            List<DiscoveryIssue> said = issues.all();
+            if ((plan == null || issues.anyError() || !plan.containsTests()) && said.size() > 1 && !launcherLog) {
+                // Nothing runs: the engine says first what was wrong, then what follows from it (nothing left
+                // of a selection, no test). The first is the one line to act on; --verbose shows every one.
+                err.println(said.get(0).message() + " (and " + (said.size() - 1) + " more: --verbose shows them)");
+            } else {
+                said.forEach(issue -> err.println(issue.message()));
+            }
             err.flush();
             if (plan == null || issues.anyError()) {
                 // The message named the key and what to give; running would only fail every test with it.

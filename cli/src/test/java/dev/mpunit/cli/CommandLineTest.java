@@ -187,9 +187,13 @@ class CommandLineTest {
                         + " so it would change nothing; the keys are listed in docs/configuration.md");
         Run nothing = mpunit(tree.toString(), "--only-board", "RPI_PICO2", "--results", work.resolve("r2").toString());
         assertThat(nothing.exitCode()).isEqualTo(2);
-        assertThat(nothing.err().lines()).first()
-                .isEqualTo("micropython: micropython.only-variant=RPI_PICO2 matches none of the variants on offer: webassembly");
-        assertThat(nothing.err().lines()).last().asString().contains("nothing runs");
+        assertThat(nothing.err().lines()).containsExactly("micropython: micropython.only-variant=RPI_PICO2 matches none of"
+                + " the variants on offer: webassembly (and 2 more: --verbose shows them)");
+        Run verbose = mpunit(tree.toString(), "--only-board", "RPI_PICO2", "--verbose", "--results",
+                work.resolve("r3").toString());
+        assertThat(verbose.exitCode()).isEqualTo(2);
+        assertThat(verbose.err()).contains("matches none of the variants on offer: webassembly\n")
+                .contains("no test selected, nothing runs");
         assertThat(work.resolve("r1")).doesNotExist();
     }
 
