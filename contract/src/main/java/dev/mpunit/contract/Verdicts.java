@@ -17,8 +17,14 @@ public final class Verdicts {
     /** A failure listed as known ({@code micropython.results.xfail}): the reporting side's word, never the engine's. */
     public static final String XFAIL = "xfail";
 
-    /** Every word, the engine's four and reporting's {@link #XFAIL}. */
-    public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, XFAIL);
+    /**
+     * A file a dry run ({@code micropython.dry-run}) would have run: the skip rules let it through and it
+     * was not run. JUnit reports it skipped; no results folder holds it (a dry run writes none).
+     */
+    public static final String FOUND = "found";
+
+    /** Every word: the engine's four, reporting's {@link #XFAIL} and a dry run's {@link #FOUND}. */
+    public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, XFAIL, FOUND);
 
     /**
      * How the skip or abort reason of a test starts when a cancellation (fail-fast, Ctrl-C, SIGTERM)

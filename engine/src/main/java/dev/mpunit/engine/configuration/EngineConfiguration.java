@@ -77,7 +77,8 @@ public record EngineConfiguration(
                         parameters.get(CACHE).map(Path::of).orElseGet(EngineConfiguration::defaultCache),
                         positiveInt(parameters, INLINE_OUTPUT_LIMIT, 4096),
                         mpyCross,
-                        progress(parameters)),
+                        progress(parameters),
+                        bool(parameters, DRY_RUN, false)),
                 new TargetConfiguration(
                         kinds,
                         targets(parameters, kinds),

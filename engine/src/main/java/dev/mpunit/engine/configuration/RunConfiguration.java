@@ -9,11 +9,13 @@ import dev.mpunit.engine.execution.Progress;
 
 /**
  * How the files run and are judged: how many at once, their timeout, the emitter and heap, the
- * CPython of expected outputs, the cache, what is reported inline, the mpy-cross of the .mpy groups and
- * the progress line.
+ * CPython of expected outputs, the cache, what is reported inline, the mpy-cross of the .mpy groups,
+ * the progress line and whether files run at all.
  *
  * @param workers {@code micropython.workers} when it is set; without it each kind of local port runs
  *     its own number per core ({@link #workers(int)})
+ * @param dryRun {@code micropython.dry-run}: each runner stops where it would start running a file and
+ *     reports the file found instead
  */
 public record RunConfiguration(
         OptionalInt workers,
@@ -26,7 +28,8 @@ public record RunConfiguration(
         Path cacheDirectory,
         int inlineOutputLimit,
         Optional<String> mpyCross,
-        Progress.Mode progress) {
+        Progress.Mode progress,
+        boolean dryRun) {
 
     /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */
     public int workers(int perCore) {

@@ -41,6 +41,28 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A dry run's file ({@code micropython.dry-run}): the runner took it as far as running it (target
+     * opened, feature checks, skip rules) and stopped there. Reported skipped with {@link #REASON} and the
+     * verdict {@code found}; never a pass.
+     *
+     * @param entries the runner's own report entries that are known without running (a two-board
+     *     test's reference tentacle), as {@link Judged#entries()}
+     */
+    record Found(Map<String, String> entries) implements Outcome {
+
+        /** The skip reason of a found file, in run-tests.py's word. */
+        public static final String REASON = "found (dry run)";
+
+        public Found {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        public Found() {
+            this(Map.of());
+        }
+    }
+
     /** Could not be judged (the target could not run it, the file could not be read, CPython failed). */
     record Failed(Throwable cause) implements Outcome {
     }

@@ -85,6 +85,9 @@ final class Outcomes {
             listener.skipped(file, skipped.reason());
         } else if (outcome instanceof Outcome.Judged judged) {
             judged(file, lease, judged);
+        } else if (outcome instanceof Outcome.Found found) {
+            listener.reportingEntryPublished(file, ReportEntries.found(file, lease, found.entries()));
+            listener.skipped(file, Outcome.Found.REASON);
         } else if (outcome instanceof Outcome.Failed failed) {
             failed(file, failed.cause());
         } else {
