@@ -63,7 +63,9 @@ public final class ReportingConfigurationKeys {
     public static final String TESTBED = "micropython.testbed";
     /**
      * {@code run-tests}: the console prints one line per test file in run-tests.py's words, the failures'
-     * diffs and the counts ({@code ./mpunit} gives it); unset: the reporting listeners print nothing.
+     * diffs and the counts ({@code ./mpunit} gives it); {@code list}: per test group and variant, the files
+     * a dry run found and those it skipped, and why ({@link #DRY_RUN}); unset: the reporting listeners print
+     * nothing.
      */
     public static final String CONSOLE = "micropython.console";
 
