@@ -22,6 +22,12 @@ public final class Verdicts {
      * was not run. JUnit reports it skipped; no results folder holds it (a dry run writes none).
      */
     public static final String FOUND = "found";
+    /**
+     * The skip reason of a dry run's {@link #FOUND} file. Its report entry comes after the skip (a test
+     * that never started has no place for one before: the console launcher's tree fails on it), so a
+     * listener that must tell found from skipped when the skip comes reads this reason.
+     */
+    public static final String FOUND_REASON = "found (dry run)";
 
     /** Every word: the engine's four, reporting's {@link #XFAIL} and a dry run's {@link #FOUND}. */
     public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, XFAIL, FOUND);

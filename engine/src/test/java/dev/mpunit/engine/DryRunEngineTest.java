@@ -8,12 +8,23 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -99,6 +110,47 @@ class DryRunEngineTest {
         assertThat(entries(results, ReportEntryKeys.DURATION)).isEmpty();
         // Nothing ran: no test's duration was kept for the next run's schedule.
         assertThat(folder.resolve("cache/durations.properties")).doesNotExist();
+    }
+
+    /**
+     * Through the launcher, as the console launcher runs it: its tree keeps an entry on the node of a test
+     * it has seen started or skipped, and failed on a found file's entry published before its skip.
+     */
+    @Test
+    void aFoundFilesEntryComesAfterItsSkipForListenersThatKeepEntriesOnTheirTests() throws IOException {
+        tree();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        List<String> entryBeforeItsTest = new CopyOnWriteArrayList<>();
+        List<String> withEntry = new CopyOnWriteArrayList<>();
+        TestExecutionListener strict = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                seen.add(test.getUniqueId());
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                seen.add(test.getUniqueId());
+            }
+
+            @Override
+            public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+                (seen.contains(test.getUniqueId()) ? withEntry : entryBeforeItsTest).add(test.getDisplayName());
+            }
+        };
+        var discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(tests().toFile()))
+                .filters(EngineFilter.includeEngines(MicroPythonTestEngine.ID))
+                .configurationParameter("micropython.cache", folder.resolve("cache").toString())
+                .configurationParameter("micropython.target", "fake")
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter("micropython.dry-run", "true")
+                .build();
+        LauncherFactory.create().execute(LauncherExecutionRequestBuilder.request(discovery).listeners(strict).build());
+
+        assertThat(entryBeforeItsTest).isEmpty();
+        assertThat(withEntry).containsExactlyInAnyOrder("basics/breaks.py", "basics/crashes.py", "basics/differs.py",
+                "basics/unittest_cases.py");
     }
 
     @Test

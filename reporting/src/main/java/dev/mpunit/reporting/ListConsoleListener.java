@@ -73,9 +73,9 @@ public final class ListConsoleListener implements TestExecutionListener {
         if (!active) {
             return;
         }
+        // A found file's entry comes after its skip: the reason says it.
+        boolean found = Verdicts.FOUND_REASON.equals(reason);
         for (TestIdentifier file : RunTestsConsoleListener.withDescendants(plan, test)) {
-            Map<String, String> values = entries.remove(file.getUniqueId());
-            boolean found = values != null && Verdicts.FOUND.equals(values.get(ReportEntryKeys.VERDICT));
             list(file, found ? Verdicts.FOUND : Verdicts.SKIP, found ? null : reason);
         }
     }

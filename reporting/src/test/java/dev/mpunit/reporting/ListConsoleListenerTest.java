@@ -30,9 +30,10 @@ class ListConsoleListenerTest {
         return new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, console, ReportingConfigurationKeys.DRY_RUN, "true"));
     }
 
+    /** As the engine reports a found file: skipped, then its entry. */
     private static void found(ListConsoleListener listener, FakePlan.Node file) {
-        listener.reportingEntryPublished(id(file), entries("found", "found (dry run)", null, null));
         listener.executionSkipped(id(file), "found (dry run)");
+        listener.reportingEntryPublished(id(file), entries("found", "found (dry run)", null, null));
     }
 
     @Test

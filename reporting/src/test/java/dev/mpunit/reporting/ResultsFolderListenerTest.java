@@ -67,8 +67,8 @@ class ResultsFolderListenerTest {
         TestPlan plan = fake.plan();
 
         listener.testPlanExecutionStarted(plan);
-        listener.reportingEntryPublished(id(found), entries("found", "found (dry run)", null, null));
         listener.executionSkipped(id(found), "found (dry run)");
+        listener.reportingEntryPublished(id(found), entries("found", "found (dry run)", null, null));
         listener.executionSkipped(id(skipped), "target has no native emitter (native_/viper_ test)");
         listener.testPlanExecutionFinished(plan);
 

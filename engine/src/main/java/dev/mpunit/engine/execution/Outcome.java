@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
@@ -52,7 +53,7 @@ public sealed interface Outcome {
     record Found(Map<String, String> entries) implements Outcome {
 
         /** The skip reason of a found file, in run-tests.py's word. */
-        public static final String REASON = "found (dry run)";
+        public static final String REASON = Verdicts.FOUND_REASON;
 
         public Found {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
