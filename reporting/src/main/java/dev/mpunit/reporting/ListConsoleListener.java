@@ -63,7 +63,9 @@ public final class ListConsoleListener implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-        if (active && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
+        String verdict = entry.getKeyValuePairs().get(ReportEntryKeys.VERDICT);
+        // A found file's entry comes after its skip, which listed it already.
+        if (active && verdict != null && !verdict.equals(Verdicts.FOUND)) {
             entries.put(test.getUniqueId(), entry.getKeyValuePairs());
         }
     }
