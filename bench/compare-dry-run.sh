@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares the file lists of upstream's run-tests.py --dry-run and mpunit's dry run
-# (micropython.dry-run=true, micropython.console=list) on the same tests/ tree and target, file by
+# (mpunit list-tests: micropython.dry-run=true, micropython.console=list) on the same tests/ tree and target, file by
 # file, and prints the figures: files each side, the files whose word (found / skip) differs, the
 # files only one side lists and, for those, mpunit's skip reasons.
 #
@@ -28,7 +28,7 @@ mkdir -p "$work"
 
 if [ "$unix" = yes ]; then
   micropython=$(cd "$(dirname "${2:-$tests/../ports/unix/build-standard/micropython}")" && pwd)/$(basename "${2:-micropython}")
-  "$here/mpunit" "$tests" --config micropython.dry-run=true --config micropython.console=list \
+  "$here/mpunit" list-tests "$tests" \
     --config micropython.target=unix --config "micropython.unix.micropython=$micropython" \
     --config "micropython.unix.micropypath=.frozen:$tests/../extmod:$tests/../lib/micropython-lib/python-stdlib/unittest" \
     > "$work/mpunit.txt"
@@ -37,11 +37,11 @@ if [ "$unix" = yes ]; then
 else
   mjs=${2:-}
   if [ -z "$mjs" ]; then
-    "$here/mpunit" "$tests" --config micropython.dry-run=true --config micropython.console=list > "$work/mpunit.txt"
+    "$here/mpunit" list-tests "$tests" > "$work/mpunit.txt"
     mjs=${XDG_CACHE_HOME:-$HOME/.cache}/mpunit/webassembly/1.27.0/npm/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs
   else
     mjs=$(cd "$(dirname "$mjs")" && pwd)/$(basename "$mjs")
-    "$here/mpunit" "$tests" --config micropython.dry-run=true --config micropython.console=list \
+    "$here/mpunit" list-tests "$tests" \
       --config "micropython.webassembly.mjs=$mjs" > "$work/mpunit.txt"
   fi
   (cd "$tests" && MICROPY_MICROPYTHON_MJS=$mjs python3 run-tests.py -t webassembly --dry-run) > "$work/run-tests.txt"
