@@ -1,7 +1,6 @@
 package dev.mpunit.reporting;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +104,7 @@ public final class PullRequestComment {
     }
 
     /** Finds the comment with the marker and updates it, or creates one. */
-    Outcome post(String body, ResultsUploader.Backoff backoff, PrintStream log) throws InterruptedException {
+    Outcome post(String body, ResultsUploader.Backoff backoff, Consumer<String> log) throws InterruptedException {
         String json = Json.write(Map.of("body", body));
         Optional<Long> existing;
         URI page = URI.create(pullRequest.comments() + "?per_page=100");
@@ -134,7 +134,7 @@ public final class PullRequestComment {
     }
 
     /** One request, tried again while no answer, a 5xx or a rate limit comes back and retries are left. */
-    private Answer send(HttpRequest.Builder builder, String doing, ResultsUploader.Backoff backoff, PrintStream log)
+    private Answer send(HttpRequest.Builder builder, String doing, ResultsUploader.Backoff backoff, Consumer<String> log)
             throws InterruptedException {
         HttpRequest request = builder.timeout(ANSWER_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
@@ -150,7 +150,7 @@ public final class PullRequestComment {
                 return answer;
             }
             Duration wait = backoff.wait(retry, answer.retryAfter());
-            log.println(redact("mpunit: could not " + doing + " " + pullRequest + " (" + reason(answer) + "); trying again in "
+            log.accept(redact("mpunit: could not " + doing + " " + pullRequest + " (" + reason(answer) + "); trying again in "
                     + wait.toMillis() + " ms (try " + (retry + 2) + " of " + tries + ")"));
             backoff.sleeper().sleep(wait);
         }
@@ -264,17 +264,17 @@ public final class PullRequestComment {
      * @param runPage the run's page on the results server, when the folder was pushed
      */
     public static int comment(Path folder, PullRequestAddress pullRequest, String tokenVariable, String marker,
-            Optional<String> runPage) throws InterruptedException {
-        return run(folder, pullRequest, tokenVariable, marker, runPage, System.getenv(), System.out, System.err,
-                ResultsUploader.Backoff.standard());
+            Optional<String> runPage, Map<String, String> environment, Consumer<String> out, Consumer<String> err)
+            throws InterruptedException {
+        return run(folder, pullRequest, tokenVariable, marker, runPage, environment, out, err, ResultsUploader.Backoff.standard());
     }
 
     static int run(Path folder, PullRequestAddress pullRequest, String tokenVariable, String marker, Optional<String> runPage,
-            Map<String, String> environment, PrintStream out, PrintStream err, ResultsUploader.Backoff backoff)
+            Map<String, String> environment, Consumer<String> out, Consumer<String> err, ResultsUploader.Backoff backoff)
             throws InterruptedException {
         Path absolute = folder.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute.resolve(Summary.MARKDOWN))) {
-            err.println("mpunit comment: " + absolute + " has no " + Summary.MARKDOWN + ": give the folder a run wrote"
+            err.accept("mpunit comment: " + absolute + " has no " + Summary.MARKDOWN + ": give the folder a run wrote"
                     + " (micropython.results.dir, ./mpunit's results/<yyyymmdd-HHMMSS>), or rebuild its summary with"
                     + " ./mpunit report " + ResultsUploader.shellWord(absolute.toString()));
             return REFUSED;
@@ -282,21 +282,21 @@ public final class PullRequestComment {
         String token = environment.getOrDefault(tokenVariable, "").strip();
         PullRequestComment comment = new PullRequestComment(pullRequest, token, tokenVariable, marker);
         if (token.isEmpty()) {
-            err.println(comment.notPostedMessage(absolute, noToken(tokenVariable), runPage));
+            err.accept(comment.notPostedMessage(absolute, noToken(tokenVariable), runPage));
             return REFUSED;
         }
         Outcome outcome;
         try {
             outcome = comment.post(body(absolute, marker, runPage, environment), backoff, err);
         } catch (IOException e) {
-            err.println("mpunit comment: " + absolute.resolve(Summary.MARKDOWN) + " cannot be read: " + e.getMessage());
+            err.accept("mpunit comment: " + absolute.resolve(Summary.MARKDOWN) + " cannot be read: " + e.getMessage());
             return REFUSED;
         }
         if (outcome.posted()) {
-            out.println(comment.postedMessage(absolute, outcome));
+            out.accept(comment.postedMessage(absolute, outcome));
             return POSTED;
         }
-        err.println(comment.notPostedMessage(absolute, outcome.detail(), runPage));
+        err.accept(comment.notPostedMessage(absolute, outcome.detail(), runPage));
         return outcome.kind() == Kind.REFUSED ? REFUSED : GAVE_UP;
     }
 
@@ -307,7 +307,8 @@ public final class PullRequestComment {
     static void afterRun(Path folder, PullRequestAddress pullRequest, String tokenVariable, String marker,
             Optional<String> runPage, Map<String, String> environment, ResultsUploader.Backoff backoff) {
         try {
-            run(folder, pullRequest, tokenVariable, marker, runPage, environment, System.out, System.err, backoff);
+            run(folder, pullRequest, tokenVariable, marker, runPage, environment, System.out::println, System.err::println,
+                    backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.err.println("mpunit: no comment on " + pullRequest + " (interrupted); the run's result stands");

@@ -83,12 +83,16 @@ class PullRequestCommentTest {
         err.reset();
         ResultsUploader.Backoff backoff = new ResultsUploader.Backoff(ResultsUploader.DELAYS, waits::add, () -> 0.5);
         return PullRequestComment.run(folder, PullRequestAddress.of(REPO, String.valueOf(PR), github.url()), "GITHUB_TOKEN",
-                marker, runPage, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), backoff);
+                marker, runPage, environment, lines(out), lines(err), backoff);
     }
 
     private int comment() throws InterruptedException {
         return comment(Map.of("GITHUB_TOKEN", TOKEN), Optional.of(RUN_PAGE), "summary");
+    }
+
+    private static java.util.function.Consumer<String> lines(ByteArrayOutputStream stream) {
+        PrintStream print = new PrintStream(stream, true, StandardCharsets.UTF_8);
+        return print::println;
     }
 
     private String printed() {
@@ -250,8 +254,7 @@ class PullRequestCommentTest {
     void aPullRequestTheTokenCannotSeeIsNamed() throws Exception {
         ResultsUploader.Backoff backoff = new ResultsUploader.Backoff(ResultsUploader.DELAYS, waits::add, () -> 0.5);
         int code = PullRequestComment.run(folder, PullRequestAddress.of(REPO, "1", github.url()), "GITHUB_TOKEN", "summary",
-                Optional.empty(), Map.of("GITHUB_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), backoff);
+                Optional.empty(), Map.of("GITHUB_TOKEN", TOKEN), lines(out), lines(err), backoff);
 
         assertThat(code).isEqualTo(PullRequestComment.REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("(no pull request " + REPO + "#1 that the token in GITHUB_TOKEN"
