@@ -244,7 +244,8 @@ public final class PullRequestComment {
         StringBuilder command = new StringBuilder("./mpunit comment ").append(ResultsUploader.shellWord(folder.toString()))
                 .append(" --repo ").append(pullRequest.repo()).append(" --pr ").append(pullRequest.number());
         if (!pullRequest.api().toString().equals(ReportingConfigurationKeys.DEFAULT_COMMENT_API_URL + "/")) {
-            command.append(" --api-url ").append(ResultsUploader.shellWord(pullRequest.api().toString()));
+            String api = pullRequest.api().toString();
+            command.append(" --api-url ").append(ResultsUploader.shellWord(api.substring(0, api.length() - 1)));
         }
         if (!tokenVariable.equals(ReportingConfigurationKeys.DEFAULT_COMMENT_TOKEN_ENV)) {
             command.append(" --token-env ").append(ResultsUploader.shellWord(tokenVariable));
@@ -266,12 +267,13 @@ public final class PullRequestComment {
     public static int comment(Path folder, PullRequestAddress pullRequest, String tokenVariable, String marker,
             Optional<String> runPage, Map<String, String> environment, Consumer<String> out, Consumer<String> err)
             throws InterruptedException {
-        return run(folder, pullRequest, tokenVariable, marker, runPage, environment, out, err, ResultsUploader.Backoff.standard());
+        return run(folder, pullRequest, tokenVariable, marker, runPage, environment, out, err, ResultsUploader.Backoff.standard(),
+                false);
     }
 
     static int run(Path folder, PullRequestAddress pullRequest, String tokenVariable, String marker, Optional<String> runPage,
-            Map<String, String> environment, Consumer<String> out, Consumer<String> err, ResultsUploader.Backoff backoff)
-            throws InterruptedException {
+            Map<String, String> environment, Consumer<String> out, Consumer<String> err, ResultsUploader.Backoff backoff,
+            boolean atRunEnd) throws InterruptedException {
         Path absolute = folder.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute.resolve(Summary.MARKDOWN))) {
             err.accept("mpunit comment: " + absolute + " has no " + Summary.MARKDOWN + ": give the folder a run wrote"
@@ -282,7 +284,8 @@ public final class PullRequestComment {
         String token = environment.getOrDefault(tokenVariable, "").strip();
         PullRequestComment comment = new PullRequestComment(pullRequest, token, tokenVariable, marker);
         if (token.isEmpty()) {
-            err.accept(comment.notPostedMessage(absolute, noToken(tokenVariable), runPage));
+            err.accept(atRunEnd ? comment.notPostedMessage(absolute, noToken(tokenVariable), runPage)
+                    : comment.redact("mpunit comment: no comment on " + pullRequest + " (" + noToken(tokenVariable) + ")"));
             return REFUSED;
         }
         Outcome outcome;
@@ -296,7 +299,11 @@ public final class PullRequestComment {
             out.accept(comment.postedMessage(absolute, outcome));
             return POSTED;
         }
-        err.accept(comment.notPostedMessage(absolute, outcome.detail(), runPage));
+        // The command itself is told only why (and, when GitHub could not be reached, to try again); a run also
+        // that its result stands and the command that posts the comment later.
+        err.accept(atRunEnd ? comment.notPostedMessage(absolute, outcome.detail(), runPage)
+                : comment.redact("mpunit comment: no comment on " + pullRequest + " (" + outcome.detail() + ")"
+                        + (outcome.kind() == Kind.FAILED ? "; try again later" : "")));
         return outcome.kind() == Kind.REFUSED ? REFUSED : GAVE_UP;
     }
 
@@ -308,7 +315,7 @@ public final class PullRequestComment {
             Optional<String> runPage, Map<String, String> environment, ResultsUploader.Backoff backoff) {
         try {
             run(folder, pullRequest, tokenVariable, marker, runPage, environment, System.out::println, System.err::println,
-                    backoff);
+                    backoff, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.err.println("mpunit: no comment on " + pullRequest + " (interrupted); the run's result stands");

@@ -89,7 +89,7 @@ class PullRequestCommentEndToEndTest {
             assertThat(missingLog).contains("mpunit: no comment on " + REPO + "#" + PR + " (no GitHub token: the environment"
                     + " variable GITHUB_TOKEN is not set; set it to a token that may write the pull request's comments"
                     + " (pull_requests: write and issues: write;", "the run's result stands; post it later with ./mpunit comment "
-                    + missing + " --repo " + REPO + " --pr " + PR + " --api-url " + github.url() + "/ --run-url " + server.url()
+                    + missing + " --repo " + REPO + " --pr " + PR + " --api-url " + github.url() + " --run-url " + server.url()
                     + "/runs/17");
             assertThat(github.requests()).isEmpty();
 

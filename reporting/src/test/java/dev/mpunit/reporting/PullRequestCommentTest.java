@@ -83,7 +83,7 @@ class PullRequestCommentTest {
         err.reset();
         ResultsUploader.Backoff backoff = new ResultsUploader.Backoff(ResultsUploader.DELAYS, waits::add, () -> 0.5);
         return PullRequestComment.run(folder, PullRequestAddress.of(REPO, String.valueOf(PR), github.url()), "GITHUB_TOKEN",
-                marker, runPage, environment, lines(out), lines(err), backoff);
+                marker, runPage, environment, lines(out), lines(err), backoff, true);
     }
 
     private int comment() throws InterruptedException {
@@ -221,7 +221,7 @@ class PullRequestCommentTest {
                 + " (no GitHub token: the environment variable GITHUB_TOKEN is not set; set it to a token that may write"
                 + " the pull request's comments (pull_requests: write and issues: write; in GitHub Actions: env: GITHUB_TOKEN:"
                 + " ${{ secrets.GITHUB_TOKEN }})); the run's result stands; post it later with ./mpunit comment " + folder
-                + " --repo " + REPO + " --pr " + PR + " --api-url " + github.url() + "/ --run-url " + RUN_PAGE + "\n");
+                + " --repo " + REPO + " --pr " + PR + " --api-url " + github.url() + " --run-url " + RUN_PAGE + "\n");
     }
 
     @Test
@@ -254,7 +254,7 @@ class PullRequestCommentTest {
     void aPullRequestTheTokenCannotSeeIsNamed() throws Exception {
         ResultsUploader.Backoff backoff = new ResultsUploader.Backoff(ResultsUploader.DELAYS, waits::add, () -> 0.5);
         int code = PullRequestComment.run(folder, PullRequestAddress.of(REPO, "1", github.url()), "GITHUB_TOKEN", "summary",
-                Optional.empty(), Map.of("GITHUB_TOKEN", TOKEN), lines(out), lines(err), backoff);
+                Optional.empty(), Map.of("GITHUB_TOKEN", TOKEN), lines(out), lines(err), backoff, true);
 
         assertThat(code).isEqualTo(PullRequestComment.REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("(no pull request " + REPO + "#1 that the token in GITHUB_TOKEN"
