@@ -41,6 +41,11 @@ public final class PullRequestComment {
     static final int POSTED = 0;
     static final int REFUSED = 1;
     static final int GAVE_UP = 2;
+    /**
+     * The waits at the end of a run: shorter than {@code mpunit comment}'s, so that GitHub being down holds up
+     * the end of a run for seconds, not the half minute the command may wait; the message gives the command.
+     */
+    static final List<Duration> AT_RUN_END = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
@@ -151,7 +156,7 @@ public final class PullRequestComment {
             }
             Duration wait = backoff.wait(retry, answer.retryAfter());
             log.accept(redact("mpunit: could not " + doing + " " + pullRequest + " (" + reason(answer) + "); trying again in "
-                    + wait.toMillis() + " ms (try " + (retry + 2) + " of " + tries + ")"));
+                    + ResultsUploader.seconds(wait) + " (try " + (retry + 2) + " of " + tries + ")"));
             backoff.sleeper().sleep(wait);
         }
     }

@@ -255,7 +255,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         Optional<String> runPage = uploadTo.flatMap(server -> push(server, folder, uploadTokenVariable));
         Path posted = folder;
         commentOn.ifPresent(pullRequest -> PullRequestComment.afterRun(posted, pullRequest, commentTokenVariable,
-                commentMarker, runPage, System.getenv(), ResultsUploader.Backoff.standard()));
+                commentMarker, runPage, System.getenv(), ResultsUploader.Backoff.sleeping(PullRequestComment.AT_RUN_END)));
         summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;

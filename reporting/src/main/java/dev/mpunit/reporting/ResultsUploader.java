@@ -82,7 +82,12 @@ public final class ResultsUploader {
      */
     record Backoff(List<Duration> delays, Sleeper sleeper, DoubleSupplier random) {
         static Backoff standard() {
-            return new Backoff(DELAYS, duration -> Thread.sleep(duration.toMillis()),
+            return sleeping(DELAYS);
+        }
+
+        /** These delays, slept for real, jittered at random. */
+        static Backoff sleeping(List<Duration> delays) {
+            return new Backoff(delays, duration -> Thread.sleep(duration.toMillis()),
                     () -> ThreadLocalRandom.current().nextDouble());
         }
 
@@ -356,7 +361,7 @@ public final class ResultsUploader {
         }
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }

@@ -269,8 +269,8 @@ class PullRequestCommentTest {
 
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                "mpunit: could not read the comments of " + REPO + "#" + PR + " (HTTP 502: Server Error); trying again in 1000 ms (try 2 of 6)",
-                "(HTTP 503: Server Error); trying again in 2000 ms (try 3 of 6)");
+                "mpunit: could not read the comments of " + REPO + "#" + PR + " (HTTP 502: Server Error); trying again in 1 s (try 2 of 6)",
+                "(HTTP 503: Server Error); trying again in 2 s (try 3 of 6)");
         assertThat(github.comments()).hasSize(1);
     }
 
