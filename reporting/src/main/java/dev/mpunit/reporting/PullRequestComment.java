@@ -111,9 +111,9 @@ public final class PullRequestComment {
     /** Finds the comment with the marker and updates it, or creates one. */
     Outcome post(String body, ResultsUploader.Backoff backoff, Consumer<String> log) throws InterruptedException {
         String json = Json.write(Map.of("body", body));
-        Optional<Long> existing;
+        Optional<Long> existing = Optional.empty();
+        // GitHub's largest page: a pull request with a long conversation is read in few requests.
         URI page = URI.create(pullRequest.comments() + "?per_page=100");
-        existing = Optional.empty();
         while (page != null && existing.isEmpty()) {
             Answer answer = send(HttpRequest.newBuilder(page).GET(), "read the comments of", backoff, log);
             if (answer.status() != 200) {

@@ -44,6 +44,7 @@ final class GitHubStandIn implements AutoCloseable {
     private final List<String> wrong = new ArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private String readOnlyToken;
+    private String pagesOn;
     private long nextId = 1000;
 
     /** The pull request {@code repo#pullRequest}, which accepts {@code token}. */
@@ -59,6 +60,12 @@ final class GitHubStandIn implements AutoCloseable {
     /** A token GitHub knows that may read the pull request but not write to it. */
     synchronized GitHubStandIn readOnly(String token) {
         this.readOnlyToken = token;
+        return this;
+    }
+
+    /** The Link header's pages on another address (a misconfigured proxy, a hostile answer) than this one. */
+    synchronized GitHubStandIn pagesOn(String address) {
+        this.pagesOn = address;
         return this;
     }
 
@@ -133,13 +140,8 @@ final class GitHubStandIn implements AutoCloseable {
                 }
                 listPage(exchange, path, query);
             } else if (method.equals("POST")) {
-                if (readOnly) {
-                    answer(exchange, 403, "{\"message\": \"Resource not accessible by integration\"}");
-                    return;
-                }
-                String text = commentBody(what, headers, body);
+                String text = writable(exchange, what, headers, body, readOnly);
                 if (text == null) {
-                    answer(exchange, 422, "{\"message\": \"Validation Failed\"}");
                     return;
                 }
                 Comment comment = new Comment(nextId++, "mpunit-bot", text);
@@ -157,13 +159,8 @@ final class GitHubStandIn implements AutoCloseable {
                 answer(exchange, 404, "{\"message\": \"Not Found\"}");
                 return;
             }
-            if (readOnly) {
-                answer(exchange, 403, "{\"message\": \"Resource not accessible by integration\"}");
-                return;
-            }
-            String text = commentBody(what, headers, body);
+            String text = writable(exchange, what, headers, body, readOnly);
             if (text == null) {
-                answer(exchange, 422, "{\"message\": \"Validation Failed\"}");
                 return;
             }
             Comment updated = new Comment(id, comments.get(index).user(), text);
@@ -195,7 +192,7 @@ final class GitHubStandIn implements AutoCloseable {
         }
         array.append(']');
         List<String> links = new ArrayList<>();
-        String base = url() + path + "?per_page=" + perPage + "&page=";
+        String base = (pagesOn == null ? url() : pagesOn) + path + "?per_page=" + perPage + "&page=";
         if (page < last) {
             links.add("<" + base + (page + 1) + ">; rel=\"next\"");
             links.add("<" + base + last + ">; rel=\"last\"");
@@ -208,6 +205,20 @@ final class GitHubStandIn implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", String.join(", ", links));
         }
         answer(exchange, 200, array.toString());
+    }
+
+    /** The comment's text when the token may write and the body is one; else null, answered as GitHub would. */
+    private String writable(HttpExchange exchange, String what, Map<String, String> headers, String body, boolean readOnly)
+            throws IOException {
+        if (readOnly) {
+            answer(exchange, 403, "{\"message\": \"Resource not accessible by integration\"}");
+            return null;
+        }
+        String text = commentBody(what, headers, body);
+        if (text == null) {
+            answer(exchange, 422, "{\"message\": \"Validation Failed\"}");
+        }
+        return text;
     }
 
     /** The comment's text when the body is {@code {"body": "<text>"}} sent as JSON, else null and why recorded. */

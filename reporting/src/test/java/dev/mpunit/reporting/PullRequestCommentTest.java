@@ -167,6 +167,22 @@ class PullRequestCommentTest {
     }
 
     @Test
+    void aNextPageOnAnotherHostIsNotFollowedTheTokenGoesNowhereElse() throws Exception {
+        for (int i = 0; i < 101; i++) {
+            github.existing("reviewer", "comment " + i);
+        }
+        github.pagesOn("http://elsewhere.example.org:8080");
+
+        assertThat(comment()).isEqualTo(PullRequestComment.REFUSED);
+
+        assertThat(github.requests()).hasSize(1);
+        assertThat(github.comments()).hasSize(101);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("(the next page of comments is on elsewhere.example.org:8080,"
+                + " not on 127.0.0.1:" + github.url().substring(github.url().lastIndexOf(':') + 1)
+                + ": the token is not sent there; check --api-url)");
+    }
+
+    @Test
     void aSummaryOverGitHubsLimitIsCutKeepingTheHeaderTheGroupsAndTheFailuresItCan() throws Exception {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
