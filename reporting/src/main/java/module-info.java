@@ -16,6 +16,7 @@ module dev.mpunit.reporting {
     provides org.junit.platform.launcher.TestExecutionListener with
             dev.mpunit.reporting.ResultsFolderListener,
             dev.mpunit.reporting.AllureEntriesListener,
-            dev.mpunit.reporting.RunTestsConsoleListener;
+            dev.mpunit.reporting.RunTestsConsoleListener,
+            dev.mpunit.reporting.ListConsoleListener;
     provides io.qameta.allure.listener.TestLifecycleListener with dev.mpunit.reporting.AllureResultEnricher;
 }

@@ -89,15 +89,24 @@ public final class ReportingConfigurationKeys {
     public static final String TESTBED = "micropython.testbed";
     /**
      * {@code run-tests}: the console prints one line per test file in run-tests.py's words, the failures'
-     * diffs and the counts ({@code ./mpunit} gives it); unset: the reporting listeners print nothing.
+     * diffs and the counts ({@code ./mpunit} gives it); {@code list}: per test group and variant, the files
+     * a dry run found and those it skipped, and why ({@link #DRY_RUN}); unset: the reporting listeners print
+     * nothing.
      */
     public static final String CONSOLE = "micropython.console";
+
+    /**
+     * {@code true}: the engine goes as far as running each file (targets started, feature checks, skip
+     * rules) and then reports it instead, skipped with the verdict {@link Verdicts#FOUND} or its skip
+     * reason; the results folder listener writes nothing, since nothing ran. Default {@code false}.
+     */
+    public static final String DRY_RUN = "micropython.dry-run";
 
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
             RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV,
             RESULTS_COMMENT_REPO, RESULTS_COMMENT_PR, RESULTS_COMMENT_API_URL, RESULTS_COMMENT_TOKEN_ENV,
-            RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE);
+            RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE, DRY_RUN);
 
     private ReportingConfigurationKeys() {
     }

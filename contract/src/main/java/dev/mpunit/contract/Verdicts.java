@@ -22,8 +22,20 @@ public final class Verdicts {
     /** A failure listed as known ({@code micropython.results.xfail}): the reporting side's word, never the engine's. */
     public static final String XFAIL = "xfail";
 
-    /** Every word, the engine's five and reporting's {@link #XFAIL}. */
-    public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, FLAKY, XFAIL);
+    /**
+     * A file a dry run ({@code micropython.dry-run}) would have run: the skip rules let it through and it
+     * was not run. JUnit reports it skipped; no results folder holds it (a dry run writes none).
+     */
+    public static final String FOUND = "found";
+    /**
+     * The skip reason of a dry run's {@link #FOUND} file. Its report entry comes after the skip (a test
+     * that never started has no place for one before: the console launcher's tree fails on it), so a
+     * listener that must tell found from skipped when the skip comes reads this reason.
+     */
+    public static final String FOUND_REASON = "found (dry run)";
+
+    /** Every word: the engine's five, reporting's {@link #XFAIL} and a dry run's {@link #FOUND}. */
+    public static final List<String> ALL = List.of(PASS, FAIL, SKIP, IGNORED, FLAKY, XFAIL, FOUND);
 
     /**
      * How the abort reason of a file listed by {@code micropython.quarantine} starts when it failed:

@@ -66,6 +66,12 @@ public final class ConfigurationKeys {
     public static final String MPY_CROSS = PREFIX + "mpy-cross";
     /** The live progress line on stderr: {@code auto} (default), {@code on}, {@code off}. */
     public static final String PROGRESS = PREFIX + "progress";
+    /**
+     * {@code true}: every file is taken as far as running it and then reported skipped instead, as
+     * {@code found} or with its skip rule's reason (run-tests.py's {@code --dry-run}); default {@code false}.
+     * The results folder listener reads it too: see {@link ReportingConfigurationKeys#DRY_RUN}.
+     */
+    public static final String DRY_RUN = ReportingConfigurationKeys.DRY_RUN;
 
     /** How many times each file runs; default 1. A file whose runs disagree is {@code flaky}. */
     public static final String COUNT = PREFIX + "count";
@@ -144,7 +150,8 @@ public final class ConfigurationKeys {
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
                 FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),
-                // micropython.testbed and micropython.results.* are the contract's: the listeners read them.
+                // micropython.testbed, micropython.dry-run and micropython.results.* are the contract's: the
+                // listeners read them.
                 ReportingConfigurationKeys.ALL.stream()).toList();
     }
 }

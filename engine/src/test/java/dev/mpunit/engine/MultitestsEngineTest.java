@@ -81,6 +81,23 @@ class MultitestsEngineTest {
                 .containsEntry("multi_net/mt_nowait.py", "items 4");
     }
 
+    @Test
+    void aDryRunPairsTheTentaclesAndFindsEachFileWithoutRunningIt() throws IOException {
+        EngineExecutionResults results = engine(EXAMPLES)
+                .configurationParameter("micropython.dry-run", "true")
+                .selectors(selectDirectory(EXAMPLES.resolve("multi_net").toFile()))
+                .execute();
+
+        // mt_skip.py, which prints SKIP when it runs, is found too: only running it would tell.
+        results.testEvents().assertStatistics(stats -> stats.started(0).skipped(7));
+        assertThat(results.testEvents().skipped().stream().map(event -> event.getPayload(String.class).orElseThrow()))
+                .containsOnly("found (dry run)");
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.VERDICT).values()).hasSize(7).containsOnly("found");
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.REFERENCE_TENTACLE).values())
+                .hasSize(7).containsOnly("unix#2");
+        assertThat(FakeTargetEngineTest.entries(results, ReportEntryKeys.METRICS)).isEmpty();
+    }
+
     /** An upstream-shaped tree (a {@code basics/} directory) whose {@code multi_net/} holds the given fixtures. */
     private Path tree(String... fixtures) throws IOException {
         Path tree = folder.resolve("tree");

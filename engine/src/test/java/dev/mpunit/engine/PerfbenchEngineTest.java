@@ -216,6 +216,26 @@ class PerfbenchEngineTest {
     }
 
     @Test
+    void aDryRunSkipsWhatRunPerfbenchWouldSkipBeforeRunningAndFindsTheRestWithoutRunningThem() throws IOException {
+        bench("viper_call.py", "print 1000 10 None");
+        benchWith("bm_big.py", "bm_params = {\n    (10, 200): 1,\n}\n", "print 1000 10 1");
+        // Would fail (FAIL self) if it ran: a dry run never gets that far.
+        exp(bench("bm_unsteady.py", "print each 1000 10 1 | 1000 10 2"), "1\n");
+
+        EngineExecutionResults results = engine().configurationParameter("micropython.dry-run", "true").execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(0).skipped(3));
+        assertThat(outcomes(results)).containsExactly(
+                Map.entry("perf_bench/bm_big.py", "SKIPPED: too large"),
+                Map.entry("perf_bench/bm_unsteady.py", "SKIPPED: found (dry run)"),
+                Map.entry("perf_bench/viper_call.py", "SKIPPED: native not supported"));
+        assertThat(entries(results, ReportEntryKeys.VERDICT)).containsExactly(Map.entry("perf_bench/bm_unsteady.py", "found"));
+        // What it would have been built with is known without running it.
+        assertThat(entries(results, ReportEntryKeys.PERFBENCH_PARAMS))
+                .containsExactly(Map.entry("perf_bench/bm_unsteady.py", "N=100 M=100 n_average=4"));
+    }
+
+    @Test
     void aBenchmarkWhoseFirstKeyNeedsMoreHeapThanMIsTooLarge() throws IOException {
         // The first key in source order decides, not the smallest: bm_later fits.
         benchWith("bm_big.py", "bm_params = {\n    (10, 200): 1,\n    (10, 5): 2,\n}\n", "print 1000 10 1");

@@ -31,7 +31,8 @@ import dev.mpunit.contract.Verdicts;
 /**
  * Writes a results folder in Octoprobe's layout with run-tests.py's files in it
  * ({@code docs/results-folder.md}) when the configuration parameter
- * {@value ReportingConfigurationKeys#RESULTS_DIR} names one; does nothing otherwise. Files are
+ * {@value ReportingConfigurationKeys#RESULTS_DIR} names one; does nothing otherwise, nor in a dry run
+ * ({@value ReportingConfigurationKeys#DRY_RUN}), which runs no test. Files are
  * rewritten while tests finish (a test run's files at most every {@link TestRun#REWRITE_INTERVAL}),
  * marked {@code "unfinished": true} until the plan ends, so an interrupted run still leaves
  * readable results.
@@ -87,6 +88,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
         Optional<String> configured = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_DIR)
                 .filter(s -> !s.isBlank());
         if (configured.isEmpty()) {
+            return;
+        }
+        if (plan.getConfigurationParameters().get(ReportingConfigurationKeys.DRY_RUN).map(String::strip)
+                .filter(value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
+                        || value.equalsIgnoreCase("on")).isPresent()) {
+            // Nothing ran: a folder of "skipped" files would read as a run that tested nothing.
             return;
         }
         Path wanted = Path.of(configured.get()).toAbsolutePath();

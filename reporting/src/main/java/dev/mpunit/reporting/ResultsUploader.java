@@ -145,8 +145,6 @@ public final class ResultsUploader {
                 .header("Content-Type", "application/gzip")
                 // The server knows a run by its content (docs/server.md); the key lets it see a retry for what it is.
                 .header("Idempotency-Key", sha256(archive))
-                // A server that refuses the push (a wrong token, over its size limit) says so before the body is sent.
-                .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build();
         HttpResponse<String> response;
         try {

@@ -99,13 +99,17 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         if (!active) {
             return;
         }
-        List<TestIdentifier> below = new ArrayList<>();
-        below.add(test);
-        // A skipped directory or variant skips every file below it.
-        below.addAll(plan.getDescendants(test));
-        for (TestIdentifier file : below) {
+        for (TestIdentifier file : withDescendants(plan, test)) {
             skippedBeforeRun(file, reason);
         }
+    }
+
+    /** A skipped test and everything below it: a skipped directory or variant skips every file below it. */
+    static List<TestIdentifier> withDescendants(TestPlan plan, TestIdentifier test) {
+        List<TestIdentifier> below = new ArrayList<>();
+        below.add(test);
+        below.addAll(plan.getDescendants(test));
+        return below;
     }
 
     private void skippedBeforeRun(TestIdentifier test, String reason) {
@@ -320,7 +324,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         return severalVariants ? id.variant() + ": " + id.file() : id.file();
     }
 
-    private static String reason(String why) {
+    /** {@code " (why)"} on one line, or nothing: the reason as run-tests.py's lines end (the list console's too). */
+    static String reason(String why) {
         if (why == null || why.isBlank()) {
             return "";
         }

@@ -55,6 +55,26 @@ class ResultsFolderListenerTest {
         }
     }
 
+    /** A dry run runs nothing: a folder of files listed as skipped would read as a run that tested nothing. */
+    @Test
+    void aDryRunWritesNoFolder() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString(),
+                ReportingConfigurationKeys.DRY_RUN, "true"));
+        FakePlan.Node found = fake.file("basics/list1.py");
+        FakePlan.Node skipped = fake.file("micropython/native_k.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        listener.executionSkipped(id(found), "found (dry run)");
+        listener.reportingEntryPublished(id(found), entries("found", "found (dry run)", null, null));
+        listener.executionSkipped(id(skipped), "target has no native emitter (native_/viper_ test)");
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(results).doesNotExist();
+    }
+
     /**
      * Issue 11: a folder that cannot be created threw at the start and then failed once per test (an NPE
      * each). The engine refuses such a run at discovery; should the folder still fail (gone since), the

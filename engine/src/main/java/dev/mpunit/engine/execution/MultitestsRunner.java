@@ -34,14 +34,17 @@ final class MultitestsRunner implements Runner {
     private final DurationHistory history;
     private final Interruption interruption;
     private final MultitestSession.Clock clock;
+    /** {@code micropython.dry-run}: a piece that could run is reported found instead. */
+    private final boolean dryRun;
     /** Looked up on first use: most runs have no multitest. */
     private volatile String hostIp;
 
-    MultitestsRunner(List<String> cpython, DurationHistory history, Interruption interruption) {
+    MultitestsRunner(List<String> cpython, DurationHistory history, Interruption interruption, boolean dryRun) {
         this.cpython = List.copyOf(cpython);
         this.history = history;
         this.interruption = interruption;
         this.clock = MultitestSession.Clock.SYSTEM;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -84,6 +87,10 @@ final class MultitestsRunner implements Runner {
                         + " (use the unix port, webassembly-pty or a board)");
             }
             pair.add(interactive.get());
+        }
+        if (dryRun) {
+            // Paired and able to run (both instances interactive): what a run would start with.
+            return new Outcome.Found(referenceEntries(reference));
         }
         started.run();
         long begin = System.nanoTime();
@@ -134,15 +141,21 @@ final class MultitestsRunner implements Runner {
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - begin);
         history.record(file, duration.toMillis());
+        Map<String, String> entries = referenceEntries(reference);
+        if (!metrics.isEmpty()) {
+            entries.put(ReportEntryKeys.METRICS, String.join("\n", metrics));
+        }
+        return new Outcome.Judged(verdict, duration, incidents, entries);
+    }
+
+    /** The reference tentacle a two-board piece ran with, for the report entries. */
+    private static Map<String, String> referenceEntries(Optional<Lease> reference) {
         Map<String, String> entries = new LinkedHashMap<>();
         reference.ifPresent(other -> {
             entries.put(ReportEntryKeys.REFERENCE_TENTACLE, other.name());
             entries.put(ReportEntryKeys.REFERENCE_PORT, other.port());
         });
-        if (!metrics.isEmpty()) {
-            entries.put(ReportEntryKeys.METRICS, String.join("\n", metrics));
-        }
-        return new Outcome.Judged(verdict, duration, incidents, entries);
+        return entries;
     }
 
     /** The expected output from CPython instances, as many as the test has. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.engine.verdict.Verdict;
 
 /**
@@ -38,6 +39,28 @@ public sealed interface Outcome {
 
         public Judged(Verdict verdict, Duration duration, List<String> incidents) {
             this(verdict, duration, incidents, Map.of());
+        }
+    }
+
+    /**
+     * A dry run's file ({@code micropython.dry-run}): the runner took it as far as running it (target
+     * opened, feature checks, skip rules) and stopped there. Reported skipped with {@link #REASON} and the
+     * verdict {@code found}; never a pass.
+     *
+     * @param entries the runner's own report entries that are known without running (a two-board
+     *     test's reference tentacle), as {@link Judged#entries()}
+     */
+    record Found(Map<String, String> entries) implements Outcome {
+
+        /** The skip reason of a found file, in run-tests.py's word. */
+        public static final String REASON = Verdicts.FOUND_REASON;
+
+        public Found {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        public Found() {
+            this(Map.of());
         }
     }
 

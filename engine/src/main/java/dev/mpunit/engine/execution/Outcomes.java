@@ -116,6 +116,11 @@ final class Outcomes {
         attempts.remove(file);
         if (outcome instanceof Outcome.Skipped skipped) {
             listener.skipped(file, skipped.reason());
+        } else if (outcome instanceof Outcome.Found found) {
+            // Skipped first: listeners keep entries on the nodes of tests they have seen, and a test that
+            // never started has none until its skip (the console launcher's tree fails on an entry before).
+            listener.skipped(file, Outcome.Found.REASON);
+            listener.reportingEntryPublished(file, ReportEntries.found(file, lease, found.entries()));
         } else if (outcome instanceof Outcome.Failed failed) {
             failed(file, failed.cause());
         } else {

@@ -55,16 +55,21 @@ final class PerfbenchRunner extends JudgingRunner {
         TargetProfile profile = lease.variant().profile(target, file.root());
         String path = file.relativePath();
         Perfbench nm = nm(lease);
-        started.run();
+        // A dry run goes through the same checks without starting the file: what they skip is skipped
+        // before it ran, what passes them is found.
+        boolean dryRun = configuration.run().dryRun();
+        if (!dryRun) {
+            started.run();
+        }
         long begin = System.nanoTime();
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(ReportEntryKeys.PERFBENCH_PARAMS, "N=" + nm.n() + " M=" + nm.m() + " n_average="
                 + configuration.perfbench().average());
         if (!profile.complex() && (path.endsWith("bm_fft.py") || path.endsWith("misc_mandel.py"))) {
-            return skipped("complex not supported", begin, entries);
+            return skipped("complex not supported", dryRun, begin, entries);
         }
         if (!profile.nativeEmitter() && path.contains("viper_")) {
-            return skipped("native not supported", begin, entries);
+            return skipped("native not supported", dryRun, begin, entries);
         }
         Path benchrun = file.root().directory().resolve("perf_bench").resolve(TestsRoot.BENCHRUN);
         if (!Files.isRegularFile(benchrun)) {
@@ -79,7 +84,10 @@ final class PerfbenchRunner extends JudgingRunner {
                     + " with \"bm_params = {\", a line break, then \"(N, M): \" keys", null));
         }
         if (nm.m() < firstM.getAsInt()) {
-            return skipped("too large", begin, entries);
+            return skipped("too large", dryRun, begin, entries);
+        }
+        if (dryRun) {
+            return new Outcome.Found(entries);
         }
         Path directory = Reaper.temporaryDirectory("mpunit-perfbench");
         try {
@@ -180,7 +188,11 @@ final class PerfbenchRunner extends JudgingRunner {
         return text == null ? null : (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Outcome skipped(String reason, long begin, Map<String, String> entries) {
+    /** A benchmark run-perfbench.py skips without running it: judged {@code SKIP} in a run, skipped in a dry run. */
+    private static Outcome skipped(String reason, boolean dryRun, long begin, Map<String, String> entries) {
+        if (dryRun) {
+            return new Outcome.Skipped(reason);
+        }
         return new Outcome.Judged(new Verdict(Verdict.Kind.SKIP, reason, reason, null, null, null, 0, 0),
                 Duration.ofNanos(System.nanoTime() - begin), List.of(), entries);
     }

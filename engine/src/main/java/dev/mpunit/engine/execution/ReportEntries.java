@@ -22,6 +22,7 @@ import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.engine.verdict.Printable;
 import dev.mpunit.engine.verdict.Verdict;
 
@@ -51,14 +52,8 @@ final class ReportEntries {
     static Published of(TestFileDescriptor file, Lease lease, Verdict verdict, Duration duration,
             List<String> incidents, Map<String, String> own, int attempt, int inlineLimit,
             OutputDirectoryCreator outputs) {
-        Map<String, String> entries = new LinkedHashMap<>();
+        Map<String, String> entries = where(file, lease, own);
         List<FileEntry> files = new ArrayList<>();
-        entries.put(GROUP, file.group().label());
-        entries.put(VARIANT, file.variant());
-        entries.put(TENTACLE, lease.name());
-        entries.put(PORT, lease.port());
-        putIfPresent(entries, own, REFERENCE_TENTACLE);
-        putIfPresent(entries, own, REFERENCE_PORT);
         entries.put(DURATION, Long.toString(duration.toMillis()));
         entries.put(VERDICT, verdict.kind().resultsWord());
         entries.put(REASON, Printable.message(verdict.message()));
@@ -88,6 +83,31 @@ final class ReportEntries {
         // JUnit refuses blank values: an empty reason or output is left out rather than invented.
         entries.values().removeIf(String::isBlank);
         return new Published(ReportEntry.from(entries), List.copyOf(files));
+    }
+
+    /**
+     * A dry run's found file: where it would have run, the verdict {@code found} and the runner's own
+     * entries known before running (a benchmark's N and M); no duration, no output, since it did not run.
+     */
+    static ReportEntry found(TestFileDescriptor file, Lease lease, Map<String, String> own) {
+        Map<String, String> entries = where(file, lease, own);
+        entries.put(VERDICT, Verdicts.FOUND);
+        entries.put(REASON, Outcome.Found.REASON);
+        entries.putAll(own);
+        entries.values().removeIf(String::isBlank);
+        return ReportEntry.from(entries);
+    }
+
+    /** The group, variant and tentacle(s) of a file, the entries every verdict starts with. */
+    private static Map<String, String> where(TestFileDescriptor file, Lease lease, Map<String, String> own) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put(GROUP, file.group().label());
+        entries.put(VARIANT, file.variant());
+        entries.put(TENTACLE, lease.name());
+        entries.put(PORT, lease.port());
+        putIfPresent(entries, own, REFERENCE_TENTACLE);
+        putIfPresent(entries, own, REFERENCE_PORT);
+        return entries;
     }
 
     private static void putIfPresent(Map<String, String> entries, Map<String, String> own, String key) {

@@ -84,7 +84,8 @@ public final class TestRunExecution {
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),
                     new PerfbenchRunner(configuration, history, resources, interruption),
-                    new MultitestsRunner(resources.cpython().command(), history, interruption));
+                    new MultitestsRunner(resources.cpython().command(), history, interruption,
+                            configuration.run().dryRun()));
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);

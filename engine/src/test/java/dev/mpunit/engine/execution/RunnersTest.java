@@ -16,7 +16,7 @@ class RunnersTest {
 
     private final RunTestsRunner runTests = new RunTestsRunner(null, null, null, null);
     private final PerfbenchRunner perfbench = new PerfbenchRunner(null, null, null, null);
-    private final MultitestsRunner multitests = new MultitestsRunner(List.of("python3"), null, null);
+    private final MultitestsRunner multitests = new MultitestsRunner(List.of("python3"), null, null, false);
     private final Runners runners = new Runners(runTests, perfbench, multitests);
 
     @Test

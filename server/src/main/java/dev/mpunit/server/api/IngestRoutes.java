@@ -216,7 +216,8 @@ final class IngestRoutes {
      * 413 is ready: answered at once, Jetty closes the connection under it and the client sees a reset
      * instead of the message. A body up to {@link #DISCARDED_OVERSHOOT} over the limit is read and
      * dropped first, so the client reads why; a larger one is cut off (a client that asks before
-     * sending, as {@code mpunit upload} and curl do, sends none of it).
+     * sending, as curl does for a large body, sends none of it; mpunit's push does not ask: Java 17's
+     * HTTP client waits forever for a {@code 100 Continue} that a refusal never sends).
      */
     private static void discardBody(Context ctx, long length, long limit) {
         if (length - limit > DISCARDED_OVERSHOOT) {
