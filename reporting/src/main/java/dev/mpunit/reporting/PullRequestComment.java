@@ -108,57 +108,68 @@ public final class PullRequestComment {
         return CommentBody.compose(summary, marker, runPage, elsewhere, CommentBody.LIMIT);
     }
 
-    /** Finds the comment with the marker and updates it, or creates one. */
+    /**
+     * Finds the comment with the marker and updates it, or creates one; tried again from the start while
+     * no answer, a 5xx or a rate limit comes back and retries are left. From the start, not the failed
+     * request alone: a comment created whose answer was lost is found by its marker and updated, not
+     * created twice.
+     */
     Outcome post(String body, ResultsUploader.Backoff backoff, Consumer<String> log) throws InterruptedException {
-        String json = Json.write(Map.of("body", body));
+        int tries = backoff.delays().size() + 1;
+        for (int retry = 0; ; retry++) {
+            Attempt attempt = attempt(body);
+            if (attempt.outcome().kind() != Kind.FAILED || retry == backoff.delays().size()) {
+                return attempt.outcome();
+            }
+            Duration wait = backoff.wait(retry, attempt.retryAfter());
+            log.accept(redact("mpunit: " + attempt.outcome().detail() + "; trying again in " + ResultsUploader.seconds(wait)
+                    + " (try " + (retry + 2) + " of " + tries + ")"));
+            backoff.sleeper().sleep(wait);
+        }
+    }
+
+    /** What one pass came to, and how long the API asked to wait before the next. */
+    private record Attempt(Outcome outcome, Optional<Duration> retryAfter) {
+    }
+
+    private Attempt attempt(String body) throws InterruptedException {
         Optional<Long> existing = Optional.empty();
         // GitHub's largest page: a pull request with a long conversation is read in few requests.
         URI page = URI.create(pullRequest.comments() + "?per_page=100");
         while (page != null && existing.isEmpty()) {
-            Answer answer = send(HttpRequest.newBuilder(page).GET(), "read the comments of", backoff, log);
+            Answer answer = once(request(HttpRequest.newBuilder(page).GET()));
             if (answer.status() != 200) {
                 return failed(answer, "read the comments of");
             }
             existing = withMarker(answer.body());
             page = answer.next().map(URI::create).orElse(null);
             if (page != null && !sameOrigin(page)) {
-                return new Outcome(Kind.REFUSED, "the next page of comments is on " + page.getAuthority() + ", not on "
-                        + pullRequest.api().getAuthority() + ": the token is not sent there; check --api-url");
+                return new Attempt(new Outcome(Kind.REFUSED, "the next page of comments is on " + page.getAuthority()
+                        + ", not on " + pullRequest.api().getAuthority() + ": the token is not sent there; check --api-url"),
+                        Optional.empty());
             }
         }
-        HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
-        Answer answer = existing.isPresent()
-                ? send(HttpRequest.newBuilder(pullRequest.comment(existing.get())).method("PATCH", content), "update the comment on",
-                        backoff, log)
-                : send(HttpRequest.newBuilder(pullRequest.comments()).POST(content), "comment on", backoff, log);
+        HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.ofString(Json.write(Map.of("body", body)),
+                StandardCharsets.UTF_8);
+        Answer answer = once(request(existing.isPresent()
+                ? HttpRequest.newBuilder(pullRequest.comment(existing.get())).method("PATCH", content)
+                : HttpRequest.newBuilder(pullRequest.comments()).POST(content)));
         if (answer.status() != (existing.isPresent() ? 200 : 201)) {
             return failed(answer, existing.isPresent() ? "update the comment on" : "comment on");
         }
         Object url = ResultsUploader.jsonObject(answer.body()).get("html_url");
-        return new Outcome(existing.isPresent() ? Kind.UPDATED : Kind.CREATED, url == null ? pullRequest.toString() : url.toString());
+        return new Attempt(new Outcome(existing.isPresent() ? Kind.UPDATED : Kind.CREATED,
+                url == null ? pullRequest.toString() : url.toString()), Optional.empty());
     }
 
-    /** One request, tried again while no answer, a 5xx or a rate limit comes back and retries are left. */
-    private Answer send(HttpRequest.Builder builder, String doing, ResultsUploader.Backoff backoff, Consumer<String> log)
-            throws InterruptedException {
-        HttpRequest request = builder.timeout(ANSWER_TIMEOUT)
+    private HttpRequest request(HttpRequest.Builder builder) {
+        return builder.timeout(ANSWER_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", MEDIA_TYPE)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", "mpunit")
                 .header("Content-Type", "application/json; charset=utf-8")
                 .build();
-        int tries = backoff.delays().size() + 1;
-        for (int retry = 0; ; retry++) {
-            Answer answer = once(request);
-            if (!answer.retryable() || retry == backoff.delays().size()) {
-                return answer;
-            }
-            Duration wait = backoff.wait(retry, answer.retryAfter());
-            log.accept(redact("mpunit: could not " + doing + " " + pullRequest + " (" + reason(answer) + "); trying again in "
-                    + ResultsUploader.seconds(wait) + " (try " + (retry + 2) + " of " + tries + ")"));
-            backoff.sleeper().sleep(wait);
-        }
     }
 
     private Answer once(HttpRequest request) throws InterruptedException {
@@ -178,10 +189,11 @@ public final class PullRequestComment {
     }
 
     /** What a refused or failed request means for whoever runs mpunit: what to set or to check. */
-    private Outcome failed(Answer answer, String doing) {
+    private Attempt failed(Answer answer, String doing) {
         String reason = reason(answer);
         if (answer.retryable()) {
-            return new Outcome(Kind.FAILED, "could not " + doing + " " + pullRequest + ": " + reason);
+            return new Attempt(new Outcome(Kind.FAILED, "could not " + doing + " " + pullRequest + " (" + reason + ")"),
+                    answer.retryAfter());
         }
         String what = switch (answer.status()) {
             case 401 -> "GitHub does not accept the token in " + tokenVariable + " (" + reason + "): set " + tokenVariable
@@ -193,7 +205,7 @@ public final class PullRequestComment {
                     + "): check the repository and the number, and that the token has access to the repository";
             default -> "could not " + doing + " " + pullRequest + " (" + reason + ")";
         };
-        return new Outcome(Kind.REFUSED, what);
+        return new Attempt(new Outcome(Kind.REFUSED, what), Optional.empty());
     }
 
     private static String reason(Answer answer) {

@@ -45,6 +45,7 @@ final class GitHubStandIn implements AutoCloseable {
     private final Deque<Integer> failures = new ArrayDeque<>();
     private String readOnlyToken;
     private String pagesOn;
+    private int lostAnswer;
     private long nextId = 1000;
 
     /** The pull request {@code repo#pullRequest}, which accepts {@code token}. */
@@ -66,6 +67,12 @@ final class GitHubStandIn implements AutoCloseable {
     /** The Link header's pages on another address (a misconfigured proxy, a hostile answer) than this one. */
     synchronized GitHubStandIn pagesOn(String address) {
         this.pagesOn = address;
+        return this;
+    }
+
+    /** The next comment written is kept, but answered with this status (a proxy's 502 after GitHub did it). */
+    synchronized GitHubStandIn losingTheAnswerOfTheNextWrite(int status) {
+        this.lostAnswer = status;
         return this;
     }
 
@@ -146,7 +153,7 @@ final class GitHubStandIn implements AutoCloseable {
                 }
                 Comment comment = new Comment(nextId++, "mpunit-bot", text);
                 comments.add(comment);
-                answer(exchange, 201, json(comment));
+                answerWritten(exchange, 201, json(comment));
             } else {
                 wrong.add(what + ": " + method + " on a pull request's comments");
                 answer(exchange, 404, "{\"message\": \"Not Found\"}");
@@ -165,7 +172,7 @@ final class GitHubStandIn implements AutoCloseable {
             }
             Comment updated = new Comment(id, comments.get(index).user(), text);
             comments.set(index, updated);
-            answer(exchange, 200, json(updated));
+            answerWritten(exchange, 200, json(updated));
         } else {
             // A wrong repository or pull request is a 404 at GitHub too, and not the client's mistake to record here.
             answer(exchange, 404, "{\"message\": \"Not Found\"}");
@@ -258,6 +265,16 @@ final class GitHubStandIn implements AutoCloseable {
         return "{\"id\": " + comment.id() + ", \"user\": {\"login\": \"" + comment.user() + "\"}, \"html_url\": \"https://github.com/"
                 + repo + "/pull/" + pullRequest + "#issuecomment-" + comment.id() + "\", \"body\": \"" + Json.escaped(comment.body())
                 + "\"}";
+    }
+
+    private void answerWritten(HttpExchange exchange, int status, String body) throws IOException {
+        if (lostAnswer != 0) {
+            int lost = lostAnswer;
+            lostAnswer = 0;
+            answer(exchange, lost, "{\"message\": \"Bad Gateway\"}");
+        } else {
+            answer(exchange, status, body);
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -291,6 +291,19 @@ class PullRequestCommentTest {
     }
 
     @Test
+    void aCommentCreatedWhoseAnswerWasLostIsFoundAgainNotCreatedTwice() throws Exception {
+        github.losingTheAnswerOfTheNextWrite(502);
+
+        assertThat(comment()).as(printed()).isZero();
+
+        assertThat(github.requests()).extracting(Request::method).containsExactly("GET", "POST", "GET", "PATCH");
+        assertThat(github.comments()).singleElement().satisfies(comment -> assertThat(comment.body()).startsWith("<!-- mpunit:summary -->"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mpunit: could not comment on " + REPO + "#" + PR
+                + " (HTTP 502: Bad Gateway); trying again in 1 s (try 2 of 6)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("updated the comment on");
+    }
+
+    @Test
     void gitHubDownThroughEveryRetryGivesUpSayingSo() throws Exception {
         github.failing(500, 500, 500, 500, 500, 500);
 
@@ -298,7 +311,7 @@ class PullRequestCommentTest {
 
         assertThat(waits).hasSize(5);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("mpunit: no comment on " + REPO + "#" + PR
-                + " (could not read the comments of " + REPO + "#" + PR + ": HTTP 500: Server Error); the run's result stands");
+                + " (could not read the comments of " + REPO + "#" + PR + " (HTTP 500: Server Error)); the run's result stands");
     }
 
     @Test
