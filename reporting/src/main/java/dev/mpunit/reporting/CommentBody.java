@@ -58,8 +58,10 @@ final class CommentBody {
                 continue;
             }
             // The section that does not fit: whole lines of it while they do, the first section (the header and
-            // the groups table) included; what the names of left-out sections take is kept off the budget.
-            int reserve = sections.stream().skip(sections.indexOf(section) + 1).mapToInt(s -> title(s).length() + 2).sum();
+            // the groups table) included; what its name and the names of the sections left out take in the line
+            // saying so is kept off the budget.
+            int reserve = title(section).length()
+                    + sections.stream().skip(sections.indexOf(section) + 1).mapToInt(s -> title(s).length() + 2).sum();
             String[] lines = (section.endsWith("\n") ? section.substring(0, section.length() - 1) : section).split("\n", -1);
             int kept = 0;
             for (String line : lines) {
