@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Runs MicroPython tests on webassembly, the unix port, emulated boards and testbeds of tentacles.",
                 "test is the default subcommand: mpunit <directory or file ...> [options] runs them;"
                         + " without a path it runs ${sys:mpunit.default-tests:-nothing (give a path)}."},
-        subcommands = {TestCommand.class, ListTestsCommand.class, UploadCommand.class, ReportCommand.class,
+        subcommands = {TestCommand.class, ListTestsCommand.class, UploadCommand.class, CommentCommand.class, ReportCommand.class,
                 ListTentaclesCommand.class, FlashCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit examples/tests", "  mpunit test ../micropython/tests --target unix --jobs 4",

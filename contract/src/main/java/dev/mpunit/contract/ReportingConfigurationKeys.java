@@ -49,6 +49,32 @@ public final class ReportingConfigurationKeys {
     /** Where the push token is read from unless {@link #RESULTS_UPLOAD_TOKEN_ENV} names another variable. */
     public static final String DEFAULT_UPLOAD_TOKEN_ENV = "MPUNIT_UPLOAD_TOKEN";
     /**
+     * The GitHub repository ({@code owner/name}) whose pull request gets the summary as a comment at
+     * the end of the run ({@code docs/pull-request-comment.md}); with {@link #RESULTS_COMMENT_PR}. Unset: no comment.
+     */
+    public static final String RESULTS_COMMENT_REPO = "micropython.results.comment.repo";
+    /** The pull request's number in {@link #RESULTS_COMMENT_REPO}. */
+    public static final String RESULTS_COMMENT_PR = "micropython.results.comment.pr";
+    /** GitHub's REST API; default {@link #DEFAULT_COMMENT_API_URL} (a GitHub Enterprise server: {@code https://<host>/api/v3}). */
+    public static final String RESULTS_COMMENT_API_URL = "micropython.results.comment.api-url";
+    /** GitHub's REST API at github.com. */
+    public static final String DEFAULT_COMMENT_API_URL = "https://api.github.com";
+    /**
+     * The environment variable holding the GitHub token the comment is posted with; default
+     * {@link #DEFAULT_COMMENT_TOKEN_ENV}. Its value is a secret; this key's own value, a name, is not.
+     */
+    public static final String RESULTS_COMMENT_TOKEN_ENV = "micropython.results.comment.token-env";
+    /** What GitHub Actions gives a job its token in (when the workflow passes it on). */
+    public static final String DEFAULT_COMMENT_TOKEN_ENV = "GITHUB_TOKEN";
+    /**
+     * What tells this comment from others on the pull request: the comment carries
+     * {@code <!-- mpunit:<marker> -->} and is updated in place by the next run with the same marker;
+     * default {@link #DEFAULT_COMMENT_MARKER}.
+     */
+    public static final String RESULTS_COMMENT_MARKER = "micropython.results.comment.marker";
+    /** One comment per pull request unless runs name markers of their own. */
+    public static final String DEFAULT_COMMENT_MARKER = "summary";
+    /**
      * Comma-separated names of environment variables, system properties or configuration
      * parameters whose values are written as {@code ***} in the results folder (so are the values of keys
      * containing {@code pass}, {@code secret} or {@code token}); default {@link #DEFAULT_SECRETS}.
@@ -78,8 +104,9 @@ public final class ReportingConfigurationKeys {
 
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
-            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV, SECRETS, TESTBED,
-            CONSOLE, DRY_RUN);
+            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV,
+            RESULTS_COMMENT_REPO, RESULTS_COMMENT_PR, RESULTS_COMMENT_API_URL, RESULTS_COMMENT_TOKEN_ENV,
+            RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE, DRY_RUN);
 
     private ReportingConfigurationKeys() {
     }

@@ -16,7 +16,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * variables, system properties or configuration parameters) and of every key naming
  * {@code pass}, {@code secret} or {@code token} ({@code pass} covers {@code password}), and the
  * push token of the results server (the variable {@value ReportingConfigurationKeys#RESULTS_UPLOAD_TOKEN_ENV}
- * names, {@value ReportingConfigurationKeys#DEFAULT_UPLOAD_TOKEN_ENV} by default).
+ * names, {@value ReportingConfigurationKeys#DEFAULT_UPLOAD_TOKEN_ENV} by default) and the GitHub token of the
+ * pull-request comment ({@value ReportingConfigurationKeys#RESULTS_COMMENT_TOKEN_ENV},
+ * {@value ReportingConfigurationKeys#DEFAULT_COMMENT_TOKEN_ENV} by default).
  *
  * @param keys the names whose values are secret, for masking {@code -Dkey=value} on a command line
  * @param values the secret values, of any length (see {@link #MIN_LENGTH})
@@ -34,17 +36,23 @@ public record SecretSettings(Set<String> keys, Set<String> values) {
 
     /**
      * Whether a key says by its name that it holds a secret; the list of names is not itself one, nor
-     * is the name of the push token's variable.
+     * are the names of the tokens' variables.
      */
     public static boolean secretKey(String key) {
         return !key.equals(ReportingConfigurationKeys.SECRETS) && !key.equals(ReportingConfigurationKeys.RESULTS_UPLOAD_TOKEN_ENV)
-                && SECRET_KEY.matcher(key).find();
+                && !key.equals(ReportingConfigurationKeys.RESULTS_COMMENT_TOKEN_ENV) && SECRET_KEY.matcher(key).find();
     }
 
     /** The environment variable the results server's push token is read from. */
     public static String uploadTokenVariable(ConfigurationParameters parameters) {
         return parameters.get(ReportingConfigurationKeys.RESULTS_UPLOAD_TOKEN_ENV).map(String::strip)
                 .filter(name -> !name.isEmpty()).orElse(ReportingConfigurationKeys.DEFAULT_UPLOAD_TOKEN_ENV);
+    }
+
+    /** The environment variable the pull-request comment's GitHub token is read from. */
+    public static String commentTokenVariable(ConfigurationParameters parameters) {
+        return parameters.get(ReportingConfigurationKeys.RESULTS_COMMENT_TOKEN_ENV).map(String::strip)
+                .filter(name -> !name.isEmpty()).orElse(ReportingConfigurationKeys.DEFAULT_COMMENT_TOKEN_ENV);
     }
 
     /** The named secrets and the secret-named configuration parameters and system properties. */
@@ -54,7 +62,7 @@ public record SecretSettings(Set<String> keys, Set<String> values) {
         Set<String> values = new LinkedHashSet<>();
         String names = parameters.get(ReportingConfigurationKeys.SECRETS).orElse(ReportingConfigurationKeys.DEFAULT_SECRETS)
                 // The push token is a secret whether or not a results server is configured: a test may print it.
-                + "," + uploadTokenVariable(parameters);
+                + "," + uploadTokenVariable(parameters) + "," + commentTokenVariable(parameters);
         for (String name : names.split(",")) {
             String key = name.trim();
             if (key.isEmpty()) {

@@ -26,7 +26,7 @@ class SecretSettingsTest {
         assertThat(settings.values()).containsExactlyInAnyOrder("from-the-environment", "from-a-property",
                 "parameter-pass", "parameter-token", "property-password");
         assertThat(settings.keys()).containsExactlyInAnyOrder("MY_NAMED", "WLAN_PASS", "api.token", "db.password",
-                "MPUNIT_UPLOAD_TOKEN");
+                "MPUNIT_UPLOAD_TOKEN", "GITHUB_TOKEN");
     }
 
     @Test
@@ -42,6 +42,18 @@ class SecretSettingsTest {
     }
 
     @Test
+    void theCommentsGitHubTokenIsASecretFromTheVariableTheKeyNamesNotTheName() {
+        Map<String, String> environment = Map.of("GITHUB_TOKEN", "ghs_default-place", "PR_COMMENTER", "ghp_other-place");
+
+        assertThat(SecretSettings.read(parameters(Map.of()), environment, new Properties()).values())
+                .containsExactly("ghs_default-place");
+        SecretSettings renamed = SecretSettings.read(parameters(Map.of("micropython.results.comment.token-env", "PR_COMMENTER")),
+                environment, new Properties());
+        assertThat(renamed.values()).containsExactly("ghp_other-place");
+        assertThat(renamed.keys()).contains("PR_COMMENTER").doesNotContain("micropython.results.comment.token-env");
+    }
+
+    @Test
     void whatAProcessCouldPrintAddsSecretNamedEnvironmentVariables() {
         SecretSettings settings = SecretSettings.read(parameters(Map.of()), Map.of("WLAN_SSID", "my-network"),
                 new Properties()).withSecretNamedVariables(Map.of("GITHUB_TOKEN", "ghp-value", "PATH", "/usr/bin"));
@@ -53,6 +65,7 @@ class SecretSettingsTest {
     void theListOfNamesIsNoSecret() {
         assertThat(SecretSettings.secretKey("micropython.secrets")).isFalse();
         assertThat(SecretSettings.secretKey("micropython.results.upload.token-env")).isFalse();
+        assertThat(SecretSettings.secretKey("micropython.results.comment.token-env")).isFalse();
         assertThat(SecretSettings.secretKey("WLAN_PASSWORD")).isTrue();
         assertThat(SecretSettings.secretKey("micropython.timeout")).isFalse();
         assertThat(SecretSettings.read(parameters(Map.of("micropython.secrets", "SECRET_NAMES_ARE_NOT_VALUES")),

@@ -73,6 +73,7 @@ public final class MicroPythonTestEngine implements TestEngine {
             configuration = EngineConfiguration.from(request.getConfigurationParameters(), kinds);
             ResultsFolder.requireWritable(configuration.results());
             ResultsFolder.requirePushable(configuration.results());
+            ResultsFolder.requireCommentable(request.getConfigurationParameters(), configuration.results());
             filters = Filters.parse(configuration.selection().include(), configuration.selection().exclude(),
                     configuration.selection().filter());
         } catch (IllegalArgumentException e) {

@@ -178,6 +178,42 @@ class BadInputDiscoveryTest {
         assertThat(tests(fine)).hasSize(1);
     }
 
+    // Issue 16, item 3: a comment that could not be posted is found out before the run, not after it.
+    @Test
+    void aPullRequestThatIsNoneOrNoSummaryToPostRefusesTheRun() throws IOException {
+        Path test = file("a.py", "print(1)\n");
+        String results = folder.resolve("results").toString();
+
+        EngineDiscoveryResults noNumber = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.comment.repo", "micropython/micropython"), selectFile(test.toFile()));
+        EngineDiscoveryResults notANumber = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.comment.repo", "micropython/micropython", "micropython.results.comment.pr", "#123"),
+                selectFile(test.toFile()));
+        EngineDiscoveryResults notARepo = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.comment.repo", "micropython", "micropython.results.comment.pr", "123"),
+                selectFile(test.toFile()));
+        EngineDiscoveryResults noFolder = discover(Map.of("micropython.results.comment.repo", "micropython/micropython",
+                "micropython.results.comment.pr", "123"), selectFile(test.toFile()));
+        EngineDiscoveryResults fine = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.comment.repo", "micropython/micropython", "micropython.results.comment.pr", "123",
+                "micropython.results.comment.api-url", "https://github.example.org/api/v3",
+                "micropython.results.comment.token-env", "PR_COMMENTER", "micropython.results.comment.marker", "lab"),
+                selectFile(test.toFile()));
+
+        assertThat(messages(noNumber, Severity.ERROR)).singleElement().asString().contains(
+                "micropython.results.comment.repo=micropython/micropython: which pull request? set micropython.results.comment.pr too");
+        assertThat(messages(notANumber, Severity.ERROR)).singleElement().asString().contains(
+                "pull request '#123' is not a pull request's number: give the number GitHub shows (#123 is 123)");
+        assertThat(messages(notARepo, Severity.ERROR)).singleElement().asString().contains(
+                "repository 'micropython' is not owner/name");
+        assertThat(messages(noFolder, Severity.ERROR)).singleElement().asString().contains(
+                "no summary to post on pull request micropython/micropython#123: set micropython.results.dir too");
+        assertThat(tests(noNumber)).isEmpty();
+        assertThat(tests(noFolder)).isEmpty();
+        assertThat(fine.getDiscoveryIssues()).isEmpty();
+        assertThat(tests(fine)).hasSize(1);
+    }
+
     // Item 8: runs that test nothing said nothing.
     @Test
     void anEmptyFolderSaysItHoldsNoTest() throws IOException {

@@ -22,6 +22,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.contract.SecretSettings;
@@ -42,7 +43,9 @@ import dev.mpunit.contract.Verdicts;
  *
  * <p>With {@value ReportingConfigurationKeys#RESULTS_UPLOAD} set it pushes the folder to that
  * results server once the last file is written ({@link ResultsUploader}); a push that fails is
- * said with the command that pushes the folder later, and never fails the run.
+ * said with the command that pushes the folder later, and never fails the run. With
+ * {@value ReportingConfigurationKeys#RESULTS_COMMENT_REPO} set it then posts the summary to that pull
+ * request ({@link PullRequestComment}), linking the pushed run; neither does a comment that fails.
  */
 public final class ResultsFolderListener implements TestExecutionListener {
 
@@ -67,6 +70,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private int cancelled;
     private Optional<String> uploadTo = Optional.empty();
     private String uploadTokenVariable;
+    private Optional<PullRequestAddress> commentOn = Optional.empty();
+    private String commentTokenVariable;
+    private String commentMarker;
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -113,6 +119,15 @@ public final class ResultsFolderListener implements TestExecutionListener {
         uploadTo = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
                 .filter(server -> !server.isEmpty());
         uploadTokenVariable = SecretSettings.uploadTokenVariable(plan.getConfigurationParameters());
+        try {
+            commentOn = PullRequestAddress.configured(plan.getConfigurationParameters());
+        } catch (IllegalArgumentException e) {
+            // The micropython engine refuses such a run at discovery; another engine's run is told here.
+            System.err.println("mpunit: no pull-request comment: " + e.getMessage());
+        }
+        commentTokenVariable = SecretSettings.commentTokenVariable(plan.getConfigurationParameters());
+        commentMarker = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_COMMENT_MARKER)
+                .map(String::strip).filter(marker -> !marker.isEmpty()).orElse(ReportingConfigurationKeys.DEFAULT_COMMENT_MARKER);
         writeContext(null, true);
     }
 
@@ -244,7 +259,10 @@ public final class ResultsFolderListener implements TestExecutionListener {
                     + " partial results in " + folder);
             System.err.flush();
         }
-        uploadTo.ifPresent(server -> push(server, folder, uploadTokenVariable));
+        Optional<String> runPage = uploadTo.flatMap(server -> push(server, folder, uploadTokenVariable));
+        Path posted = folder;
+        commentOn.ifPresent(pullRequest -> PullRequestComment.afterRun(posted, pullRequest, commentTokenVariable,
+                commentMarker, runPage, System.getenv(), ResultsUploader.Backoff.sleeping(PullRequestComment.AT_RUN_END)));
         summary = null;
         // A launcher may execute several plans with one listener: each names its own folder.
         folder = null;
@@ -255,13 +273,16 @@ public final class ResultsFolderListener implements TestExecutionListener {
         attempts.clear();
         cancelled = 0;
         uploadTo = Optional.empty();
+        commentOn = Optional.empty();
     }
 
     /**
      * One try: a server that is down must not hold up the end of the run for the half minute the
      * retries of {@code ./mpunit upload} take; the message gives that command.
+     *
+     * @return the run's page on the server, when it stored the run
      */
-    private static void push(String server, Path folder, String tokenVariable) {
+    private static Optional<String> push(String server, Path folder, String tokenVariable) {
         String token = Optional.ofNullable(System.getenv(tokenVariable)).map(String::strip).orElse("");
         ResultsUploader uploader;
         try {
@@ -269,12 +290,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
         } catch (IllegalArgumentException e) {
             System.err.println("mpunit: no upload (" + ReportingConfigurationKeys.RESULTS_UPLOAD + "): " + e.getMessage()
                     + "; the results stay in " + folder + "; push them later with ./mpunit upload " + folder + " --url <server>");
-            return;
+            return Optional.empty();
         }
         if (token.isEmpty()) {
             System.err.println(uploader.failedMessage(folder, "no push token: the environment variable " + tokenVariable
                     + " is not set; the server's ./mpunit serve token create <testbed> prints one"));
-            return;
+            return Optional.empty();
         }
         ResultsUploader.Outcome outcome = uploader.push(folder);
         if (outcome.stored()) {
@@ -283,6 +304,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             System.err.println(uploader.failedMessage(folder, outcome.reason()));
         }
         System.err.flush();
+        return outcome.stored() ? Optional.of(outcome.reason()) : Optional.empty();
     }
 
     private TestRun run(String group, String variant) {

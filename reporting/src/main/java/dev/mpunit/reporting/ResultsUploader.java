@@ -82,7 +82,12 @@ public final class ResultsUploader {
      */
     record Backoff(List<Duration> delays, Sleeper sleeper, DoubleSupplier random) {
         static Backoff standard() {
-            return new Backoff(DELAYS, duration -> Thread.sleep(duration.toMillis()),
+            return sleeping(DELAYS);
+        }
+
+        /** These delays, slept for real, jittered at random. */
+        static Backoff sleeping(List<Duration> delays) {
+            return new Backoff(delays, duration -> Thread.sleep(duration.toMillis()),
                     () -> ThreadLocalRandom.current().nextDouble());
         }
 
@@ -330,7 +335,7 @@ public final class ResultsUploader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> jsonObject(String body) {
+    static Map<String, Object> jsonObject(String body) {
         try {
             return JsonReader.parse(body) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         } catch (RuntimeException e) {
@@ -339,13 +344,13 @@ public final class ResultsUploader {
         }
     }
 
-    private static String firstLine(String body) {
+    static String firstLine(String body) {
         String line = body.strip().lines().findFirst().orElse("");
         line = line.length() > 200 ? line.substring(0, 200) + "…" : line;
         return line.isEmpty() ? "no message" : line;
     }
 
-    private static Optional<Duration> seconds(String retryAfter) {
+    static Optional<Duration> seconds(String retryAfter) {
         try {
             return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
         } catch (NumberFormatException e) {
@@ -354,12 +359,12 @@ public final class ResultsUploader {
         }
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static String shellWord(String word) {
+    static String shellWord(String word) {
         return SAFE_IN_SHELL.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.contract.ResultsServerAddress;
 
 /**
  * The results folder the reporting module's listener writes ({@code micropython.results.dir}) and the
- * results server it pushes it to ({@code micropython.results.upload}), checked by the engine at
+ * results server it pushes it to ({@code micropython.results.upload}) and the pull request its summary
+ * is posted to ({@code micropython.results.comment.*}), checked by the engine at
  * discovery: the engine is the one that can refuse a run before any target starts, and a run whose
  * results cannot be kept should not run at all. The check writes nothing
  * that stays: the listener creates the folder when the run starts.
@@ -79,6 +83,20 @@ public final class ResultsFolder {
             ResultsServerAddress.base(upload.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A pull request to comment on needs a summary to post (the results folder's) and a repository
+     * and number that are ones; the token is looked for only when the run ends, as the push's is.
+     *
+     * @throws IllegalArgumentException naming the key and what to give
+     */
+    public static void requireCommentable(ConfigurationParameters parameters, ResultsConfiguration results) {
+        Optional<PullRequestAddress> pullRequest = PullRequestAddress.configured(parameters);
+        if (pullRequest.isPresent() && results.directory().isEmpty()) {
+            throw new IllegalArgumentException(ReportingConfigurationKeys.RESULTS_COMMENT_REPO + "=" + pullRequest.get().repo()
+                    + ": no summary to post on pull request " + pullRequest.get() + ": set " + KEY + " too (./mpunit sets it)");
         }
     }
 
