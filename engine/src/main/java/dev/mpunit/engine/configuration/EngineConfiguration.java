@@ -80,7 +80,8 @@ public record EngineConfiguration(
                         progress(parameters),
                         positiveInt(parameters, COUNT, 1),
                         nonNegativeInt(parameters, RETRY_FAILED, 0),
-                        path(parameters, QUARANTINE).map(Quarantine::load).orElse(Quarantine.NONE)),
+                        path(parameters, QUARANTINE).map(Quarantine::load).orElse(Quarantine.NONE),
+                        Set.copyOf(list(parameters, FIRST_FILES))),
                 new TargetConfiguration(
                         kinds,
                         targets(parameters, kinds),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.mpunit.engine.execution.Progress;
 
@@ -17,6 +18,7 @@ import dev.mpunit.engine.execution.Progress;
  * @param count how many times each file runs ({@code micropython.count}, at least 1)
  * @param retryFailed how many more times a file that failed runs ({@code micropython.retry-failed}, 0 or more)
  * @param quarantine the known failures that fail no run ({@code micropython.quarantine}), empty without the key
+ * @param firstFiles the files handed out before any other ({@code micropython.first-files}), relative to the tests root
  */
 public record RunConfiguration(
         OptionalInt workers,
@@ -32,7 +34,12 @@ public record RunConfiguration(
         Progress.Mode progress,
         int count,
         int retryFailed,
-        Quarantine quarantine) {
+        Quarantine quarantine,
+        Set<String> firstFiles) {
+
+    public RunConfiguration {
+        firstFiles = Set.copyOf(firstFiles);
+    }
 
     /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */
     public int workers(int perCore) {
