@@ -42,6 +42,9 @@ final class ListTestsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunRequest request = request();
+        if (ChangedSelection.said(request, spec.commandLine().getOut())) {
+            return Cli.OK;
+        }
         return new LauncherRun(LauncherRun.Details.none, false, Optional.empty(), false).run(request, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
