@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit list-tests ../micropython/tests",
                 "  mpunit list-tests ../micropython/tests --target unix --only-test RUN-TESTS_STANDARD -i basics/",
+                "  mpunit list-tests ../micropython/tests --testbed lab.json --changed-since origin/master",
                 "%nExit codes: 0 listed, 2 nothing to list (usage, a missing path, a configuration error, nothing found)."})
 final class ListTestsCommand implements Callable<Integer> {
 

@@ -16,8 +16,6 @@ import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
 
 import dev.mpunit.engine.ConfigurationKeys;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * --changed-since and --changed-files on a small MicroPython-shaped checkout the test makes (a git
@@ -84,10 +82,7 @@ class ChangedSinceTest {
     }
 
     private static RunRequest request(String... args) {
-        CommandLine line = Mpunit.commandLine();
-        ParseResult parsed = line.parseArgs(Mpunit.withDefaultSubcommand(args, line.getSubcommands().keySet()));
-        Object command = parsed.subcommand().commandSpec().userObject();
-        return command instanceof ListTestsCommand list ? list.request() : ((TestCommand) command).request();
+        return CommandLineTest.request(args);
     }
 
     @Test
@@ -144,14 +139,16 @@ class ChangedSinceTest {
     @Test
     void aChangeThatConcernsNothingOnOfferRunsNothingAndSaysSo() throws IOException {
         Path list = Files.writeString(work.resolve("changed.txt"), "ports/stm32/main.c\n");
-        Run run = Run.of(checkout.resolve("tests").toString(), "--target", "unix", "--changed-files", list.toString());
+        Path results = work.resolve("results");
+        Run run = Run.of(checkout.resolve("tests").toString(), "--target", "unix", "--changed-files", list.toString(),
+                "--results", results.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).contains(
                 "  unix not chosen (--target unix; port unix): ports_unix.yml selects none of the changed files",
                 "  port stm32: nothing to run on (no tentacle or target of that port is on offer), though ports_stm32.yml"
                         + " 'ports/stm32/**' matched ports/stm32/main.c",
                 "nothing to run: no workflow's filter selects a variant on offer for these changes, and no test file changed");
-        assertThat(work.resolve("results")).doesNotExist();
+        assertThat(results).as("nothing ran, so no results folder").doesNotExist();
     }
 
     @Test
