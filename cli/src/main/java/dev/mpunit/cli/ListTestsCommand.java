@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit list-tests ../micropython/tests",
                 "  mpunit list-tests ../micropython/tests --target unix --only-test RUN-TESTS_STANDARD -i basics/",
+                "  mpunit list-tests ../micropython/tests --testbed lab.json --changed-since origin/master",
                 "%nExit codes: 0 listed, 2 nothing to list (usage, a missing path, a configuration error, nothing found)."})
 final class ListTestsCommand implements Callable<Integer> {
 
@@ -42,6 +43,9 @@ final class ListTestsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunRequest request = request();
+        if (ChangedSelection.said(request, spec.commandLine().getOut())) {
+            return Cli.OK;
+        }
         return new LauncherRun(LauncherRun.Details.none, false, Optional.empty(), false).run(request, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -14,6 +14,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.engine.ConfigurationKeys;
+import dev.mpunit.engine.configuration.VariantSelection;
 import dev.mpunit.hardware.NearestName;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -151,6 +152,23 @@ final class RunOptions {
             description = "Push the results folder to this results server at the end (micropython.results.upload).")
     String upload;
 
+    @Option(names = "--changed-since", paramLabel = "<git ref>",
+            description = "Only what a change since this ref concerns (git diff --name-only <ref>...HEAD in the MicroPython "
+                    + "checkout): the variants whose port's .github/workflows/ports_*.yml filters select a changed file, "
+                    + "and the changed test files, first.")
+    String changedSince;
+
+    @Option(names = "--changed-files", paramLabel = "<file>|-",
+            description = "As --changed-since, from a list of changed paths (one a line, relative to the checkout; - reads stdin).")
+    String changedFiles;
+
+    @Option(names = "--micropython", paramLabel = "<checkout>",
+            description = "The MicroPython checkout --changed-since reads (default: the one whose tests/ is the test directory).")
+    Path micropython;
+
+    /** The git --changed-since runs; a test names one that is not there. */
+    String git = "git";
+
     @Option(names = {"-c", "--config"}, paramLabel = "<key=value>", mapFallbackValue = "",
             description = "Any configuration parameter (docs/configuration.md); repeatable.")
     Map<String, String> config = new LinkedHashMap<>();
@@ -236,7 +254,87 @@ final class RunOptions {
         if (!keys.containsKey(ReportingConfigurationKeys.RESULTS_DIR)) {
             defaultResults.ifPresent(folder -> keys.put(ReportingConfigurationKeys.RESULTS_DIR, folder.toString()));
         }
-        return new RunRequest(selectors(defaultTests), keys, includeTag, excludeTag);
+        List<DiscoverySelector> selectors = selectors(defaultTests);
+        if (changedSince == null && changedFiles == null) {
+            if (micropython != null) {
+                throw usage("--micropython is the checkout --changed-since or --changed-files reads: give one of them too");
+            }
+            return new RunRequest(selectors, keys, includeTag, excludeTag);
+        }
+        ChangedSelection changes = changes(keys, defaultTests);
+        return changedRequest(changes, selectors, keys);
+    }
+
+    /** What changed, judged by the checkout's workflow filters against the variants the run offers. */
+    private ChangedSelection changes(Map<String, String> keys, Optional<Path> defaultTests) {
+        if (changedSince != null && changedFiles != null) {
+            throw usage("--changed-since and --changed-files both say what changed: give one");
+        }
+        Path checkout = micropython != null ? existing("--micropython", micropython, true) : checkoutOf(defaultTests);
+        try {
+            ChangedFiles changed = changedSince != null ? ChangedFiles.since(git, checkout, changedSince)
+                    : ChangedFiles.listed(changedFiles, System.in);
+            List<PortWorkflow> workflows = PortWorkflows.read(checkout);
+            String testbedFile = keys.get(ConfigurationKeys.TESTBED);
+            List<OfferedVariant> offered = testbedFile != null
+                    ? OfferedVariant.of(Inventories.load(Path.of(testbedFile)).orElseThrow(), checkout)
+                    : OfferedVariant.of(list(keys.get(ConfigurationKeys.TARGET)), checkout);
+            return ChangedSelection.of(changed, workflows, offered, checkout, checkout.resolve("tests"));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /**
+     * The chosen variants as micropython.only-variant (within the user's own), the changed test files added to
+     * the selection and handed out first; only those files, on every variant on offer, when no variant is chosen.
+     */
+    private RunRequest changedRequest(ChangedSelection changes, List<DiscoverySelector> selectors, Map<String, String> keys) {
+        List<String> only = list(keys.get(ConfigurationKeys.ONLY_VARIANT));
+        List<String> variants = changes.variants().stream()
+                .filter(variant -> only.isEmpty() || only.stream().anyMatch(pattern -> VariantSelection.matches(pattern, variant)))
+                .toList();
+        Path root = changes.testsRoot();
+        List<DiscoverySelector> tests = changes.tests().stream()
+                .map(test -> (DiscoverySelector) DiscoverySelectors.selectFile(root.resolve(test).toFile())).toList();
+        Map<String, String> changedKeys = new LinkedHashMap<>(keys);
+        List<DiscoverySelector> chosen = new ArrayList<>();
+        if (variants.isEmpty()) {
+            chosen.addAll(tests);
+        } else {
+            changedKeys.put(ConfigurationKeys.ONLY_VARIANT, String.join(",", variants));
+            chosen.addAll(tests);
+            chosen.addAll(selectors);
+        }
+        if (!changes.tests().isEmpty()) {
+            changedKeys.put(ConfigurationKeys.FIRST_FILES, String.join(",", changes.tests()));
+        }
+        return new RunRequest(chosen, changedKeys, includeTag, excludeTag, Optional.of(changes));
+    }
+
+    /** The checkout whose tests/ the test directory is (or is in): a folder with ports/, py/ and tests/. */
+    private Path checkoutOf(Optional<Path> defaultTests) {
+        List<Path> given = new ArrayList<>();
+        paths.forEach(path -> given.add(Path.of(path)));
+        given.addAll(selectDirectory);
+        given.addAll(selectFile);
+        if (given.isEmpty()) {
+            defaultTests.ifPresent(given::add);
+        }
+        for (Path path : given) {
+            for (Path folder = path.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+                Path top = folder.getParent();
+                if (folder.getFileName() != null && folder.getFileName().toString().equals("tests") && top != null
+                        && Files.isDirectory(top.resolve("ports")) && Files.isDirectory(top.resolve("py"))) {
+                    return top;
+                }
+            }
+        }
+        throw usage("which MicroPython checkout changed? the tests given are not in one's tests/: give --micropython <checkout>");
+    }
+
+    private static List<String> list(String value) {
+        return value == null ? List.of() : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private List<DiscoverySelector> selectors(Optional<Path> defaultTests) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
@@ -20,9 +21,10 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  * {@code list-tests} build the same request; the second adds its two keys.
  *
  * @param configuration in the order the options gave them (a run's {@code context.json} lists them so)
+ * @param changes       what {@code --changed-since} or {@code --changed-files} chose, and why
  */
 record RunRequest(List<DiscoverySelector> selectors, Map<String, String> configuration, List<String> includeTags,
-        List<String> excludeTags) {
+        List<String> excludeTags, Optional<ChangedSelection> changes) {
 
     /** The engine this command runs: nothing else found on the class path (Jupiter in a test's) takes part. */
     static final String ENGINE = "micropython";
@@ -34,11 +36,16 @@ record RunRequest(List<DiscoverySelector> selectors, Map<String, String> configu
         excludeTags = List.copyOf(excludeTags);
     }
 
+    RunRequest(List<DiscoverySelector> selectors, Map<String, String> configuration, List<String> includeTags,
+            List<String> excludeTags) {
+        this(selectors, configuration, includeTags, excludeTags, Optional.empty());
+    }
+
     /** The same request with these keys added (or replaced). */
     RunRequest with(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(configuration);
         all.putAll(more);
-        return new RunRequest(selectors, all, includeTags, excludeTags);
+        return new RunRequest(selectors, all, includeTags, excludeTags, changes);
     }
 
     /** The launcher's discovery request; implicit parameters (junit-platform.properties, {@code -D}) still count. */

@@ -74,6 +74,9 @@ final class TestCommand implements Callable<Integer> {
         LauncherRun.Details shown = shown();
         RunRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
+        if (ChangedSelection.said(request, out)) {
+            return Cli.OK;
+        }
         if (shown != LauncherRun.Details.none && !disableBanner) {
             out.println("mpunit " + Mpunit.version() + " on the JUnit Platform "
                     + Optional.ofNullable(Launcher.class.getPackage().getImplementationVersion()).orElse("")

@@ -31,7 +31,7 @@ class CommandLineTest {
     }
 
     /** The request a subcommand would run, from its options as parsed. */
-    private static RunRequest request(String... args) {
+    static RunRequest request(String... args) {
         CommandLine line = Mpunit.commandLine();
         ParseResult parsed = line.parseArgs(Mpunit.withDefaultSubcommand(args, line.getSubcommands().keySet()));
         Object command = parsed.subcommand().commandSpec().userObject();

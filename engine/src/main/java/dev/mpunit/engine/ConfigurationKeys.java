@@ -79,6 +79,11 @@ public final class ConfigurationKeys {
     public static final String RETRY_FAILED = PREFIX + "retry-failed";
     /** Known failures (the xfail file's format) that fail no run while they are shown as quarantined. */
     public static final String QUARANTINE = PREFIX + "quarantine";
+    /**
+     * Test files (paths relative to the tests root, comma-separated) handed out before any other: a change's own
+     * test files ({@code mpunit --changed-since}); default none.
+     */
+    public static final String FIRST_FILES = PREFIX + "first-files";
 
     /** RUN-PERFBENCH: runs per benchmark (run-perfbench.py's {@code -a}); default 8. */
     public static final String PERFBENCH_AVERAGE = PREFIX + "perfbench.average";
@@ -146,7 +151,7 @@ public final class ConfigurationKeys {
                 ROOT, GROUPS, ONLY_GROUP, SKIP_GROUP, ONLY_FUT, SKIP_FUT, ONLY_VARIANT, SKIP_VARIANT,
                 INCLUDE, EXCLUDE, FILTER,
                 WORKERS, MAX_LOCAL_TENTACLES, TIMEOUT, EMIT, HEAPSIZE, CPYTHON, CPYTHON_TIMEOUT, CACHE,
-                INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, COUNT, RETRY_FAILED, QUARANTINE, PERFBENCH_AVERAGE, PERFBENCH_N_M,
+                INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, COUNT, RETRY_FAILED, QUARANTINE, FIRST_FILES, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
                 FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),

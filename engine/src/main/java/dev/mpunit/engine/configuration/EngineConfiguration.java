@@ -81,7 +81,8 @@ public record EngineConfiguration(
                         positiveInt(parameters, COUNT, 1),
                         nonNegativeInt(parameters, RETRY_FAILED, 0),
                         path(parameters, QUARANTINE).map(Quarantine::load).orElse(Quarantine.NONE),
-                        bool(parameters, DRY_RUN, false)),
+                        bool(parameters, DRY_RUN, false),
+                        Set.copyOf(list(parameters, FIRST_FILES))),
                 new TargetConfiguration(
                         kinds,
                         targets(parameters, kinds),

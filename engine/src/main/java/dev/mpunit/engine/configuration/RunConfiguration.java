@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.mpunit.engine.execution.Progress;
 
@@ -19,6 +20,7 @@ import dev.mpunit.engine.execution.Progress;
  * @param quarantine the known failures that fail no run ({@code micropython.quarantine}), empty without the key
  * @param dryRun {@code micropython.dry-run}: each runner stops where it would start running a file and
  *     reports the file found instead
+ * @param firstFiles the files handed out before any other ({@code micropython.first-files}), relative to the tests root
  */
 public record RunConfiguration(
         OptionalInt workers,
@@ -35,7 +37,12 @@ public record RunConfiguration(
         int count,
         int retryFailed,
         Quarantine quarantine,
-        boolean dryRun) {
+        boolean dryRun,
+        Set<String> firstFiles) {
+
+    public RunConfiguration {
+        firstFiles = Set.copyOf(firstFiles);
+    }
 
     /** The instances of a local port that run at once: {@code micropython.workers}, or {@code perCore} per core. */
     public int workers(int perCore) {

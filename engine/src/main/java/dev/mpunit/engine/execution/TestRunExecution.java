@@ -79,7 +79,7 @@ public final class TestRunExecution {
                     : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
             rigs = Rigs.bounded(rigs, configuration.run().maxLocalTentacles(), TestRunExecution::warn);
             Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
-                    interruption::cancelled);
+                    interruption::cancelled, configuration.run().firstFiles());
             rigs.stream().filter(rig -> rig.firmware() != null)
                     .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
             Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),

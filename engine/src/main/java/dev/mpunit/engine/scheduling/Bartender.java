@@ -35,13 +35,19 @@ public final class Bartender {
     /** @param cancelled whether the run was cancelled: by the launcher (fail-fast) or by an interruption */
     public Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
             BooleanSupplier cancelled) {
+        this(tentacles, files, history, cancelled, Set.of());
+    }
+
+    /** @param firstFiles files (relative to their tests root) handed out before all others: a change's own tests */
+    public Bartender(List<Tentacle> tentacles, List<TestFileDescriptor> files, DurationHistory history,
+            BooleanSupplier cancelled, Set<String> firstFiles) {
         this.cancelled = cancelled;
         Comparator<TestFileDescriptor> tieBreak = Comparator
                 .comparingLong((TestFileDescriptor file) -> -size(file))
                 .thenComparing(TestFileDescriptor::relativePath);
         this.plan = new WorkPlan<>(tentacles, files.stream()
                 .map(file -> new Piece<>(file, TestRuns.of(file), expectedMillis(history, file)))
-                .toList(), tieBreak);
+                .toList(), tieBreak, file -> firstFiles.contains(file.relativePath()));
     }
 
     /** Earlier runs' durations when there are any; else every file counts the same, so file counts decide. */

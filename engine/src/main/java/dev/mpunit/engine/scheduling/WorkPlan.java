@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * finish last. Within the variant: the most urgent group first, then the longest piece first, so
  * the last pieces handed out are short ones and tentacles finish together. Redundant tentacles of a
  * variant draw from the same queue. A two-board piece also takes a reference tentacle; when the
- * reference is busy the piece waits for it (reserved), and the reference takes it next.
+ * reference is busy the piece waits for it (reserved), and the reference takes it next. Pieces marked
+ * first (a change's own test files) go before all others: their variant before other variants on a
+ * tentacle choosing one, their group before other groups, and before the other pieces of their group.
  *
  * <p>Not thread-safe: one caller at a time.
  */
@@ -55,6 +57,9 @@ public final class WorkPlan<T> {
     /** Two-board pieces called off because one side was lost before they started (the piece went back). */
     private final Set<Assignment<T>> calledOff = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Comparator<Entry<T>> pieceOrder;
+    private final Predicate<T> first;
+    /** The open pieces marked first, per run: a run with some goes before one without. */
+    private final Map<TestRun, Integer> firstOpen = new HashMap<>();
     private long added;
 
     /**
@@ -62,8 +67,15 @@ public final class WorkPlan<T> {
      *     run is repeatable
      */
     WorkPlan(Collection<Tentacle> tentacles, Collection<Piece<T>> pieces, Comparator<T> tieBreak) {
+        this(tentacles, pieces, tieBreak, item -> false);
+    }
+
+    /** @param first the pieces handed out before all others (a change's own test files) */
+    WorkPlan(Collection<Tentacle> tentacles, Collection<Piece<T>> pieces, Comparator<T> tieBreak, Predicate<T> first) {
+        this.first = first;
+        Comparator<Entry<T>> firstOnes = Comparator.comparing(entry -> !first.test(entry.piece().item()));
         Comparator<Entry<T>> longestFirst = Comparator.comparingLong(entry -> -entry.piece().expectedMillis());
-        pieceOrder = longestFirst
+        pieceOrder = firstOnes.thenComparing(longestFirst)
                 .thenComparing((a, b) -> tieBreak.compare(a.piece().item(), b.piece().item()))
                 .thenComparingLong(Entry::order);
         live.addAll(tentacles);
@@ -81,7 +93,19 @@ public final class WorkPlan<T> {
             }
             return new PriorityQueue<>(pieceOrder);
         }).add(new Entry<>(piece, added++));
-        remaining.merge(run, piece.expectedMillis(), Long::sum);
+        opened(piece);
+    }
+
+    /** A piece open again (or for the first time): its run's remaining work and first pieces count it. */
+    private void opened(Piece<T> piece) {
+        remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
+        if (first.test(piece.item())) {
+            firstOpen.merge(piece.run(), 1, Integer::sum);
+        }
+    }
+
+    private boolean hasFirst(TestRun run) {
+        return firstOpen.getOrDefault(run, 0) > 0;
     }
 
     private void countServers(TestRun run) {
@@ -168,6 +192,9 @@ public final class WorkPlan<T> {
         }
         queue.addAll(leftForOthers);
         remaining.merge(run, -entry.piece().expectedMillis(), Long::sum);
+        if (first.test(entry.piece().item())) {
+            firstOpen.merge(run, -1, Integer::sum);
+        }
         held.merge(run, 1, Integer::sum);
         return entry.piece();
     }
@@ -215,8 +242,10 @@ public final class WorkPlan<T> {
     private String mostCritical(Tentacle tentacle, Predicate<Tentacle> idle, boolean waitForReference) {
         String best = null;
         double bestLoad = -1;
+        boolean bestFirst = false;
         for (String variant : tentacle.variants()) {
-            if (mostUrgent(tentacle, variant, idle, waitForReference) == null) {
+            TestRun urgent = mostUrgent(tentacle, variant, idle, waitForReference);
+            if (urgent == null) {
                 continue;
             }
             double load = 0;
@@ -225,9 +254,11 @@ public final class WorkPlan<T> {
                     load += load(run);
                 }
             }
-            if (load > bestLoad) {
+            boolean withFirst = hasFirst(urgent);
+            if (withFirst && !bestFirst || withFirst == bestFirst && load > bestLoad) {
                 best = variant;
                 bestLoad = load;
+                bestFirst = withFirst;
             }
         }
         return best;
@@ -255,9 +286,10 @@ public final class WorkPlan<T> {
                             && reference(tentacle, run, waitForReference ? any -> true : idle) == null) {
                 continue;
             }
-            if (best == null || run.withReference() && !best.withReference()
-                    || run.withReference() == best.withReference() && (run.priority() < best.priority()
-                            || run.priority() == best.priority() && load(run) > load(best))) {
+            if (best == null || hasFirst(run) && !hasFirst(best) || hasFirst(run) == hasFirst(best)
+                    && (run.withReference() && !best.withReference()
+                            || run.withReference() == best.withReference() && (run.priority() < best.priority()
+                                    || run.priority() == best.priority() && load(run) > load(best)))) {
                 best = run;
             }
         }
@@ -288,7 +320,7 @@ public final class WorkPlan<T> {
     void giveBack(Piece<T> piece) {
         held.merge(piece.run(), -1, Integer::sum);
         open.get(piece.run()).add(new Entry<>(piece, added++));
-        remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
+        opened(piece);
     }
 
     /**
@@ -298,7 +330,7 @@ public final class WorkPlan<T> {
      */
     void again(Piece<T> piece, Tentacle avoid) {
         open.get(piece.run()).add(new Entry<>(piece, added++, avoid));
-        remaining.merge(piece.run(), piece.expectedMillis(), Long::sum);
+        opened(piece);
     }
 
     /**

@@ -141,4 +141,39 @@ class WorkPlanTest {
         assertThat(plan.pick(second, t -> true)).isEmpty();
         assertThat(plan.finishedFor(second)).as("pieces still held may come back").isFalse();
     }
+
+    /** A change's own test files (micropython.first-files) go before longer files, bigger groups and bigger variants. */
+    @Test
+    void piecesMarkedFirstGoBeforeLongerOnesOtherGroupsAndOtherVariants() {
+        TestRun pico2Hardware = new TestRun("RUN-TESTS_EXTMOD_HARDWARE", 10, "RPI_PICO2", Set.of("MCU_ONLY"), false);
+        Tentacle pico2 = new Tentacle("2731-RPI_PICO2", List.of("RPI_PICO2", "RPI_PICO2-RISCV"), Set.of("MCU_ONLY"),
+                false);
+        List<Piece<String>> pieces = List.of(piece("arm-long", PICO2_STANDARD, 9000), piece("arm-changed", PICO2_STANDARD, 10),
+                piece("hardware-changed", pico2Hardware, 5), piece("riscv-long", RISCV_STANDARD, 90000),
+                piece("riscv-changed", RISCV_STANDARD, 1));
+        WorkPlan<String> plan = new WorkPlan<>(List.of(pico2), pieces, Comparator.naturalOrder(),
+                item -> item.endsWith("-changed"));
+        List<String> order = new java.util.ArrayList<>();
+        java.util.Optional<Assignment<String>> next;
+        while ((next = plan.pick(pico2, t -> false)).isPresent()) {
+            order.add(next.get().piece().item());
+            plan.done(next.get().piece());
+        }
+        // Without the marks: riscv-long (the variant with the most work), riscv-changed, then RPI_PICO2's.
+        // With them the first tentacle's variant choice, then its groups, take the changed files first; the
+        // tentacle stays on a firmware while that has work (a flash costs more than any order gains).
+        assertThat(order).containsExactly("riscv-changed", "riscv-long", "arm-changed", "hardware-changed", "arm-long");
+    }
+
+    @Test
+    void aPieceMarkedFirstThatComesBackStillGoesFirst() {
+        Tentacle first = new Tentacle("0001-RPI_PICO2", List.of("RPI_PICO2"), Set.of("MCU_ONLY"), false);
+        WorkPlan<String> plan = new WorkPlan<>(List.of(first), List.of(piece("a", PICO2_STANDARD, 9),
+                piece("changed", PICO2_STANDARD, 1)), Comparator.naturalOrder(), item -> item.equals("changed"));
+        Assignment<String> taken = plan.pick(first, t -> false).orElseThrow();
+        assertThat(taken.piece().item()).isEqualTo("changed");
+        plan.again(taken.piece(), null);
+        plan.done(taken.piece());
+        assertThat(plan.pick(first, t -> false)).map(a -> a.piece().item()).contains("changed");
+    }
 }
