@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     /** The configuration parameter naming the results folder. */
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FILE_SEGMENT = "file";
 
     private final Clock clock;
@@ -222,11 +223,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
         if (folder == null) {
             return;
         }
-        String timeEnd = now();
+        ZonedDateTime end = ZonedDateTime.now(clock);
+        String timeEnd = end.format(TIME);
         // A cancelled (fail-fast) run ends, but did not run everything: it stays marked unfinished.
         boolean unfinished = cancelled > 0;
         for (TestRun run : runs.values()) {
-            run.write(timeEnd, unfinished);
+            run.write(end, unfinished);
         }
         baseline.compareWith(folder, runs.values().stream().map(TestRun::verdicts).toList(), writer);
         writeContext(timeEnd, unfinished);
@@ -287,7 +289,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + runFolder, e);
             }
-            return new TestRun(group, variant, runFolder, now(), writer);
+            return new TestRun(group, variant, runFolder, ZonedDateTime.now(clock), writer);
         });
     }
 

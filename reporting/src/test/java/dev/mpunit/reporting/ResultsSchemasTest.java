@@ -32,7 +32,7 @@ import dev.mpunit.contract.ReportingConfigurationKeys;
 
 /**
  * The results folder of a run of the examples against the JSON Schemas in {@code docs/schemas}:
- * every JSON file the listener writes (context, each run's context_test and _results, the baseline
+ * every JSON file the listener writes (context, each run's context_test, context_testgroup and _results, the baseline
  * comparison, the xfail template) validates against the schema of its kind.
  */
 class ResultsSchemasTest {
@@ -42,6 +42,7 @@ class ResultsSchemasTest {
     private static final Map<String, String> SCHEMA_OF = Map.of(
             "context.json", "context.schema.json",
             "context_test.json", "context_test.schema.json",
+            "context_testgroup.json", "context_testgroup.schema.json",
             "_results.json", "results.schema.json",
             "baseline.json", "baseline.schema.json",
             "xfail_template.json", "xfail.schema.json",
