@@ -154,6 +154,10 @@ class ResultsSchemasTest {
         assertThat(((List<?>) run.get("tentacles")).stream().map(String::valueOf).toList())
                 .as("the micro:bits that shared the files")
                 .contains("mb01-MICROBIT", "mb02-MICROBIT", "mb03-MICROBIT");
+        Map<String, Object> group = JsonReader.object(Files.readString(
+                results.resolve("RUN-TESTS_STANDARD@MICROBIT").resolve("context_testgroup.json")));
+        assertThat((String) group.get("testid")).as("Octoprobe's test id: a tentacle's short serial, then the board")
+                .matches("RUN-TESTS_STANDARD@mb0[123]-MICROBIT,a");
         assertThat(results.resolve("timeline.svg")).content().contains("mb01-MICROBIT", "mb03-MICROBIT");
         assertThat(results.resolve("summary_report.md")).content().contains("emulated");
     }
