@@ -99,6 +99,35 @@ class MpunitFolderTest {
                 .doesNotContain("SHOULDbeBLANKED"));
     }
 
+    /**
+     * mpunit's test runs hold Octoprobe's current per-run file beside the earlier one: the folder stays
+     * mpunit's (context.json names its {@code testbed}), read from {@code context_test.json}, with its
+     * durations and incidents that Octoprobe's file has no field for.
+     */
+    @Test
+    void aFolderWithOctoprobesContextTestgroupJsonTooIsStillMpunits() throws UploadRejected {
+        String top = "20261201-020000/";
+        TarGz tar = handMade(false).file(top + "RUN-TESTS_STANDARD@MICROBIT/context_testgroup.json", """
+                {"directory_relative": "RUN-TESTS_STANDARD@MICROBIT", "testgroup": "RUN-TESTS_STANDARD",
+                 "testid": "RUN-TESTS_STANDARD@mb01-MICROBIT,a", "tentacle_variant": "mb01-MICROBIT",
+                 "tentacle_variant_role": "mb01-MICROBIT", "commandline": "", "tentacle_mcu": "/dev/ttyACM0",
+                 "tentacle_reference": "", "time_start": "2026-12-01_02-00-05+0100",
+                 "time_end": "2026-12-01_02-09-00+0100", "log_output": "RUN-TESTS_STANDARD@MICROBIT/testresults.txt",
+                 "outcomes": [{"name": "basics/fail_exp.py", "outcome": "failed", "text": "line 3 differs"},
+                              {"name": "basics/list1.py", "outcome": "passed", "text": ""},
+                              {"name": "thread/thread1.py", "outcome": "skipped", "text": "the test printed SKIP"}],
+                 "msg_error": "", "msg_skipped": ""}""");
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.format()).isEqualTo("mpunit");
+        ParsedTestRun testRun = run.testRuns().get(0);
+        assertThat(testRun.tentacles()).containsExactly("mb01-MICROBIT", "mb02-MICROBIT");
+        assertThat(testRun.results()).extracting(ParsedResult::durationMs).containsExactly(120L, 340L, null);
+        assertThat(run.files()).extracting(UploadedFile::path)
+                .contains("RUN-TESTS_STANDARD@MICROBIT/context_testgroup.json");
+    }
+
     @Test
     void aFolderTarredWithItsOwnNameIsReadAsItsContents() throws UploadRejected {
         ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
