@@ -95,6 +95,42 @@ final class OctoprobeTestGroup {
     }
 
     /**
+     * {@code context.json} in Octoprobe's shape ({@code micropython.results.context=octoprobe}): exactly the
+     * fields of its run context, which its report code makes from every key and refuses one it does not know,
+     * and needs {@code ref_firmware_metadata}, {@code ref_tests_metadata}, {@code directories} and
+     * {@code git_ref} in; strings are {@code ""} when unknown, as Octoprobe writes them. Like Octoprobe's
+     * writer, {@code time_end} is the time of the write and {@code error} says {@code Test never finished...}
+     * until the run has ended; a cancelled run's end says it too, before why.
+     */
+    static Map<String, Object> context(SummarySettings settings, ZonedDateTime start, ZonedDateTime now,
+            String commandLine, String error, boolean unfinished) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("testbed_name", blank(settings.testbed()));
+        json.put("testbed_instance", blank(settings.instance()));
+        json.put("time_start", start.format(TIME));
+        json.put("time_end", now.format(TIME));
+        json.put("ref_firmware", blank(settings.refFirmware()));
+        // Octoprobe's git metadata (commit, describe) of checkouts it made; mpunit makes none.
+        json.put("ref_firmware_metadata", null);
+        json.put("ref_tests", blank(settings.refTests()));
+        json.put("ref_tests_metadata", null);
+        json.put("trigger", blank(settings.trigger()));
+        json.put("commandline", blank(commandLine));
+        json.put("log_output", "");
+        json.put("log_directory", "");
+        json.put("error", unfinished ? error == null ? NEVER_FINISHED : NEVER_FINISHED + " " + error : blank(error));
+        // Octoprobe's local folders by tag and its git refs by tag: its report makes links of the refs, and
+        // accepts only its own url@branch spelling, so none are given rather than one it cannot read.
+        json.put("directories", Map.of());
+        json.put("git_ref", Map.of());
+        return json;
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
      * Octoprobe's four words: run-tests.py's {@code ignored} (a known-flaky failure) is {@code skipped}, as
      * Octoprobe itself maps it; a flaky file is what JUnit was told.
      */

@@ -67,6 +67,11 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private int cancelled;
     private Optional<String> uploadTo = Optional.empty();
     private String uploadTokenVariable;
+    /** {@code micropython.results.context=octoprobe}: context.json in Octoprobe's shape. */
+    private boolean octoprobeContext;
+    private String contextProblem;
+    private static final String MPUNIT_CONTEXT = "mpunit";
+    private static final String OCTOPROBE_CONTEXT = "octoprobe";
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -107,6 +112,14 @@ public final class ResultsFolderListener implements TestExecutionListener {
         uploadTo = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
                 .filter(server -> !server.isEmpty());
         uploadTokenVariable = SecretSettings.uploadTokenVariable(plan.getConfigurationParameters());
+        String shape = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_CONTEXT)
+                .map(String::strip).orElse(MPUNIT_CONTEXT);
+        octoprobeContext = shape.equals(OCTOPROBE_CONTEXT);
+        if (!octoprobeContext && !shape.equals(MPUNIT_CONTEXT)) {
+            contextProblem = ReportingConfigurationKeys.RESULTS_CONTEXT + "=" + shape + " is not known: write "
+                    + MPUNIT_CONTEXT + " or " + OCTOPROBE_CONTEXT + " (context.json was written in mpunit's shape)";
+            System.err.println("mpunit: " + contextProblem);
+        }
         writeContext(null, true);
     }
 
@@ -294,9 +307,16 @@ public final class ResultsFolderListener implements TestExecutionListener {
     }
 
     private void writeContext(String timeEnd, boolean unfinished) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        // Octoprobe's fields; those nobody configured (which testbed, which firmware) stay null.
         SummarySettings settings = summary.settings();
+        String commandLine = secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null));
+        if (octoprobeContext) {
+            writer.write(folder.resolve("context.json"), Json.write(OctoprobeTestGroup.context(settings,
+                    ZonedDateTime.parse(timeStart, TIME.withZone(clock.getZone())), ZonedDateTime.now(clock),
+                    commandLine, error(), unfinished)));
+            return;
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        // The fields of Octoprobe's proposal; those nobody configured (which testbed, which firmware) stay null.
         context.put("testbed", settings.testbed());
         context.put("testbed_instance", settings.instance());
         context.put("time_start", timeStart);
@@ -304,7 +324,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("ref_firmware", settings.refFirmware());
         context.put("ref_tests", settings.refTests());
         context.put("trigger", settings.trigger());
-        context.put("commandline", secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null)));
+        context.put("commandline", commandLine);
         context.put("error", error());
         context.put("unfinished", unfinished);
         writer.write(folder.resolve("context.json"), Json.write(context));
@@ -313,6 +333,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
     /** Run-level problems: a cancellation, a baseline that could not be read. {@code null} when there are none. */
     private String error() {
         List<String> errors = new ArrayList<>();
+        if (contextProblem != null) {
+            errors.add(contextProblem);
+        }
         if (cancelled > 0) {
             errors.add("cancelled: " + cancelled + " test files were not run");
         }

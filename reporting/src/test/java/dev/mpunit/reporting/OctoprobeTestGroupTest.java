@@ -111,6 +111,64 @@ class OctoprobeTestGroupTest {
                 Map.of("name", "basics/first.py", "outcome", "failed", "text", "CRASH")));
     }
 
+    /** Octoprobe's run context fields (its report code's ResultContext); it reads the two metadata keys by name. */
+    private static final List<String> CONTEXT_FIELDS = List.of("testbed_name", "testbed_instance", "time_start",
+            "time_end", "ref_firmware", "ref_firmware_metadata", "ref_tests", "ref_tests_metadata", "trigger",
+            "commandline", "log_output", "log_directory", "error", "directories", "git_ref");
+
+    /**
+     * With {@code micropython.results.context=octoprobe}, context.json has exactly the keys of Octoprobe's run
+     * context (its report code refuses any other and reads the metadata keys by name), strings where it
+     * splits and compares them, and times it parses with {@code %Y-%m-%d_%H-%M-%S%z}.
+     */
+    @Test
+    void octoprobesShapeOfContextJsonHasExactlyItsFields() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString(),
+                ReportingConfigurationKeys.RESULTS_CONTEXT, "octoprobe",
+                ReportingConfigurationKeys.RESULTS_TRIGGER, "nightly"));
+        FakePlan.Node pass = fake.file("basics/list1.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        Map<String, Object> running = JsonReader.object(Files.readString(results.resolve("context.json")));
+        run(listener, pass, "pass", null);
+        listener.testPlanExecutionFinished(plan);
+        Map<String, Object> ended = JsonReader.object(Files.readString(results.resolve("context.json")));
+
+        System.out.println("context.json (octoprobe): " + ended);
+        assertThat(running.keySet()).containsExactlyElementsOf(CONTEXT_FIELDS);
+        assertThat(running).containsEntry("error", "Test never finished...");
+        assertThat(ended.keySet()).containsExactlyElementsOf(CONTEXT_FIELDS);
+        assertThat(ended).containsEntry("testbed_name", "").containsEntry("testbed_instance", "")
+                .containsEntry("time_start", "2026-01-02_04-04-05+0100").containsEntry("time_end", "2026-01-02_04-04-05+0100")
+                .containsEntry("trigger", "nightly").containsEntry("ref_firmware", "").containsEntry("ref_tests", "")
+                .containsEntry("ref_firmware_metadata", null).containsEntry("ref_tests_metadata", null)
+                .containsEntry("error", "").containsEntry("directories", Map.of()).containsEntry("git_ref", Map.of());
+        assertThat(ended.get("commandline")).isInstanceOf(String.class);
+        assertThat(results.resolve("RUN-TESTS_STANDARD@webassembly").resolve("context_testgroup.json")).isRegularFile();
+        assertThat(results.resolve("RUN-TESTS_STANDARD@webassembly").resolve("context_test.json")).isRegularFile();
+    }
+
+    @Test
+    void anUnknownShapeIsSaidAndMpunitsIsWritten() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString(),
+                ReportingConfigurationKeys.RESULTS_CONTEXT, "octopus"));
+        FakePlan.Node pass = fake.file("basics/list1.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, pass, "pass", null);
+        listener.testPlanExecutionFinished(plan);
+
+        Map<String, Object> context = JsonReader.object(Files.readString(results.resolve("context.json")));
+        assertThat(context).containsKey("testbed").containsEntry("error", "micropython.results.context=octopus is not"
+                + " known: write mpunit or octoprobe (context.json was written in mpunit's shape)");
+    }
+
     @Test
     void aTestbedTentaclesShortSerialComesBeforeTheBoardVariantAsInOctoprobesTestIds() {
         String tentacleVariant = OctoprobeTestGroup.tentacleVariant(List.of("2731-RPI_PICO2", "5f2c-RPI_PICO2"),

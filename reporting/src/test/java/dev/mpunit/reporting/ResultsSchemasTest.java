@@ -100,6 +100,24 @@ class ResultsSchemasTest {
     }
 
     @Test
+    void octoprobesShapeOfContextJsonValidatesAgainstItsOwnSchema() throws IOException {
+        Path results = temp.resolve("octoprobe");
+        run(results, Map.of(ReportingConfigurationKeys.RESULTS_CONTEXT, "octoprobe"));
+
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                String name = file.getFileName().toString();
+                String schema = name.equals("context.json") ? "context_octoprobe.schema.json" : SCHEMA_OF.get(name);
+                validate(file, schema).forEach(message -> problems.add(results.relativize(file) + ": " + message));
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(validate(results.resolve("context.json"), "context.schema.json"))
+                .as("one file cannot be both shapes").isNotEmpty();
+    }
+
+    @Test
     void twoRunsOfTheExamplesBenchmarksCompareTheirFiguresInValidFiles() throws IOException {
         Map<String, String> benchmarks = Map.of("micropython.groups", "RUN-PERFBENCH",
                 "micropython.perfbench.average", "2", "micropython.workers", "1");

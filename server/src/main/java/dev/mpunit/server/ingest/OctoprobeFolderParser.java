@@ -18,7 +18,7 @@ final class OctoprobeFolderParser {
 
     static final String CONTEXT_TESTGROUP = "context_testgroup.json";
     /** Octoprobe's default {@code error}, there until the run ends: such a run never finished. */
-    private static final String NEVER_FINISHED = "Test never finished";
+    static final String NEVER_FINISHED = "Test never finished";
 
     private OctoprobeFolderParser() {
     }

@@ -101,7 +101,9 @@ public final class Uploads {
 
     /**
      * Which format an archive is in. A {@code context.json} at the root makes a results folder: Octoprobe's
-     * when it names the testbed as {@code testbed_name}, mpunit's when it names it as {@code testbed}; else
+     * when it names the testbed as {@code testbed_name} (but mpunit's when a test run has both
+     * {@code context_test.json} and {@code context_testgroup.json}, as mpunit writes them, its
+     * {@code context.json} in Octoprobe's shape), mpunit's when it names it as {@code testbed}; else
      * mpunit's when a test run has {@code context_test.json}, Octoprobe's when one has only
      * {@code context_testgroup.json} (mpunit's test runs have both). Without one, JUnit XML files, else
      * {@code _results.json} files.
@@ -111,7 +113,7 @@ public final class Uploads {
         if (context.isPresent()) {
             JsonNode root = JsonFile.parse(RunContext.CONTEXT, context.get()).object();
             if (root.has("testbed_name")) {
-                return Format.OCTOPROBE;
+                return hasBothRunFiles(files) ? Format.MPUNIT : Format.OCTOPROBE;
             }
             if (root.has("testbed") || !files.foldersWith(MpunitFolderParser.CONTEXT_TEST).isEmpty()) {
                 return Format.MPUNIT;
@@ -130,6 +132,12 @@ public final class Uploads {
             return Format.RUN_TESTS;
         }
         throw new UploadRejected(400, "not a results folder: no context.json, no JUnit XML, no _results.json");
+    }
+
+    /** Whether a test run has both per-run files, as only mpunit writes them (Octoprobe has one or the other). */
+    static boolean hasBothRunFiles(UploadFolder files) {
+        return files.foldersWith(MpunitFolderParser.CONTEXT_TEST).stream()
+                .anyMatch(files.foldersWith(OctoprobeFolderParser.CONTEXT_TESTGROUP)::contains);
     }
 
     /** A forced format, when the archive has what it needs; else why not. */
