@@ -15,7 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestPlan;
 
 import dev.mpunit.contract.ReportingConfigurationKeys;
@@ -183,8 +182,6 @@ class OctoprobeTestGroupTest {
     }
 
     private static void run(ResultsFolderListener listener, FakePlan.Node file, String verdict, String reason) {
-        listener.executionStarted(id(file));
-        listener.reportingEntryPublished(id(file), entries(verdict, reason, null, null));
-        listener.executionFinished(id(file), TestExecutionResult.successful());
+        ResultsFolderListenerTest.run(listener, file, entries(verdict, reason, null, null));
     }
 }
