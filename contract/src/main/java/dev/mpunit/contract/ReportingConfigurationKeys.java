@@ -102,11 +102,18 @@ public final class ReportingConfigurationKeys {
      */
     public static final String DRY_RUN = "micropython.dry-run";
 
+    /**
+     * Whose shape the results folder's {@code context.json} has: {@code mpunit} (the default: {@code testbed},
+     * {@code unfinished}, nulls) or {@code octoprobe} (exactly Octoprobe's fields, which its report code
+     * needs: it refuses a key it does not know, so one file cannot have both).
+     */
+    public static final String RESULTS_CONTEXT = "micropython.results.context";
+
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
             RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV,
             RESULTS_COMMENT_REPO, RESULTS_COMMENT_PR, RESULTS_COMMENT_API_URL, RESULTS_COMMENT_TOKEN_ENV,
-            RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE, DRY_RUN);
+            RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE, DRY_RUN, RESULTS_CONTEXT);
 
     private ReportingConfigurationKeys() {
     }

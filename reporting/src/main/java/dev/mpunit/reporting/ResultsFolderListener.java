@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     /** The configuration parameter naming the results folder. */
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FILE_SEGMENT = "file";
 
     private final Clock clock;
@@ -73,6 +74,11 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private Optional<PullRequestAddress> commentOn = Optional.empty();
     private String commentTokenVariable;
     private String commentMarker;
+    /** {@code micropython.results.context=octoprobe}: context.json in Octoprobe's shape. */
+    private boolean octoprobeContext;
+    private String contextProblem;
+    private static final String MPUNIT_CONTEXT = "mpunit";
+    private static final String OCTOPROBE_CONTEXT = "octoprobe";
 
     /** For the launcher's service loader. */
     public ResultsFolderListener() {
@@ -128,6 +134,14 @@ public final class ResultsFolderListener implements TestExecutionListener {
         commentTokenVariable = SecretSettings.commentTokenVariable(plan.getConfigurationParameters());
         commentMarker = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_COMMENT_MARKER)
                 .map(String::strip).filter(marker -> !marker.isEmpty()).orElse(ReportingConfigurationKeys.DEFAULT_COMMENT_MARKER);
+        String shape = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_CONTEXT)
+                .map(String::strip).orElse(MPUNIT_CONTEXT);
+        octoprobeContext = shape.equals(OCTOPROBE_CONTEXT);
+        if (!octoprobeContext && !shape.equals(MPUNIT_CONTEXT)) {
+            contextProblem = ReportingConfigurationKeys.RESULTS_CONTEXT + "=" + shape + " is not known: write "
+                    + MPUNIT_CONTEXT + " or " + OCTOPROBE_CONTEXT + " (context.json was written in mpunit's shape)";
+            System.err.println("mpunit: " + contextProblem);
+        }
         writeContext(null, true);
     }
 
@@ -244,11 +258,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
         if (folder == null) {
             return;
         }
-        String timeEnd = now();
+        ZonedDateTime end = ZonedDateTime.now(clock);
+        String timeEnd = end.format(TIME);
         // A cancelled (fail-fast) run ends, but did not run everything: it stays marked unfinished.
         boolean unfinished = cancelled > 0;
         for (TestRun run : runs.values()) {
-            run.write(timeEnd, unfinished);
+            run.write(end, unfinished);
         }
         baseline.compareWith(folder, runs.values().stream().map(TestRun::verdicts).toList(), writer);
         writeContext(timeEnd, unfinished);
@@ -316,14 +331,21 @@ public final class ResultsFolderListener implements TestExecutionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + runFolder, e);
             }
-            return new TestRun(group, variant, runFolder, now(), writer);
+            return new TestRun(group, variant, runFolder, ZonedDateTime.now(clock), writer);
         });
     }
 
     private void writeContext(String timeEnd, boolean unfinished) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        // Octoprobe's fields; those nobody configured (which testbed, which firmware) stay null.
         SummarySettings settings = summary.settings();
+        String commandLine = secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null));
+        if (octoprobeContext) {
+            writer.write(folder.resolve("context.json"), Json.write(OctoprobeTestGroup.context(settings,
+                    ZonedDateTime.parse(timeStart, TIME.withZone(clock.getZone())), ZonedDateTime.now(clock),
+                    commandLine, error(), unfinished)));
+            return;
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        // The fields of Octoprobe's proposal; those nobody configured (which testbed, which firmware) stay null.
         context.put("testbed", settings.testbed());
         context.put("testbed_instance", settings.instance());
         context.put("time_start", timeStart);
@@ -331,7 +353,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("ref_firmware", settings.refFirmware());
         context.put("ref_tests", settings.refTests());
         context.put("trigger", settings.trigger());
-        context.put("commandline", secrets.commandLine(ProcessHandle.current().info().commandLine().orElse(null)));
+        context.put("commandline", commandLine);
         context.put("error", error());
         context.put("unfinished", unfinished);
         writer.write(folder.resolve("context.json"), Json.write(context));
@@ -340,6 +362,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
     /** Run-level problems: a cancellation, a baseline that could not be read. {@code null} when there are none. */
     private String error() {
         List<String> errors = new ArrayList<>();
+        if (contextProblem != null) {
+            errors.add(contextProblem);
+        }
         if (cancelled > 0) {
             errors.add("cancelled: " + cancelled + " test files were not run");
         }

@@ -3,6 +3,7 @@ package dev.mpunit.reporting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class TestRun {
     private final String group;
     private final String variant;
     private final Path folder;
-    private final String timeStart;
+    private final ZonedDateTime timeStart;
     private final AtomicFiles files;
     // By name: a file run twice (re-run by unique id in the same plan) keeps its last result.
     private final Map<String, TestResult> results = new TreeMap<>();
@@ -40,7 +41,7 @@ final class TestRun {
     private final Set<String> ports = new LinkedHashSet<>();
     private Instant lastWrite;
 
-    TestRun(String group, String variant, Path folder, String timeStart, AtomicFiles files) {
+    TestRun(String group, String variant, Path folder, ZonedDateTime timeStart, AtomicFiles files) {
         this.files = files;
         this.group = group;
         this.variant = variant;
@@ -106,9 +107,16 @@ final class TestRun {
         }
     }
 
-    /** Rewrites the three summary files; {@code timeEnd} null while the run goes on. */
-    void write(String timeEnd, boolean unfinished) {
-        files.write(folder.resolve("context_test.json"), Json.write(contextTest(timeEnd, unfinished)));
+    /**
+     * Rewrites the summary files; {@code timeEnd} null while the run goes on. Octoprobe's current name for
+     * the per-run file and its earlier one are both written: each has its readers (docs/results-folder.md).
+     */
+    void write(ZonedDateTime timeEnd, boolean unfinished) {
+        files.write(folder.resolve("context_test.json"), Json.write(contextTest(
+                timeEnd == null ? null : timeEnd.format(ResultsFolderListener.TIME), unfinished)));
+        files.write(folder.resolve("context_testgroup.json"), Json.write(OctoprobeTestGroup.of(group,
+                folder.getFileName().toString(), tentacles, ports, variant, timeStart, timeEnd, unfinished,
+                results.values())));
         files.write(folder.resolve("_results.json"), Json.write(runTestsResults()));
         files.write(folder.resolve("testresults.txt"), testResultsText());
     }
@@ -121,7 +129,7 @@ final class TestRun {
         context.put("tentacles", List.copyOf(tentacles));
         context.put("ports", List.copyOf(ports));
         context.put("port-variant", variant);
-        context.put("time_start", timeStart);
+        context.put("time_start", timeStart.format(ResultsFolderListener.TIME));
         context.put("time_end", timeEnd);
         context.put("log_output", null);
         context.put("unfinished", unfinished);

@@ -339,7 +339,7 @@ class ResultsFolderListenerTest {
                 .anyMatch(listener -> listener instanceof ResultsFolderListener);
     }
 
-    private static void run(ResultsFolderListener listener, FakePlan.Node file, ReportEntry entry) {
+    static void run(ResultsFolderListener listener, FakePlan.Node file, ReportEntry entry) {
         listener.executionStarted(id(file));
         listener.reportingEntryPublished(id(file), entry);
         listener.executionFinished(id(file), TestExecutionResult.successful());

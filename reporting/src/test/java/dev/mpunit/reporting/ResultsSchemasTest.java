@@ -32,7 +32,7 @@ import dev.mpunit.contract.ReportingConfigurationKeys;
 
 /**
  * The results folder of a run of the examples against the JSON Schemas in {@code docs/schemas}:
- * every JSON file the listener writes (context, each run's context_test and _results, the baseline
+ * every JSON file the listener writes (context, each run's context_test, context_testgroup and _results, the baseline
  * comparison, the xfail template) validates against the schema of its kind.
  */
 class ResultsSchemasTest {
@@ -42,6 +42,7 @@ class ResultsSchemasTest {
     private static final Map<String, String> SCHEMA_OF = Map.of(
             "context.json", "context.schema.json",
             "context_test.json", "context_test.schema.json",
+            "context_testgroup.json", "context_testgroup.schema.json",
             "_results.json", "results.schema.json",
             "baseline.json", "baseline.schema.json",
             "xfail_template.json", "xfail.schema.json",
@@ -99,6 +100,24 @@ class ResultsSchemasTest {
     }
 
     @Test
+    void octoprobesShapeOfContextJsonValidatesAgainstItsOwnSchema() throws IOException {
+        Path results = temp.resolve("octoprobe");
+        run(results, Map.of(ReportingConfigurationKeys.RESULTS_CONTEXT, "octoprobe"));
+
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                String name = file.getFileName().toString();
+                String schema = name.equals("context.json") ? "context_octoprobe.schema.json" : SCHEMA_OF.get(name);
+                validate(file, schema).forEach(message -> problems.add(results.relativize(file) + ": " + message));
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(validate(results.resolve("context.json"), "context.schema.json"))
+                .as("one file cannot be both shapes").isNotEmpty();
+    }
+
+    @Test
     void twoRunsOfTheExamplesBenchmarksCompareTheirFiguresInValidFiles() throws IOException {
         Map<String, String> benchmarks = Map.of("micropython.groups", "RUN-PERFBENCH",
                 "micropython.perfbench.average", "2", "micropython.workers", "1");
@@ -153,6 +172,10 @@ class ResultsSchemasTest {
         assertThat(((List<?>) run.get("tentacles")).stream().map(String::valueOf).toList())
                 .as("the micro:bits that shared the files")
                 .contains("mb01-MICROBIT", "mb02-MICROBIT", "mb03-MICROBIT");
+        Map<String, Object> group = JsonReader.object(Files.readString(
+                results.resolve("RUN-TESTS_STANDARD@MICROBIT").resolve("context_testgroup.json")));
+        assertThat((String) group.get("testid")).as("Octoprobe's test id: a tentacle's short serial, then the board")
+                .matches("RUN-TESTS_STANDARD@mb0[123]-MICROBIT,a");
         assertThat(results.resolve("timeline.svg")).content().contains("mb01-MICROBIT", "mb03-MICROBIT");
         assertThat(results.resolve("summary_report.md")).content().contains("emulated");
     }

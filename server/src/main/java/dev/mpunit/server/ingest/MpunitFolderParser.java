@@ -26,7 +26,13 @@ final class MpunitFolderParser {
     static ParsedContent parse(UploadFolder files, Upload upload) throws UploadRejected {
         JsonFile context = JsonFile.parse(RunContext.CONTEXT, files.file(RunContext.CONTEXT).orElseThrow(
                 () -> new UploadRejected(400, "format=mpunit: no context.json at the archive's root")));
-        RunInfo run = RunContext.fromContext(context, upload, "testbed", false);
+        // context.json in Octoprobe's shape (micropython.results.context=octoprobe) names testbed_name and says
+        // an unfinished run by its error, as Octoprobe's does.
+        JsonNode root = context.object();
+        boolean octoprobeShape = root.has("testbed_name") && !root.has("testbed");
+        String error = context.text(root, "error");
+        RunInfo run = RunContext.fromContext(context, upload, octoprobeShape ? "testbed_name" : "testbed",
+                octoprobeShape && error != null && error.startsWith(OctoprobeFolderParser.NEVER_FINISHED));
         TreeSet<String> folders = new TreeSet<>(files.foldersWith(CONTEXT_TEST));
         folders.addAll(files.foldersWith(RESULTS));
         List<ParsedTestRun> testRuns = new ArrayList<>();

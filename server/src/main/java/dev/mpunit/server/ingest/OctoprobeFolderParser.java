@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ final class OctoprobeFolderParser {
 
     static final String CONTEXT_TESTGROUP = "context_testgroup.json";
     /** Octoprobe's default {@code error}, there until the run ends: such a run never finished. */
-    private static final String NEVER_FINISHED = "Test never finished";
+    static final String NEVER_FINISHED = "Test never finished";
 
     private OctoprobeFolderParser() {
     }
@@ -54,9 +55,9 @@ final class OctoprobeFolderParser {
         String path = folder + "/" + CONTEXT_TESTGROUP;
         JsonFile context = JsonFile.parse(path, files.file(path).orElseThrow());
         JsonNode root = context.object();
-        String[] groupAndVariant = MpunitFolderParser.groupAndVariant(folder);
-        String group = MpunitFolderParser.orElse(context.text(root, "testgroup"), groupAndVariant[0]);
-        String tentacle = MpunitFolderParser.orElse(context.text(root, "tentacle_variant"), groupAndVariant[1]);
+        String[] groupAndTentacle = testId(folder);
+        String group = MpunitFolderParser.orElse(context.text(root, "testgroup"), groupAndTentacle[0]);
+        String tentacle = MpunitFolderParser.orElse(context.text(root, "tentacle_variant"), groupAndTentacle[1]);
         String variant = boardVariant(tentacle);
         OffsetDateTime start = Times.parse(context.text(root, "time_start"), upload.zone(), path + ": time_start");
         OffsetDateTime end = Times.parse(context.text(root, "time_end"), upload.zone(), path + ": time_end");
@@ -88,6 +89,24 @@ final class OctoprobeFolderParser {
         return new ParsedTestRun(group, variant, folder, List.of(tentacle), start, end,
                 RunTestsResults.blankToNull(TokenRedactor.redact(error)),
                 neverFinished || (runUnfinished && end == null), results);
+    }
+
+    /** The run's letter in a test id ({@code ,a}; {@code ;a} before July 2025). */
+    private static final Pattern RUN_LETTER = Pattern.compile("[,;][a-z]+$");
+    /** The role of a two-board group's tentacle ({@code -instance0}; {@code -first} before August 2025). */
+    private static final Pattern ROLE = Pattern.compile("-(instance\\d+|first|second)$");
+
+    /**
+     * Test group and {@code tentacle_variant} from Octoprobe's test id, the test run folder's name, for a
+     * {@code context_testgroup.json} that does not name them: {@code LABEL@serial-BOARD-VARIANT[-role],a} now,
+     * {@code LABEL,a@serial-BOARD-VARIANT[-role]} before August 2026, {@code LABEL@serial-BOARD-VARIANT[-role]}
+     * before Octoprobe ran a group more than once.
+     */
+    static String[] testId(String folder) {
+        String[] labelAndTentacle = MpunitFolderParser.groupAndVariant(folder);
+        String label = RUN_LETTER.matcher(labelAndTentacle[0]).replaceFirst("");
+        String tentacle = ROLE.matcher(RUN_LETTER.matcher(labelAndTentacle[1]).replaceFirst("")).replaceFirst("");
+        return new String[] {label, tentacle};
     }
 
     /** {@code 5f2c-RPI_PICO2-RISCV} (tentacle serial prefix, board variant) → {@code RPI_PICO2-RISCV}. */

@@ -31,10 +31,12 @@ final class Times {
             .toFormatter();
 
     /**
-     * Octoprobe's {@code time.strftime("%Y-%m-%d_%H-%M-%S-%Z")}: {@code 2025-04-18_23-22-12-CEST}, the zone an
+     * Octoprobe's {@code time.strftime("%Y-%m-%d_%H-%M-%S%z")} since May 2026: {@code 2026-08-12_17-35-04+0200},
+     * a numeric offset; before it {@code "%Y-%m-%d_%H-%M-%S-%Z"}: {@code 2025-04-18_23-22-12-CEST}, the zone an
      * abbreviation or nothing.
      */
-    private static final Pattern OCTOPROBE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(\\d{2})-(\\d{2})-(\\d{2})(?:-(.*))?");
+    private static final Pattern OCTOPROBE = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})_(\\d{2})-(\\d{2})-(\\d{2})(?:([+-]\\d{4})|-(.*))?");
     private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private Times() {
@@ -71,7 +73,10 @@ final class Times {
         if (octoprobe.matches()) {
             LocalDateTime local = LocalDateTime.parse(octoprobe.group(1) + "T" + octoprobe.group(2) + ":"
                     + octoprobe.group(3) + ":" + octoprobe.group(4));
-            return local.atZone(zone(octoprobe.group(5), local, zone)).toOffsetDateTime()
+            if (octoprobe.group(5) != null) {
+                return local.atOffset(ZoneOffset.of(octoprobe.group(5))).withOffsetSameInstant(ZoneOffset.UTC);
+            }
+            return local.atZone(zone(octoprobe.group(6), local, zone)).toOffsetDateTime()
                     .withOffsetSameInstant(ZoneOffset.UTC);
         }
         try {

@@ -101,19 +101,25 @@ public final class Uploads {
 
     /**
      * Which format an archive is in. A {@code context.json} at the root makes a results folder: Octoprobe's
-     * when it names the testbed as {@code testbed_name} or a test run has {@code context_testgroup.json},
-     * mpunit's when it names it as {@code testbed} or a test run has {@code context_test.json}. Without one,
-     * JUnit XML files, else {@code _results.json} files.
+     * when it names the testbed as {@code testbed_name} (but mpunit's when a test run has both
+     * {@code context_test.json} and {@code context_testgroup.json}, as mpunit writes them, its
+     * {@code context.json} in Octoprobe's shape), mpunit's when it names it as {@code testbed}; else
+     * mpunit's when a test run has {@code context_test.json}, Octoprobe's when one has only
+     * {@code context_testgroup.json} (mpunit's test runs have both). Without one, JUnit XML files, else
+     * {@code _results.json} files.
      */
     static Format recognise(UploadFolder files) throws UploadRejected {
         Optional<byte[]> context = files.file(RunContext.CONTEXT);
         if (context.isPresent()) {
             JsonNode root = JsonFile.parse(RunContext.CONTEXT, context.get()).object();
-            if (root.has("testbed_name") || !files.foldersWith(OctoprobeFolderParser.CONTEXT_TESTGROUP).isEmpty()) {
-                return Format.OCTOPROBE;
+            if (root.has("testbed_name")) {
+                return hasBothRunFiles(files) ? Format.MPUNIT : Format.OCTOPROBE;
             }
             if (root.has("testbed") || !files.foldersWith(MpunitFolderParser.CONTEXT_TEST).isEmpty()) {
                 return Format.MPUNIT;
+            }
+            if (!files.foldersWith(OctoprobeFolderParser.CONTEXT_TESTGROUP).isEmpty()) {
+                return Format.OCTOPROBE;
             }
             throw new UploadRejected(400, "context.json names no testbed (neither testbed nor testbed_name) and no"
                     + " test run folder has context_test.json or context_testgroup.json: not an mpunit or Octoprobe"
@@ -126,6 +132,12 @@ public final class Uploads {
             return Format.RUN_TESTS;
         }
         throw new UploadRejected(400, "not a results folder: no context.json, no JUnit XML, no _results.json");
+    }
+
+    /** Whether a test run has both per-run files, as only mpunit writes them (Octoprobe has one or the other). */
+    static boolean hasBothRunFiles(UploadFolder files) {
+        return files.foldersWith(MpunitFolderParser.CONTEXT_TEST).stream()
+                .anyMatch(files.foldersWith(OctoprobeFolderParser.CONTEXT_TESTGROUP)::contains);
     }
 
     /** A forced format, when the archive has what it needs; else why not. */

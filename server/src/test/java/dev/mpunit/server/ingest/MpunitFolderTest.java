@@ -99,6 +99,65 @@ class MpunitFolderTest {
                 .doesNotContain("SHOULDbeBLANKED"));
     }
 
+    /**
+     * mpunit's test runs hold Octoprobe's current per-run file beside the earlier one: the folder stays
+     * mpunit's (context.json names its {@code testbed}), read from {@code context_test.json}, with its
+     * durations and incidents that Octoprobe's file has no field for.
+     */
+    @Test
+    void aFolderWithOctoprobesContextTestgroupJsonTooIsStillMpunits() throws UploadRejected {
+        String top = "20261201-020000/";
+        TarGz tar = handMade(false).file(top + "RUN-TESTS_STANDARD@MICROBIT/context_testgroup.json", """
+                {"directory_relative": "RUN-TESTS_STANDARD@MICROBIT", "testgroup": "RUN-TESTS_STANDARD",
+                 "testid": "RUN-TESTS_STANDARD@mb01-MICROBIT,a", "tentacle_variant": "mb01-MICROBIT",
+                 "tentacle_variant_role": "mb01-MICROBIT", "commandline": "", "tentacle_mcu": "/dev/ttyACM0",
+                 "tentacle_reference": "", "time_start": "2026-12-01_02-00-05+0100",
+                 "time_end": "2026-12-01_02-09-00+0100", "log_output": "RUN-TESTS_STANDARD@MICROBIT/testresults.txt",
+                 "outcomes": [{"name": "basics/fail_exp.py", "outcome": "failed", "text": "line 3 differs"},
+                              {"name": "basics/list1.py", "outcome": "passed", "text": ""},
+                              {"name": "thread/thread1.py", "outcome": "skipped", "text": "the test printed SKIP"}],
+                 "msg_error": "", "msg_skipped": ""}""");
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.format()).isEqualTo("mpunit");
+        ParsedTestRun testRun = run.testRuns().get(0);
+        assertThat(testRun.tentacles()).containsExactly("mb01-MICROBIT", "mb02-MICROBIT");
+        assertThat(testRun.results()).extracting(ParsedResult::durationMs).containsExactly(120L, 340L, null);
+        assertThat(run.files()).extracting(UploadedFile::path)
+                .contains("RUN-TESTS_STANDARD@MICROBIT/context_testgroup.json");
+    }
+
+    /**
+     * {@code micropython.results.context=octoprobe}: context.json in Octoprobe's shape, the test runs with
+     * both files. Still mpunit's folder, read from {@code context_test.json}; the testbed is
+     * {@code testbed_name}, a run is unfinished while its error says {@code Test never finished...}.
+     */
+    @Test
+    void aFolderWhoseContextJsonHasOctoprobesShapeIsStillMpunits() throws UploadRejected {
+        String octoprobeContext = """
+                {"testbed_name": "lab-a", "testbed_instance": "", "time_start": "2026-12-01_02-00-00+0100",
+                 "time_end": "2026-12-01_02-10-00+0100", "ref_firmware": "", "ref_firmware_metadata": null,
+                 "ref_tests": "", "ref_tests_metadata": null, "trigger": "nightly", "commandline": "",
+                 "log_output": "", "log_directory": "", "error": %s, "directories": {}, "git_ref": {}}""";
+        for (boolean unfinished : new boolean[] {false, true}) {
+            TarGz tar = handMade(octoprobeContext.formatted(unfinished ? "\"Test never finished...\"" : "\"\""),
+                    unfinished)
+                    .file("20261201-020000/RUN-TESTS_STANDARD@MICROBIT/context_testgroup.json", """
+                            {"testgroup": "RUN-TESTS_STANDARD", "tentacle_variant": "mb01-MICROBIT", "outcomes": []}""");
+
+            ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+            assertThat(run.format()).isEqualTo("mpunit");
+            assertThat(run.run().testbed()).isEqualTo("lab-a");
+            assertThat(run.run().timeStart()).isEqualTo(OffsetDateTime.parse("2026-12-01T01:00:00Z"));
+            assertThat(run.run().unfinished()).isEqualTo(unfinished);
+            assertThat(run.run().error()).isEqualTo(unfinished ? "Test never finished..." : null);
+            assertThat(run.testRuns().get(0).results()).extracting(ParsedResult::durationMs)
+                    .containsExactly(120L, 340L, null);
+        }
+    }
+
     @Test
     void aFolderTarredWithItsOwnNameIsReadAsItsContents() throws UploadRejected {
         ParsedRun run = Uploads.parse(upload(handMade(false).bytes(), Map.of()), UploadLimits.DEFAULTS);
@@ -265,8 +324,12 @@ class MpunitFolderTest {
 
     /** A results folder of a testbed with a failure, tarred with its own folder name. */
     static TarGz handMade(boolean unfinished) {
+        return handMade(CONTEXT.formatted(unfinished), unfinished);
+    }
+
+    private static TarGz handMade(String context, boolean unfinished) {
         String top = "20261201-020000/";
-        return new TarGz().folder(top).file(top + "context.json", CONTEXT.formatted(unfinished))
+        return new TarGz().folder(top).file(top + "context.json", context)
                 .folder(top + "RUN-TESTS_STANDARD@MICROBIT")
                 .file(top + "RUN-TESTS_STANDARD@MICROBIT/context_test.json",
                         CONTEXT_TEST.formatted(unfinished ? "null" : "\"2026-12-01 02:09:00\"", unfinished))

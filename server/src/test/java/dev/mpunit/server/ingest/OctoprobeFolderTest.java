@@ -170,6 +170,70 @@ class OctoprobeFolderTest {
         assertThat(testRun.unfinished()).isTrue();
     }
 
+    /**
+     * Octoprobe's folders since August 2026: test ids {@code LABEL@serial-BOARD-VARIANT[-role],a} (a group run
+     * again after failures is {@code ,b}), roles {@code instance0}/{@code instance1}, times with {@code %z}.
+     */
+    @Test
+    void todaysTestIdsRolesRunLettersAndOffsets() throws UploadRejected {
+        String multinet = """
+                {"testgroup": "RUN-MULTITESTS_MULTINET", "tentacle_variant": "5f2c-RPI_PICO_W",
+                 "tentacle_variant_role": "5f2c-RPI_PICO_W-%s", "tentacle_reference": "6038-RPI_PICO_W",
+                 "time_start": "2026-08-12_17-35-04+0200", "time_end": "2026-08-12_17-40-04+0200",
+                 "msg_error": "", "msg_skipped": "",
+                 "outcomes": [{"name": "multi_net/tcp_data.py", "outcome": "%s", "text": ""}]}""";
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("\"\"")
+                        .replace("2025-04-18 23:22:12", "2026-08-12_17-30-00+0200")
+                        .replace("2025-04-19 01:02:03", "2026-08-12_18-00-00+0200"))
+                .file("RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance0,a/context_testgroup.json",
+                        multinet.formatted("instance0", "failed"))
+                .file("RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance0,b/context_testgroup.json",
+                        multinet.formatted("instance0", "passed"))
+                .file("RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance1,a/context_testgroup.json",
+                        multinet.formatted("instance1", "passed"));
+
+        ParsedRun run = Uploads.parse(Fixtures.upload(tar.bytes(), null, Map.of(), ZoneId.of("Australia/Sydney")),
+                UploadLimits.DEFAULTS);
+
+        assertThat(run.format()).isEqualTo("octoprobe");
+        assertThat(run.run().timeStart()).as("the offset is the time's own").isEqualTo(
+                OffsetDateTime.parse("2026-08-12T15:30:00Z"));
+        assertThat(run.testRuns()).extracting(ParsedTestRun::group, ParsedTestRun::variant, ParsedTestRun::folder,
+                ParsedTestRun::timeStart).containsExactly(
+                        tuple("RUN-MULTITESTS_MULTINET", "RPI_PICO_W", "RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance0,a",
+                                OffsetDateTime.parse("2026-08-12T15:35:04Z")),
+                        tuple("RUN-MULTITESTS_MULTINET", "RPI_PICO_W", "RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance0,b",
+                                OffsetDateTime.parse("2026-08-12T15:35:04Z")),
+                        tuple("RUN-MULTITESTS_MULTINET", "RPI_PICO_W", "RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance1,a",
+                                OffsetDateTime.parse("2026-08-12T15:35:04Z")));
+        assertThat(run.testRuns()).extracting(testRun -> testRun.results().get(0).verdict())
+                .containsExactly(Verdict.FAIL, Verdict.PASS, Verdict.PASS);
+    }
+
+    @Test
+    void aTestIdNamesGroupAndTentacleWhenTheFileDoesNot() {
+        assertThat(OctoprobeFolderParser.testId("RUN-TESTS_STANDARD@5f2c-RPI_PICO2-RISCV,a"))
+                .containsExactly("RUN-TESTS_STANDARD", "5f2c-RPI_PICO2-RISCV");
+        assertThat(OctoprobeFolderParser.testId("RUN-MULTITESTS_MULTINET@5f2c-RPI_PICO_W-instance1,b"))
+                .containsExactly("RUN-MULTITESTS_MULTINET", "5f2c-RPI_PICO_W");
+        assertThat(OctoprobeFolderParser.testId("RUN-TESTS_STANDARD,a@5f2c-RPI_PICO2")).as("before August 2026")
+                .containsExactly("RUN-TESTS_STANDARD", "5f2c-RPI_PICO2");
+        assertThat(OctoprobeFolderParser.testId("RUN-PERFBENCH@1830-ESP32_GENERIC-first")).as("before runs had letters")
+                .containsExactly("RUN-PERFBENCH", "1830-ESP32_GENERIC");
+    }
+
+    @Test
+    void aTestgroupFileWithoutGroupOrTentacleIsNamedByItsFolder() throws UploadRejected {
+        TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("null"))
+                .file("RUN-TESTS_STANDARD@5f2c-RPI_PICO2-RISCV,a/context_testgroup.json", """
+                        {"outcomes": [{"name": "basics/list1.py", "outcome": "passed", "text": ""}]}""");
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        assertThat(run.testRuns()).extracting(ParsedTestRun::group, ParsedTestRun::variant, ParsedTestRun::tentacles)
+                .containsExactly(tuple("RUN-TESTS_STANDARD", "RPI_PICO2-RISCV", java.util.List.of("5f2c-RPI_PICO2-RISCV")));
+    }
+
     @Test
     void withoutRefTestsTheTestsGitRefIsTaken() throws UploadRejected {
         TarGz tar = new TarGz().file("context.json", CONTEXT.formatted("null")
