@@ -167,15 +167,15 @@ class MpunitCommandTest {
 
         Run emptyRun = mpunit(empty.toString());
         assertThat(emptyRun.exitCode()).as(emptyRun.output()).isEqualTo(2);
-        assertThat(emptyRun.output()).contains(empty + " holds no test file that runs", "no test selected");
+        assertThat(emptyRun.output()).contains(empty + " holds no test file that runs", "(and 1 more: --verbose shows them)");
 
         Run notesRun = mpunit(work.resolve("notes/notes.txt").toString());
         assertThat(notesRun.exitCode()).as(notesRun.output()).isEqualTo(2);
-        assertThat(notesRun.output()).contains("notes.txt is not a MicroPython test file", "no test selected");
+        assertThat(notesRun.output()).contains("notes.txt is not a MicroPython test file", "(and 1 more: --verbose shows them)");
 
         Run subfolderRun = mpunit(work.resolve("mytests").toString());
         assertThat(subfolderRun.exitCode()).as(subfolderRun.output()).isEqualTo(2);
-        assertThat(subfolderRun.output()).contains("'s sub/ (1 test file) are not run", "no test selected");
+        assertThat(subfolderRun.output()).contains("'s sub/ (1 test file) are not run", "(and 2 more: --verbose shows them)");
     }
 
     // Item 15: configuration errors exited 1, like a failing test.
