@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import dev.mpunit.contract.SourceLinks;
 import dev.mpunit.server.ingest.Verdict;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -260,7 +261,7 @@ public final class ResultQueries {
                 row.getString("verdict"), row.getString("message"), Sql.nullableLong(row, "duration_ms"),
                 incidents == null || incidents.isEmpty() ? List.of() : List.of(incidents.split("\n")), figures,
                 FileQueries.url(runId, row.getString("output_path")), FileQueries.url(runId, row.getString("expected_path")),
-                links.map(link -> link.link(name)).orElse(null));
+                links.map(link -> link.file(name)).orElse(null));
     }
 
     /**
@@ -301,7 +302,7 @@ public final class ResultQueries {
         }
         boolean more = rows.size() > limit;
         List<MatrixRow> shown = rows.values().stream().limit(limit)
-                .map(row -> row.build(links.map(link -> link.link(row.name)).orElse(null))).toList();
+                .map(row -> row.build(links.map(link -> link.file(row.name)).orElse(null))).toList();
         String next = null;
         if (more) {
             long lastShown = rows.keySet().stream().skip(limit - 1L).findFirst().orElseThrow();
