@@ -20,6 +20,7 @@ import org.junit.platform.launcher.TestPlan;
 import dev.mpunit.contract.MicroPythonTestId;
 import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.SourceLinks;
 import dev.mpunit.contract.Verdicts;
 
 /**
@@ -43,6 +44,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private TestPlan plan;
     private boolean severalVariants;
     private String resultsDir;
+    /** Where a failure's source is, from micropython.results.ref-tests: empty when that gives no link. */
+    private Optional<SourceLinks> sources = Optional.empty();
     private final Map<String, Map<String, String>> entries = new HashMap<>();
     private final List<String> passed = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -79,6 +82,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         this.plan = plan;
         resultsDir = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_DIR).map(String::strip)
                 .filter(dir -> !dir.isEmpty()).orElse(null);
+        sources = SourceLinks.of(plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_REF_TESTS)
+                .orElse(null));
         // One variant is run-tests.py's case: its lines name the file alone; more name the variant too.
         severalVariants = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
                 .map(test -> test.getUniqueIdObject().getLastSegment().getType()).filter("variant"::equals).count() > 1;
@@ -163,7 +168,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             quarantined.add(name);
             line(colour(YELLOW, "quarantined") + "  " + name + reason(verdict.equals(Verdicts.FLAKY)
                     ? flakyReason(values) : why));
-            diffs.add(failure(name, " (quarantined)", lastFailed(values, runs)));
+            diffs.add(failure(name, id.get().file(), " (quarantined)", lastFailed(values, runs)));
             return;
         }
         if (verdict.equals(Verdicts.FLAKY)) {
@@ -172,7 +177,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
                 failed.add(name);
             }
             line(colour(junitFailed ? RED : YELLOW, "flaky") + "  " + name + reason(flakyReason(values)));
-            diffs.add(failure(name, " (flaky)", lastFailed(values, runs)));
+            diffs.add(failure(name, id.get().file(), " (flaky)", lastFailed(values, runs)));
             return;
         }
         switch (verdict) {
@@ -196,7 +201,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             default -> {
                 failed.add(name);
                 line(colour(RED, "FAIL") + "  " + name + reason(why));
-                diffs.add(failure(name, "", values));
+                diffs.add(failure(name, id.get().file(), "", values));
             }
         }
     }
@@ -232,12 +237,19 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         return values;
     }
 
-    /** @param note after the name in the heading: why this failure fails no run, or nothing */
-    private String failure(String name, String note, Map<String, String> values) {
+    /**
+     * @param file the test file under the tests root, for the link to its source
+     * @param note after the name in the heading: why this failure fails no run, or nothing
+     */
+    private String failure(String name, String file, String note, Map<String, String> values) {
         String output = values.getOrDefault(ReportEntryKeys.OUTPUT, "");
         String expected = values.get(ReportEntryKeys.EXPECTED);
         StringBuilder text = new StringBuilder();
         text.append("FAILURE ").append(name).append(note).append('\n');
+        String source = sources.map(links -> links.file(file)).orElse(null);
+        if (source != null) {
+            text.append("source: ").append(source).append('\n');
+        }
         if (expected == null) {
             // A unittest file has no expected output: what it printed says which case failed.
             text.append(output);

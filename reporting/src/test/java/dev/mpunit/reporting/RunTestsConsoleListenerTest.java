@@ -134,6 +134,33 @@ class RunTestsConsoleListenerTest {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void aFailureLinksItsSourceAtTheRunsRefTestsAndALocalPathGivesNoLink() {
+        assertThat(failingRun(listener(false, true), "https://github.com/micropython/micropython.git@v1.25.0"))
+                .contains("""
+                        FAILURE basics/fail.py
+                        source: https://github.com/micropython/micropython/blob/v1.25.0/tests/basics/fail.py
+                        --- basics/fail.py.exp
+                        """);
+        printed.reset();
+        assertThat(failingRun(listener(false, true), "/home/me/micropython")).contains("""
+                FAILURE basics/fail.py
+                --- basics/fail.py.exp
+                """).doesNotContain("source:");
+    }
+
+    private String failingRun(RunTestsConsoleListener listener, String refTests) {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
+                ReportingConfigurationKeys.RESULTS_REF_TESTS, refTests));
+        FakePlan.Node fail = fake.file("basics/fail.py");
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        finish(listener, fail, entries("fail", "line 1 differs", "3\n", "2\n"), TestExecutionResult.failed(null));
+        listener.testPlanExecutionFinished(plan);
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
     private static final String CLEAR = "\r\u001b[2K";
 
     /** The entry of run {@code attempt} of a file run more than once; {@code attempts} on the last one. */
