@@ -1,5 +1,9 @@
 package dev.mpunit.reporting;
 
+import java.util.Optional;
+
+import dev.mpunit.contract.SourceLinks;
+
 /**
  * {@code summary_report.html}: the markdown's content with every failure row and the timeline,
  * as XHTML (parseable as XML) with its CSS inline and no script, so it opens from a CI artifact
@@ -37,8 +41,8 @@ final class SummaryHtml {
         row(html, "Testbed", SummaryText.testbed(h));
         row(html, "Time", h.start() + " – " + (h.end() == null ? "…" : h.end()));
         row(html, "Duration", SummaryText.duration(h));
-        row(html, "Firmware", h.refFirmware());
-        row(html, "Tests", h.refTests());
+        row(html, "Firmware", h.refFirmware(), SourceLinks.commit(h.refFirmware()));
+        row(html, "Tests", h.refTests(), SourceLinks.commit(h.refTests()));
         row(html, "JUnit", SummaryText.junit(h.junit()));
         html.append("</table>\n<table class=\"groups\">\n<tr><th>Group</th><th>Runs</th><th>Passed</th><th>Ignored</th>"
                 + "<th>Skipped</th><th>Xfailed</th><th>Failed</th><th>Flaky</th><th>Quarantined</th></tr>\n");
@@ -51,8 +55,9 @@ final class SummaryHtml {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+        Optional<SourceLinks> sources = SourceLinks.of(h.refTests());
         for (SummaryReport.Group g : report.groups()) {
-            failures(html, g);
+            failures(html, g, sources);
         }
         if (!report.benchmarks().isEmpty()) {
             html.append("<h2>Benchmarks</h2>\n<p>RUN-PERFBENCH, as run-perfbench.py prints them: mean of the runs and"
@@ -72,7 +77,7 @@ final class SummaryHtml {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void failures(StringBuilder html, SummaryReport.Group g) {
+    private static void failures(StringBuilder html, SummaryReport.Group g, Optional<SourceLinks> sources) {
         if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty() && g.incidents().isEmpty()) {
             return;
         }
@@ -83,7 +88,8 @@ final class SummaryHtml {
             html.append("</tr>\n");
             for (SummaryReport.Row row : g.failures()) {
                 html.append("<tr").append(row.allFailed() ? " class=\"all\"" : row.flaky() ? " class=\"flaky\"" : "")
-                        .append("><td>").append(Xml.escape(row.name())).append("</td>");
+                        .append("><td>").append(linked(row.name(), sources.map(links -> links.file(row.name())).orElse(null)))
+                        .append("</td>");
                 for (String variant : g.variants()) {
                     SummaryReport.Cell cell = row.cells().get(variant);
                     html.append("<td>");
@@ -118,8 +124,17 @@ final class SummaryHtml {
     }
 
     private static void row(StringBuilder html, String label, String value) {
+        row(html, label, value, null);
+    }
+
+    /** @param link where the value leads (a ref's commit), or null */
+    private static void row(StringBuilder html, String label, String value, String link) {
         if (value != null) {
-            html.append("<tr><th>").append(label).append("</th><td>").append(Xml.escape(value)).append("</td></tr>\n");
+            html.append("<tr><th>").append(label).append("</th><td>").append(linked(value, link)).append("</td></tr>\n");
         }
+    }
+
+    private static String linked(String text, String link) {
+        return link == null ? Xml.escape(text) : "<a href=\"" + Xml.escape(link) + "\">" + Xml.escape(text) + "</a>";
     }
 }

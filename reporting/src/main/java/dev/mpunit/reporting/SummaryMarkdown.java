@@ -1,6 +1,9 @@
 package dev.mpunit.reporting;
 
 import java.util.List;
+import java.util.Optional;
+
+import dev.mpunit.contract.SourceLinks;
 
 /**
  * {@code summary_report.md}: short enough for a pull request's comment, so each failures matrix
@@ -27,8 +30,8 @@ final class SummaryMarkdown {
         line(md, "Testbed", SummaryText.testbed(h));
         line(md, "Time", h.start() + " – " + (h.end() == null ? "…" : h.end()));
         line(md, "Duration", SummaryText.duration(h));
-        line(md, "Firmware", h.refFirmware());
-        line(md, "Tests", h.refTests());
+        line(md, "Firmware", h.refFirmware(), SourceLinks.commit(h.refFirmware()));
+        line(md, "Tests", h.refTests(), SourceLinks.commit(h.refTests()));
         line(md, "JUnit", SummaryText.junit(h.junit()));
         md.append('\n');
 
@@ -40,8 +43,9 @@ final class SummaryMarkdown {
                     .append(g.xfailed()).append(" | ").append(g.failed()).append(" | ").append(g.flaky())
                     .append(" | ").append(g.quarantined()).append(" |\n");
         }
+        Optional<SourceLinks> sources = SourceLinks.of(h.refTests());
         for (SummaryReport.Group g : report.groups()) {
-            failures(md, g);
+            failures(md, g, sources);
         }
         if (!report.benchmarks().isEmpty()) {
             md.append("\n## Benchmarks\n\nRUN-PERFBENCH, as run-perfbench.py prints them: mean of the runs and its spread.\n\n")
@@ -55,7 +59,7 @@ final class SummaryMarkdown {
         return md.toString();
     }
 
-    private static void failures(StringBuilder md, SummaryReport.Group g) {
+    private static void failures(StringBuilder md, SummaryReport.Group g, Optional<SourceLinks> sources) {
         if (g.failures().isEmpty() && g.unexpectedPasses().isEmpty() && g.incidents().isEmpty()) {
             return;
         }
@@ -68,7 +72,7 @@ final class SummaryMarkdown {
             md.append('\n');
             List<SummaryReport.Row> rows = g.failures();
             for (SummaryReport.Row row : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
-                String name = escape(row.name());
+                String name = linked(escape(row.name()), sources.map(links -> links.file(row.name())).orElse(null));
                 md.append("| ").append(row.allFailed() ? "**" + name + "**" : row.flaky() ? "*" + name + "*" : name)
                         .append(" |");
                 for (String variant : g.variants()) {
@@ -98,9 +102,19 @@ final class SummaryMarkdown {
     }
 
     private static void line(StringBuilder md, String label, String value) {
+        line(md, label, value, null);
+    }
+
+    /** @param link where the value leads (a ref's commit), or null */
+    private static void line(StringBuilder md, String label, String value, String link) {
         if (value != null) {
-            md.append("| ").append(label).append(" | ").append(escape(value)).append(" |\n");
+            md.append("| ").append(label).append(" | ").append(linked(escape(value), link)).append(" |\n");
         }
+    }
+
+    /** SourceLinks gives plain https URLs with no space or parenthesis: safe inside {@code (…)} as they are. */
+    private static String linked(String escaped, String link) {
+        return link == null ? escaped : "[" + escaped + "](" + link + ")";
     }
 
     /** Table cells end at a bare {@code |}; names with markdown's own characters keep them literal. */

@@ -166,7 +166,8 @@ class SummaryTest {
         String md = bench.markdown();
         assertThat(md).startsWith("# MicroPython test summary\n").doesNotContain("Unfinished")
                 .contains("| Trigger | PR #42 |").contains("| Testbed | ch\\_hans (ch\\_hans\\_1) |")
-                .contains("| Firmware | https://github.com/micropython/micropython.git@v1.26.0 |")
+                .contains("| Firmware | [https://github.com/micropython/micropython.git@v1.26.0]"
+                        + "(https://github.com/micropython/micropython/commit/v1.26.0) |")
                 .contains("| Time | 2026-01-02 03:04:05 – 2026-01-02 03:04:20 |")
                 .contains("| Duration | 15.0 s, 1875 ms per test |")
                 .doesNotContain("| Tests |")
@@ -243,6 +244,42 @@ class SummaryTest {
         assertThat(html.getElementsByTagNameNS(TimelineSvg.NS, "svg").getLength()).isEqualTo(1);
         assertThat(Files.readString(bench.results.resolve(Summary.HTML))).doesNotContain("<script", "<link", "src=", "https://")
                 .contains("<style>");
+    }
+
+    @Test
+    void eachFailingTestLinksItsSourceAtRefTestsAndTheHeaderLinksBothCommits() throws Exception {
+        Bench bench = campaign(Map.of(ReportingConfigurationKeys.RESULTS_REF_TESTS,
+                "https://github.com/micropython/micropython.git~17232", ReportingConfigurationKeys.RESULTS_REF_FIRMWARE,
+                "https://github.com/someone/micropython.git@0123abcd"));
+        String source = "https://github.com/micropython/micropython/blob/refs/pull/17232/head/tests/";
+
+        assertThat(bench.markdown())
+                .contains("| Firmware | [https://github.com/someone/micropython.git@0123abcd]"
+                        + "(https://github.com/someone/micropython/commit/0123abcd) |")
+                .contains("| Tests | [https://github.com/micropython/micropython.git~17232]"
+                        + "(https://github.com/micropython/micropython/pull/17232) |")
+                .contains("| **[basics/broken.py](" + source + "basics/broken.py)** | [FAIL](")
+                .contains("| *[basics/flaky.py](" + source + "basics/flaky.py)* | [pass](")
+                .contains("| [extmod/only\\_esp.py](" + source + "extmod/only_esp.py) | [FAIL](");
+        NodeList links = parse(bench.results.resolve(Summary.HTML)).getElementsByTagNameNS(XHTML, "a");
+        List<String> hrefs = new ArrayList<>();
+        for (int i = 0; i < links.getLength(); i++) {
+            hrefs.add(((Element) links.item(i)).getAttribute("href"));
+        }
+        assertThat(hrefs).filteredOn(href -> href.startsWith("https://")).containsExactly(
+                "https://github.com/someone/micropython/commit/0123abcd", "https://github.com/micropython/micropython/pull/17232",
+                source + "basics/broken.py", source + "basics/flaky.py", source + "extmod/only_esp.py");
+    }
+
+    @Test
+    void aLocalTestsPathOrAnSshUrlGivesNoLinkAndNoError() throws Exception {
+        Bench bench = campaign(Map.of(ReportingConfigurationKeys.RESULTS_REF_TESTS, "/home/me/micropython",
+                ReportingConfigurationKeys.RESULTS_REF_FIRMWARE, "git@github.com:micropython/micropython.git@master"));
+
+        assertThat(bench.markdown()).contains("| Tests | /home/me/micropython |")
+                .contains("| Firmware | git@github.com:micropython/micropython.git@master |")
+                .contains("| **basics/broken.py** | [FAIL](").doesNotContain("https://");
+        assertThat(Files.readString(bench.results.resolve(Summary.HTML))).doesNotContain("https://");
     }
 
     @Test
