@@ -27,6 +27,7 @@ import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.contract.ReportEntryKeys;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.contract.SecretSettings;
+import dev.mpunit.contract.SourceLinks;
 import dev.mpunit.contract.Verdicts;
 
 /**
@@ -331,7 +332,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + runFolder, e);
             }
-            return new TestRun(group, variant, runFolder, ZonedDateTime.now(clock), writer);
+            return new TestRun(group, variant, runFolder, ZonedDateTime.now(clock), writer,
+                    SourceLinks.of(summary.settings().refTests()));
         });
     }
 
@@ -352,6 +354,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("time_end", timeEnd);
         context.put("ref_firmware", settings.refFirmware());
         context.put("ref_tests", settings.refTests());
+        // Where a reader of the folder finds the two commits; null for a ref that gives no link (a local path).
+        context.put("ref_firmware_link", SourceLinks.commit(settings.refFirmware()));
+        context.put("ref_tests_link", SourceLinks.commit(settings.refTests()));
         context.put("trigger", settings.trigger());
         context.put("commandline", commandLine);
         context.put("error", error());

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.mpunit.contract.SourceLinks;
 import dev.mpunit.contract.Verdicts;
 
 /**
@@ -35,14 +37,18 @@ final class TestRun {
     private final Path folder;
     private final ZonedDateTime timeStart;
     private final AtomicFiles files;
+    /** Each test's source at the run's ref_tests; empty when that gives no link. */
+    private final Optional<SourceLinks> sources;
     // By name: a file run twice (re-run by unique id in the same plan) keeps its last result.
     private final Map<String, TestResult> results = new TreeMap<>();
     private final Set<String> tentacles = new LinkedHashSet<>();
     private final Set<String> ports = new LinkedHashSet<>();
     private Instant lastWrite;
 
-    TestRun(String group, String variant, Path folder, ZonedDateTime timeStart, AtomicFiles files) {
+    TestRun(String group, String variant, Path folder, ZonedDateTime timeStart, AtomicFiles files,
+            Optional<SourceLinks> sources) {
         this.files = files;
+        this.sources = sources;
         this.group = group;
         this.variant = variant;
         this.folder = folder;
@@ -146,6 +152,7 @@ final class TestRun {
             entry.put("incidents", result.incidents());
             entry.put("flaky", result.result().equals(Verdicts.FLAKY));
             entry.put("quarantined", result.quarantined());
+            entry.put("source", sources.map(links -> links.file(result.name())).orElse(null));
             List<Object> attempts = new ArrayList<>();
             for (TestResult.Attempt attempt : result.attempts()) {
                 Map<String, Object> each = new LinkedHashMap<>();

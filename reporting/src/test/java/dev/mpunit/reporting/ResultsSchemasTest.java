@@ -78,7 +78,10 @@ class ResultsSchemasTest {
         run(first, Map.of());
         Path second = temp.resolve("second");
         run(second, Map.of("micropython.results.baseline", first.toString(),
-                "micropython.results.xfail", xfail.toString(), "micropython.results.trigger", "schema test"));
+                "micropython.results.xfail", xfail.toString(), "micropython.results.trigger", "schema test",
+                // Refs that link: the second folder has its source and commit links, the first its nulls.
+                ReportingConfigurationKeys.RESULTS_REF_TESTS, "https://github.com/micropython/micropython.git@v1.26.0",
+                ReportingConfigurationKeys.RESULTS_REF_FIRMWARE, "https://github.com/micropython/micropython.git~17232"));
 
         Map<String, Integer> kinds = new TreeMap<>();
         List<String> problems = new ArrayList<>();
@@ -95,6 +98,12 @@ class ResultsSchemasTest {
         System.out.println("results folder JSON files validated against docs/schemas: " + kinds);
         assertThat(problems).isEmpty();
         assertThat(kinds).containsOnlyKeys(SCHEMA_OF.keySet());
+        assertThat(Files.readString(second.resolve("RUN-TESTS_STANDARD@webassembly/context_test.json")))
+                .contains("\"source\": \"https://github.com/micropython/micropython/blob/v1.26.0/tests/basics/");
+        assertThat(Files.readString(second.resolve("context.json")))
+                .contains("\"ref_firmware_link\": \"https://github.com/micropython/micropython/pull/17232\"",
+                        "\"ref_tests_link\": \"https://github.com/micropython/micropython/commit/v1.26.0\"");
+        assertThat(Files.readString(first.resolve("context.json"))).contains("\"ref_tests_link\": null");
         assertThat(validate(first.resolve("context.json"), "context_test.schema.json"))
                 .as("the schemas are strict enough to tell one file from another").isNotEmpty();
     }

@@ -185,7 +185,9 @@ class SummaryTest {
         Map<String, Object> context = JsonReader.object(Files.readString(bench.results.resolve("context.json")));
         assertThat(context).containsEntry("trigger", "PR #42").containsEntry("testbed", "ch_hans")
                 .containsEntry("testbed_instance", "ch_hans_1").containsEntry("error", null)
-                .containsEntry("ref_firmware", "https://github.com/micropython/micropython.git@v1.26.0");
+                .containsEntry("ref_firmware", "https://github.com/micropython/micropython.git@v1.26.0")
+                .containsEntry("ref_firmware_link", "https://github.com/micropython/micropython/commit/v1.26.0")
+                .containsEntry("ref_tests_link", null);
     }
 
     @Test
@@ -266,6 +268,9 @@ class SummaryTest {
         for (int i = 0; i < links.getLength(); i++) {
             hrefs.add(((Element) links.item(i)).getAttribute("href"));
         }
+        assertThat(Files.readString(bench.results.resolve("RUN-TESTS_STANDARD@PICO2/context_test.json")))
+                .contains("\"name\": \"basics/broken.py\"", "\"source\": \"" + source + "basics/broken.py\"",
+                        "\"source\": \"" + source + "basics/ok.py\"");
         assertThat(hrefs).filteredOn(href -> href.startsWith("https://")).containsExactly(
                 "https://github.com/someone/micropython/commit/0123abcd", "https://github.com/micropython/micropython/pull/17232",
                 source + "basics/broken.py", source + "basics/flaky.py", source + "extmod/only_esp.py");
@@ -280,6 +285,10 @@ class SummaryTest {
                 .contains("| Firmware | git@github.com:micropython/micropython.git@master |")
                 .contains("| **basics/broken.py** | [FAIL](").doesNotContain("https://");
         assertThat(Files.readString(bench.results.resolve(Summary.HTML))).doesNotContain("https://");
+        assertThat(Files.readString(bench.results.resolve("RUN-TESTS_STANDARD@PICO2/context_test.json")))
+                .contains("\"source\": null").doesNotContain("https://");
+        assertThat(Files.readString(bench.results.resolve("context.json")))
+                .contains("\"ref_firmware_link\": null", "\"ref_tests_link\": null");
     }
 
     @Test
