@@ -251,6 +251,11 @@
     return h('section', null, h('h2', null, title), ...content);
   }
 
+  /** A ref, linked to its commit when the server gave a link (only GitHub https URLs get one). */
+  function refLink(ref, link) {
+    return ref && link ? h('a', { href: link }, ref) : ref;
+  }
+
   function facts(pairs) {
     return h('dl', { class: 'facts' }, pairs.filter(p => p[1] !== null && p[1] !== undefined && p[1] !== '')
       .map(([name, value]) => [h('dt', null, name), h('dd', null, value)]));
@@ -500,8 +505,8 @@
     root.appendChild(facts([
       ['Testbed', [run.testbed, run.testbed_instance ? ' (' + run.testbed_instance + ')' : '']],
       ['Trigger', run.trigger],
-      ['Firmware', run.ref_firmware],
-      ['Tests', run.ref_tests],
+      ['Firmware', refLink(run.ref_firmware, run.ref_firmware_link)],
+      ['Tests', refLink(run.ref_tests, run.ref_tests_link)],
       ['Started', fmtTime(run.time_start) + ' UTC'],
       ['Ended', run.time_end ? fmtTime(run.time_end) + ' UTC' : 'not recorded'],
       ['Duration', fmtDuration(run.duration_ms)],

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.mpunit.contract.SourceLinks;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -34,11 +35,13 @@ public final class RunQueries {
     }
 
     /**
-     * One run: its list fields, why it stopped (if it did), how it was started, and its results
-     * summed per group × variant (Octoprobe's two tentacle roles of a board variant count as one row).
+     * One run: its list fields, the pages of its two refs' commits (null when a ref gives no link), why it
+     * stopped (if it did), how it was started, and its results summed per group × variant (Octoprobe's two
+     * tentacle roles of a board variant count as one row).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(@JsonUnwrapped Run run, String error, String commandline, List<Group> groups, Links links) {
+    public record Summary(@JsonUnwrapped Run run, String refFirmwareLink, String refTestsLink, String error,
+            String commandline, List<Group> groups, Links links) {
     }
 
     /** A group on a variant within a run: the sum of its test runs. */
@@ -169,7 +172,8 @@ public final class RunQueries {
         List<Group> table = new ArrayList<>();
         groups.forEach((key, sum) -> table.add(sum.group(key.get(0), key.get(1))));
         String base = "/api/v1/runs/" + id;
-        return Optional.of(new Summary(run, error, commandline, table,
+        return Optional.of(new Summary(run, SourceLinks.commit(run.refFirmware()), SourceLinks.commit(run.refTests()),
+                error, commandline, table,
                 new Links(base + "/results", base + "/matrix", base + "/files")));
     }
 

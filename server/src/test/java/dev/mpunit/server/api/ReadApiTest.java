@@ -255,6 +255,11 @@ class ReadApiTest {
                 .isSorted();
         assertThat(summary.get("links").get("results").asString()).isEqualTo("/api/v1/runs/" + id + "/results");
         assertThat(summary.get("links").get("files").asString()).isEqualTo("/api/v1/runs/" + id + "/files");
+        // The refs' commits, by the rule the reports link by (contract's SourceLinks).
+        assertThat(summary.get("ref_tests_link").asString()).isEqualTo("https://github.com/micropython/micropython/commit/master");
+        assertThat(summary.get("ref_firmware_link").asString())
+                .isEqualTo("https://github.com/micropython/micropython/commit/" + parsed.run().refFirmware()
+                        .substring(parsed.run().refFirmware().indexOf('@') + 1));
     }
 
     @ParameterizedTest
