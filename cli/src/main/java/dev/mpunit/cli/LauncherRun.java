@@ -63,7 +63,8 @@ record LauncherRun(Details details, boolean launcherLog, Optional<Path> reportsD
                 plan = null;
             }
             List<DiscoveryIssue> said = issues.all();
-            if ((plan == null || issues.anyError() || !plan.containsTests()) && said.size() > 1 && !launcherLog) {
+            boolean refused = plan == null || issues.anyError();
+            if ((refused || !plan.containsTests()) && said.size() > 1 && !launcherLog) {
                 // Nothing runs: the engine says first what was wrong, then what follows from it (nothing left
                 // of a selection, no test). The first is the one line to act on; --verbose shows every one.
                 err.println(said.get(0).message() + " (and " + (said.size() - 1) + " more: --verbose shows them)");
@@ -71,12 +72,12 @@ record LauncherRun(Details details, boolean launcherLog, Optional<Path> reportsD
                 said.forEach(issue -> err.println(issue.message()));
             }
             err.flush();
-            if (plan == null || issues.anyError()) {
+            if (refused) {
                 // The message named the key and what to give; running would only fail every test with it.
                 return Cli.USAGE;
             }
             if (!plan.containsTests()) {
-                if (issues.all().isEmpty()) {
+                if (said.isEmpty()) {
                     err.println("mpunit: no test found: give a directory of MicroPython tests (*.py) or a test file");
                 }
                 return Cli.USAGE;
