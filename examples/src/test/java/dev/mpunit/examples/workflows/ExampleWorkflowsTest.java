@@ -187,6 +187,30 @@ class ExampleWorkflowsTest {
             assertThat(test.outcome()).as(test.output()).isEqualTo(Outcome.SUCCESS);
             assertThat(test.output()).contains("pass  basics/tuple_unpack.py", "3 tests passed");
             assertPushedAndCommented(runner, github, "local", "<!-- mpunit:local -->");
+
+            // Run again on the branch where a test fails: the job fails, after the folder is kept, pushed,
+            // and the one comment is updated in place.
+            Event again = new Event("workflow_dispatch", Map.of("inputs", Map.of()),
+                    Map.of("targets", "webassembly", "pr", Integer.toString(PR), "args", "-i basics/ --timeout 60",
+                            "firmware-ref", "broken"),
+                    REPO, fixture.main(), "developer", github.url(), 105);
+            LocalWorkflowRunner second = run("mpunit-local.yml", fixture, again, Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("local")),
+                    Map.of(), List.of(new Runner("desk", Set.of("self-hosted", "mpunit-local"), Map.of())));
+            print(second);
+            StepResult failing = step(second, "Run the tests");
+            assertThat(failing.outcome()).as(failing.output()).isEqualTo(Outcome.SUCCESS);
+            assertThat(failing.output()).contains("FAIL  basics/broken.py", "1 tests failed: basics/broken.py");
+            assertThat(step(second, "Push to the results server").outcome()).isEqualTo(Outcome.SUCCESS);
+            StepResult updated = step(second, "Comment on the pull request");
+            assertThat(updated.outcome()).as(updated.output()).isEqualTo(Outcome.SUCCESS);
+            assertThat(updated.output()).contains("updated the comment on " + REPO + "#" + PR);
+            StepResult failed = step(second, "Fail the job when a test failed");
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(failed.why()).isEqualTo("exit code 1");
+            assertThat(second.jobs().get("test").get(0).outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(github.wrong()).isEmpty();
+            assertThat(github.comments()).hasSize(1);
+            assertThat(github.comments().values().iterator().next()).startsWith("<!-- mpunit:local -->").contains("broken.py");
         }
     }
 
@@ -243,9 +267,14 @@ class ExampleWorkflowsTest {
                 assertThat(test.outcome()).as(test.output()).isEqualTo(Outcome.SUCCESS);
                 assertThat(test.output()).contains("MICROBIT chosen", "changed test files, run first: basics/tuple_unpack.py");
             }
-            assertThat(runner.steps().stream().filter(s -> s.step().equals("Push to the results server")))
-                    .allSatisfy(s -> assertThat(s.outcome()).as(s.output()).isEqualTo(Outcome.SUCCESS))
-                    .hasSize(2);
+            List<StepResult> pushes = runner.steps().stream().filter(s -> s.step().equals("Push to the results server")).toList();
+            assertThat(pushes).hasSize(2).allSatisfy(s -> assertThat(s.outcome()).as(s.output()).isEqualTo(Outcome.SUCCESS));
+            for (int i = 0; i < 2; i++) {
+                String runUrl = pushes.get(i).output().lines().filter(line -> line.contains(" were pushed to ")).findFirst()
+                        .orElseThrow().replaceFirst(".*: ", "");
+                assertThat(get(server.uri().resolve("/api/v1/runs/" + runUrl.substring(runUrl.lastIndexOf('/') + 1))))
+                        .contains("\"testbed\":\"" + List.of("ch_hans_1", "au_damien_1").get(i) + "\"");
+            }
             assertThat(runner.artifacts()).containsExactly(
                     artifactLine("mpunit-results-ch_hans_1", runner.jobs().get("test").get(0)),
                     artifactLine("mpunit-results-au_damien_1", runner.jobs().get("test").get(1)));
@@ -325,7 +354,10 @@ class ExampleWorkflowsTest {
         return new Event("pull_request", payload, Map.of(), REPO, fixture.head(), "contributor", github.url(), runId);
     }
 
-    /** A MicroPython-shaped repository: main, and the pull request's branch pr changing ports/nrf and one test. */
+    /**
+     * A MicroPython-shaped repository: main, the pull request's branch pr changing ports/nrf and one test,
+     * and after it the branch broken adding a test that fails.
+     */
     record Fixture(Path repository, String main, String head) {
     }
 
@@ -367,6 +399,11 @@ class ExampleWorkflowsTest {
                 java.nio.file.StandardOpenOption.APPEND);
         git(repository, "-c", "user.name=lab", "-c", "user.email=lab@example.org", "commit", "--quiet", "-am", "nrf: the board's name; tests: one more line");
         String head = git(repository, "rev-parse", "HEAD").trim();
+        git(repository, "checkout", "--quiet", "-b", "broken");
+        write(repository, "tests/basics/broken.py", "print('actual')\n");
+        write(repository, "tests/basics/broken.py.exp", "expected\n");
+        git(repository, "add", "-A");
+        git(repository, "-c", "user.name=lab", "-c", "user.email=lab@example.org", "commit", "--quiet", "-m", "a test that fails");
         git(repository, "checkout", "--quiet", "main");
         return new Fixture(repository, main, head);
     }

@@ -54,7 +54,14 @@ final class Expression {
         Matcher matcher = EMBEDDED.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(asString(evaluate(matcher.group(1), contexts, status))));
+            Object evaluated = evaluate(matcher.group(1), contexts, status);
+            String shown;
+            try {
+                shown = asString(evaluated);
+            } catch (Unevaluable e) {
+                throw new Unevaluable("${{ " + matcher.group(1).trim() + " }}: " + e.getMessage());
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(shown));
         }
         matcher.appendTail(out);
         return out.toString();

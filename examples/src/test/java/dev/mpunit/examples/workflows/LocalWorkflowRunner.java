@@ -347,6 +347,7 @@ final class LocalWorkflowRunner {
         env.put("CI", "true");
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("GITHUB_WORKFLOW", workflow.name() != null ? workflow.name() : workflow.file().getFileName().toString());
         env.put("GITHUB_EVENT_NAME", event.name());
         env.put("GITHUB_EVENT_PATH", root.resolve("event.json").toString());
         env.put("GITHUB_REPOSITORY", event.repository());
