@@ -307,7 +307,9 @@ class ExampleWorkflowsTest {
         assertThat(comment.output()).contains("is a new comment on " + REPO + "#" + PR);
         assertThat(github.wrong()).isEmpty();
         assertThat(github.comments()).hasSize(1);
-        assertThat(github.comments().values().iterator().next()).startsWith(marker).contains(runUrl);
+        String posted = github.comments().values().iterator().next();
+        System.out.println("the comment on " + REPO + "#" + PR + ":\n" + posted);
+        assertThat(posted).startsWith(marker).contains(runUrl);
     }
 
     /** What ran, as a runner's log shows it: each step's outcome, and what the run: steps printed. */
