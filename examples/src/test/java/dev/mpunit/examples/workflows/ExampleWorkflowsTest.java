@@ -175,10 +175,8 @@ class ExampleWorkflowsTest {
         requireEmulators();
         Fixture fixture = fixture();
         try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
-            Event event = new Event("workflow_dispatch", Map.of("inputs", Map.of()),
-                    Map.of("targets", "webassembly", "pr", Integer.toString(PR), "args", "-i basics/ --timeout 60",
-                            "firmware-ref", "pr"),
-                    REPO, fixture.main(), "developer", github.url(), 102);
+            Event event = dispatch(fixture, github, 102, Map.of("targets", "webassembly", "pr", Integer.toString(PR),
+                    "args", "-i basics/ --timeout 60", "firmware-ref", "pr"));
             LocalWorkflowRunner runner = run("mpunit-local.yml", fixture, event, Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("local")),
                     Map.of(), List.of(new Runner("desk", Set.of("self-hosted", "mpunit-local"), Map.of())));
 
@@ -190,10 +188,8 @@ class ExampleWorkflowsTest {
 
             // Run again on the branch where a test fails: the job fails, after the folder is kept, pushed,
             // and the one comment is updated in place.
-            Event again = new Event("workflow_dispatch", Map.of("inputs", Map.of()),
-                    Map.of("targets", "webassembly", "pr", Integer.toString(PR), "args", "-i basics/ --timeout 60",
-                            "firmware-ref", "broken"),
-                    REPO, fixture.main(), "developer", github.url(), 105);
+            Event again = dispatch(fixture, github, 105, Map.of("targets", "webassembly", "pr", Integer.toString(PR),
+                    "args", "-i basics/ --timeout 60", "firmware-ref", "broken"));
             LocalWorkflowRunner second = run("mpunit-local.yml", fixture, again, Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("local")),
                     Map.of(), List.of(new Runner("desk", Set.of("self-hosted", "mpunit-local"), Map.of())));
             print(second);
@@ -222,10 +218,8 @@ class ExampleWorkflowsTest {
             // A board behind a command, as run-tests.py's -t takes one: neither powered nor flashed by mpunit.
             String device = "execpty:qemu-system-arm -M microbit -device loader,file=" + MICROBIT_FIRMWARE
                     + " -nographic -monitor none -serial pty";
-            Event event = new Event("workflow_dispatch", Map.of("inputs", Map.of()),
-                    Map.of("device", device, "pr", Integer.toString(PR), "tests-ref", "pr",
-                            "firmware", "https://github.com/bbcmicrobit/micropython@v1.0.1"),
-                    REPO, fixture.main(), "developer", github.url(), 103);
+            Event event = dispatch(fixture, github, 103, Map.of("device", device, "pr", Integer.toString(PR), "tests-ref", "pr",
+                    "firmware", "https://github.com/bbcmicrobit/micropython@v1.0.1"));
             LocalWorkflowRunner runner = run("mpunit-board.yml", fixture, event, Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("board")),
                     Map.of(), List.of(new Runner("bench", Set.of("self-hosted", "mpunit-board"), Map.of())));
 
@@ -354,6 +348,11 @@ class ExampleWorkflowsTest {
                 "html_url", "https://github.com/" + REPO + "/pull/" + PR,
                 "base", Map.of("sha", fixture.main(), "ref", "main"), "head", Map.of("sha", fixture.head(), "ref", "pr")));
         return new Event("pull_request", payload, Map.of(), REPO, fixture.head(), "contributor", github.url(), runId);
+    }
+
+    /** Run workflow, by hand, from the default branch (the workflow file's), with these inputs. */
+    private static Event dispatch(Fixture fixture, GitHubComments github, long runId, Map<String, String> inputs) {
+        return new Event("workflow_dispatch", Map.of("inputs", inputs), inputs, REPO, fixture.main(), "developer", github.url(), runId);
     }
 
     /**

@@ -347,16 +347,13 @@ final class LocalWorkflowRunner {
         env.put("CI", "true");
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_WORKSPACE", workspace.toString());
-        env.put("GITHUB_WORKFLOW", workflow.name() != null ? workflow.name() : workflow.file().getFileName().toString());
-        env.put("GITHUB_EVENT_NAME", event.name());
+        // GitHub's variables are its github context's values: GITHUB_RUN_ID is github.run_id.
+        github(event).forEach((name, value) -> {
+            if (value instanceof String text) {
+                env.put("GITHUB_" + name.toUpperCase(java.util.Locale.ROOT), text);
+            }
+        });
         env.put("GITHUB_EVENT_PATH", root.resolve("event.json").toString());
-        env.put("GITHUB_REPOSITORY", event.repository());
-        env.put("GITHUB_SHA", event.sha());
-        env.put("GITHUB_ACTOR", event.actor());
-        env.put("GITHUB_RUN_ID", Long.toString(event.runId()));
-        env.put("GITHUB_RUN_ATTEMPT", "1");
-        env.put("GITHUB_SERVER_URL", "https://github.com");
-        env.put("GITHUB_API_URL", event.apiUrl());
         env.put("RUNNER_TEMP", temp.toString());
         env.put("RUNNER_NAME", runner.name());
         env.put("NO_COLOR", "1");
@@ -407,6 +404,7 @@ final class LocalWorkflowRunner {
 
     private Map<String, Object> github(Event event) {
         Map<String, Object> github = new LinkedHashMap<>();
+        github.put("workflow", workflow.name() != null ? workflow.name() : workflow.file().getFileName().toString());
         github.put("event_name", event.name());
         github.put("event", event.payload());
         github.put("repository", event.repository());
