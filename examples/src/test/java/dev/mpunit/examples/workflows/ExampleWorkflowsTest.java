@@ -276,7 +276,12 @@ class ExampleWorkflowsTest {
             assertThat(comment.outcome()).as(comment.output()).isEqualTo(Outcome.SUCCESS);
             assertThat(github.wrong()).isEmpty();
             assertThat(github.comments()).hasSize(1);
-            assertThat(github.comments().values().iterator().next()).contains("ch_hans_1", "au_damien_1");
+            String posted = github.comments().values().iterator().next();
+            System.out.println("the comment on " + REPO + "#" + PR + ":\n" + posted);
+            // The campaign's id is the workflow run's id and attempt, as the workflow's env says.
+            assertThat(posted).startsWith("<!-- mpunit:campaign").contains("104-1", "ch\\_hans\\_1", "au\\_damien\\_1",
+                    server.uri() + "campaigns/104-1");
+            assertThat(get(server.uri().resolve("/api/v1/campaigns/104-1"))).contains("ch_hans_1", "au_damien_1");
         }
     }
 
