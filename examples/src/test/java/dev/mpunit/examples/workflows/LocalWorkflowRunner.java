@@ -143,8 +143,9 @@ final class LocalWorkflowRunner {
             String shown = job.id() + (matrix.isEmpty() ? "" : " " + matrix.values());
             Function<String, Object> jobContexts = contexts(github, inputs, setup.secrets(), matrix, needs, workflowEnv, Map.of());
             Expression.Status needsStatus = new Expression.Status(needsFailed, false);
-            if (!Expression.condition(job.condition() == null ? "success()" : String.valueOf(job.condition()), jobContexts, needsStatus)) {
-                results.add(new JobResult(shown, Outcome.SKIPPED, "if: " + job.condition(), Map.of(), List.of(), null));
+            String condition = job.condition() == null ? "success()" : String.valueOf(job.condition());
+            if (!Expression.condition(condition, jobContexts, needsStatus)) {
+                results.add(new JobResult(shown, Outcome.SKIPPED, "if: " + condition, Map.of(), List.of(), null));
                 continue;
             }
             results.add(runCombination(job, shown, event, github, inputs, matrix, needs, workflowEnv));
@@ -198,8 +199,9 @@ final class LocalWorkflowRunner {
             StepResult result;
             Map<String, String> outputs = new LinkedHashMap<>();
             try {
-                if (!Expression.condition(step.condition() == null ? "success()" : step.condition(), contexts, status)) {
-                    result = new StepResult(shown, step.shown(), Outcome.SKIPPED, "if: " + step.condition(), "");
+                String condition = step.condition() == null ? "success()" : step.condition();
+                if (!Expression.condition(condition, contexts, status)) {
+                    result = new StepResult(shown, step.shown(), Outcome.SKIPPED, "if: " + condition, "");
                 } else {
                     Map<String, String> stepEnv = new LinkedHashMap<>(jobEnv);
                     for (Map.Entry<String, Object> entry : step.env().entrySet()) {
