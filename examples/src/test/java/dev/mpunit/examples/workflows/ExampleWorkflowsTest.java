@@ -158,7 +158,10 @@ class ExampleWorkflowsTest {
         try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
             LocalWorkflowRunner runner = run("mpunit-testbed.yml", fixture, pullRequest(fixture, github, 101),
                     Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("ch_hans_1")), Map.of(),
-                    List.of(new Runner("hans", Set.of("self-hosted", "ch_hans_1"), Map.of("MPUNIT_TESTBED", inventory.toString()))));
+                    List.of(new Runner("hans", Set.of("self-hosted", "ch_hans_1"), Map.of("MPUNIT_TESTBED", inventory.toString(),
+                            // The runner's firmware build: here a copy of Debian's micro:bit firmware, run per variant.
+                            "MPUNIT_FIRMWARE_BUILD", "test -f py/runtime.c && cp " + MICROBIT_FIRMWARE
+                                    + " \"$RUNNER_TEMP/firmware/{variant}.hex\""))));
 
             StepResult test = step(runner, "Run the tests on the testbed");
             assertThat(test.outcome()).as(test.output()).isEqualTo(Outcome.SUCCESS);
@@ -167,6 +170,9 @@ class ExampleWorkflowsTest {
                     "WEBASSEMBLY chosen (tentacle wa01-WEBASSEMBLY; port webassembly): ports_webassembly.yml 'tests/**' matched tests/basics/tuple_unpack.py\n",
                     "changed test files, run first: basics/tuple_unpack.py");
             assertPushedAndCommented(runner, github, "ch_hans_1", "<!-- mpunit:ch_hans_1 -->");
+            // Built in the firmware's checkout (its py/runtime.c) into the folder the workflow gave mpunit.
+            Path firmware = runner.jobs().get("test").get(0).workspace().resolveSibling("temp").resolve("firmware");
+            assertThat(firmware.resolve("MICROBIT.hex")).hasSameBinaryContentAs(Path.of(MICROBIT_FIRMWARE));
         }
     }
 
