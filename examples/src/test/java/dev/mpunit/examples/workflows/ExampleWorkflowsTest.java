@@ -32,6 +32,7 @@ import dev.mpunit.examples.workflows.LocalWorkflowRunner.Outcome;
 import dev.mpunit.examples.workflows.LocalWorkflowRunner.Runner;
 import dev.mpunit.examples.workflows.LocalWorkflowRunner.Setup;
 import dev.mpunit.examples.workflows.LocalWorkflowRunner.StepResult;
+import dev.mpunit.reporting.GitHubStandIn;
 import dev.mpunit.server.ResultsServer;
 import dev.mpunit.server.ServerConfiguration;
 import dev.mpunit.server.store.Database;
@@ -45,7 +46,8 @@ import dev.mpunit.server.store.Tokens;
  * micro:bits, a webassembly pty) where a testbed's tentacles would be, on the webassembly MicroPython
  * for the local build, on a QEMU micro:bit reached by a device string for the hand-connected board —
  * they push to a results server started here (the server module's {@link ResultsServer}, embedded
- * database) and comment through {@link GitHubComments}, a stand-in of GitHub's API.
+ * database) and comment through the reporting module's {@link GitHubStandIn}, a stand-in of GitHub's
+ * API that checks every request.
  */
 class ExampleWorkflowsTest {
 
@@ -155,7 +157,7 @@ class ExampleWorkflowsTest {
         requireEmulators();
         Fixture fixture = fixture();
         Path inventory = inventory("ch_hans_1", "mb01", "mb02", "wa01");
-        try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
+        try (GitHubStandIn github = new GitHubStandIn(REPO, PR, GITHUB_TOKEN)) {
             LocalWorkflowRunner runner = run("mpunit-testbed.yml", fixture, pullRequest(fixture, github, 101),
                     Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("ch_hans_1")), Map.of(),
                     List.of(new Runner("hans", Set.of("self-hosted", "ch_hans_1"), Map.of("MPUNIT_TESTBED", inventory.toString(),
@@ -180,7 +182,7 @@ class ExampleWorkflowsTest {
     void theLocalBuildWorkflowDispatchedRunsOnWebassemblyPushesAndComments() throws Exception {
         requireEmulators();
         Fixture fixture = fixture();
-        try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
+        try (GitHubStandIn github = new GitHubStandIn(REPO, PR, GITHUB_TOKEN)) {
             Event event = dispatch(fixture, github, 102, Map.of("targets", "webassembly", "pr", Integer.toString(PR),
                     "args", "-i basics/ --timeout 60", "firmware-ref", "pr"));
             LocalWorkflowRunner runner = run("mpunit-local.yml", fixture, event, Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("local")),
@@ -212,7 +214,7 @@ class ExampleWorkflowsTest {
             assertThat(second.jobs().get("test").get(0).outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(github.wrong()).isEmpty();
             assertThat(github.comments()).hasSize(1);
-            assertThat(github.comments().values().iterator().next()).startsWith("<!-- mpunit:local -->").contains("broken.py");
+            assertThat(github.comments().get(0).body()).startsWith("<!-- mpunit:local -->").contains("broken.py");
         }
     }
 
@@ -220,7 +222,7 @@ class ExampleWorkflowsTest {
     void theBoardWorkflowDispatchedRunsOnTheDeviceGivenPushesAndComments() throws Exception {
         requireEmulators();
         Fixture fixture = fixture();
-        try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
+        try (GitHubStandIn github = new GitHubStandIn(REPO, PR, GITHUB_TOKEN)) {
             // A board behind a command, as run-tests.py's -t takes one: neither powered nor flashed by mpunit.
             String device = "execpty:qemu-system-arm -M microbit -device loader,file=" + MICROBIT_FIRMWARE
                     + " -nographic -monitor none -serial pty";
@@ -242,7 +244,7 @@ class ExampleWorkflowsTest {
         Fixture fixture = fixture();
         Path hans = inventory("ch_hans_1", "mb01", "mb02");
         Path damien = inventory("au_damien_1", "mb11", "wa11");
-        try (GitHubComments github = new GitHubComments(REPO, PR, GITHUB_TOKEN)) {
+        try (GitHubStandIn github = new GitHubStandIn(REPO, PR, GITHUB_TOKEN)) {
             LocalWorkflowRunner runner = run("mpunit-campaign.yml", fixture, pullRequest(fixture, github, 104), Map.of(),
                     Map.of("ch_hans_1", Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("ch_hans_1")),
                             "au_damien_1", Map.of("MPUNIT_UPLOAD_TOKEN", TOKENS.get("au_damien_1"))),
@@ -282,7 +284,7 @@ class ExampleWorkflowsTest {
             assertThat(comment.outcome()).as(comment.output()).isEqualTo(Outcome.SUCCESS);
             assertThat(github.wrong()).isEmpty();
             assertThat(github.comments()).hasSize(1);
-            String posted = github.comments().values().iterator().next();
+            String posted = github.comments().get(0).body();
             System.out.println("the comment on " + REPO + "#" + PR + ":\n" + posted);
             // The campaign's id is the workflow run's id and attempt, as the workflow's env says.
             assertThat(posted).startsWith("<!-- mpunit:campaign").contains("104-1", "ch\\_hans\\_1", "au\\_damien\\_1",
@@ -291,7 +293,7 @@ class ExampleWorkflowsTest {
         }
     }
 
-    private static void assertPushedAndCommented(LocalWorkflowRunner runner, GitHubComments github, String testbed, String marker)
+    private static void assertPushedAndCommented(LocalWorkflowRunner runner, GitHubStandIn github, String testbed, String marker)
             throws Exception {
         print(runner);
         JobResult job = runner.jobs().get("test").get(0);
@@ -312,7 +314,7 @@ class ExampleWorkflowsTest {
         assertThat(comment.output()).contains("is a new comment on " + REPO + "#" + PR);
         assertThat(github.wrong()).isEmpty();
         assertThat(github.comments()).hasSize(1);
-        String posted = github.comments().values().iterator().next();
+        String posted = github.comments().get(0).body();
         System.out.println("the comment on " + REPO + "#" + PR + ":\n" + posted);
         assertThat(posted).startsWith(marker).contains(runUrl);
     }
@@ -354,7 +356,7 @@ class ExampleWorkflowsTest {
         return new LocalWorkflowRunner(workflow, setup).run(event);
     }
 
-    private static Event pullRequest(Fixture fixture, GitHubComments github, long runId) {
+    private static Event pullRequest(Fixture fixture, GitHubStandIn github, long runId) {
         Map<String, Object> payload = Map.of("pull_request", Map.of("number", PR,
                 "html_url", "https://github.com/" + REPO + "/pull/" + PR,
                 "base", Map.of("sha", fixture.main(), "ref", "main"), "head", Map.of("sha", fixture.head(), "ref", "pr")));
@@ -362,7 +364,7 @@ class ExampleWorkflowsTest {
     }
 
     /** Run workflow, by hand, from the default branch (the workflow file's), with these inputs. */
-    private static Event dispatch(Fixture fixture, GitHubComments github, long runId, Map<String, String> inputs) {
+    private static Event dispatch(Fixture fixture, GitHubStandIn github, long runId, Map<String, String> inputs) {
         return new Event("workflow_dispatch", Map.of("inputs", inputs), inputs, REPO, fixture.main(), "developer", github.url(), runId);
     }
 

@@ -364,7 +364,7 @@ final class LocalWorkflowRunner {
     }
 
     /** The event's payload as the file GITHUB_EVENT_PATH names: maps, lists, strings, numbers, booleans. */
-    static String json(Object value) {
+    private static String json(Object value) {
         if (value instanceof Map<?, ?> map) {
             List<String> fields = new ArrayList<>();
             map.forEach((k, v) -> fields.add(json(String.valueOf(k)) + ": " + json(v)));
