@@ -2,15 +2,12 @@ package dev.mpunit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,22 +25,6 @@ class MpunitDistributionTest {
     @TempDir
     Path work;
 
-    private static Path built() throws IOException {
-        Path target = Path.of("..", "cli", "target").toAbsolutePath().normalize();
-        List<Path> folders = new ArrayList<>();
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> entries = Files.list(target)) {
-                entries.filter(path -> Files.isRegularFile(path.resolve("bin/mpunit"))).forEach(folders::add);
-            }
-        }
-        String required = System.getenv("MPUNIT_REQUIRE_EMULATORS");
-        if (folders.isEmpty() && required != null && !required.isBlank()) {
-            fail("no distribution in " + target + " (MPUNIT_REQUIRE_EMULATORS is set): mvn package builds it");
-        }
-        assumeTrue(!folders.isEmpty(), "no distribution in " + target + ": mvn package (or verify) builds it before this module");
-        return folders.get(0);
-    }
-
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
@@ -60,7 +41,7 @@ class MpunitDistributionTest {
     @Test
     void binMpunitRunsATreeOutsideTheSourceTree() throws Exception {
         Path distribution = work.resolve("mpunit");
-        copy(built(), distribution);
+        copy(Distribution.folder(), distribution);
         Path tree = work.resolve("tests");
         copy(Path.of("tests", "float").toAbsolutePath(), tree.resolve("float"));
         Files.createDirectories(tree.resolve("basics"));

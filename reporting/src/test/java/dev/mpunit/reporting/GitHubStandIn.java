@@ -23,13 +23,14 @@ import com.sun.net.httpserver.HttpServer;
  * ({@code Authorization: Bearer}), {@code Accept: application/vnd.github+json},
  * {@code X-GitHub-Api-Version}, a JSON body of exactly {@code {"body": "…"}}. A test asserts that
  * nothing was wrong; a request that is wrong is also answered as GitHub would (401, 404, 415, 422).
+ * Public, in the module's test-jar, for the examples' workflow tests (their {@code mpunit comment} steps).
  */
-final class GitHubStandIn implements AutoCloseable {
+public final class GitHubStandIn implements AutoCloseable {
 
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
     }
 
-    record Comment(long id, String user, String body) {
+    public record Comment(long id, String user, String body) {
     }
 
     private static final Pattern LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/issues/(\\d+)/comments");
@@ -49,7 +50,7 @@ final class GitHubStandIn implements AutoCloseable {
     private long nextId = 1000;
 
     /** The pull request {@code repo#pullRequest}, which accepts {@code token}. */
-    GitHubStandIn(String repo, int pullRequest, String token) throws IOException {
+    public GitHubStandIn(String repo, int pullRequest, String token) throws IOException {
         this.repo = repo;
         this.pullRequest = pullRequest;
         this.token = token;
@@ -91,20 +92,20 @@ final class GitHubStandIn implements AutoCloseable {
         return id;
     }
 
-    synchronized List<Comment> comments() {
+    public synchronized List<Comment> comments() {
         return List.copyOf(comments);
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** What was wrong with the requests, as GitHub would have seen it. */
-    synchronized List<String> wrong() {
+    public synchronized List<String> wrong() {
         return List.copyOf(wrong);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
