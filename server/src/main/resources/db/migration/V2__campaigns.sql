@@ -1,0 +1,6 @@
+-- mpunit results server, schema 2: a run may belong to a campaign, the runs of several testbeds started
+-- together (a CI matrix, one job per testbed) that the server shows as one report. Null: a run on its own
+-- (every run stored before this version, and Octoprobe's folders, which name none).
+ALTER TABLE runs ADD COLUMN campaign VARCHAR(100);
+-- A campaign's runs, in the order its page lists them; and the runs list's badge reads the column.
+CREATE INDEX runs_campaign_ix ON runs (campaign, time_start, id);
