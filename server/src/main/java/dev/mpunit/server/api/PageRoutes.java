@@ -37,9 +37,9 @@ final class PageRoutes {
         routes.get("/flaky", page);
         routes.get("/trends", page);
         routes.get("/compare", page);
-        routes.get("/campaigns/{id}", ctx -> {
-            if (!CampaignId.valid(ctx.pathParam("id"))) {
-                throw new NotFoundResponse("no campaign '" + ctx.pathParam("id") + "': a campaign's id is letters, digits"
+        routes.get("/campaigns/{campaign}", ctx -> {
+            if (!CampaignId.valid(ctx.pathParam("campaign"))) {
+                throw new NotFoundResponse("no campaign '" + ctx.pathParam("campaign") + "': a campaign's id is letters, digits"
                         + " and . _ - :, as mpunit test --campaign gave it");
             }
             send(ctx, shell);

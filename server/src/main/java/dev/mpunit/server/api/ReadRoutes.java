@@ -81,8 +81,8 @@ final class ReadRoutes {
         get(routes, "/api/v1/benchmarks", (connection, ctx) -> TrendQueries.benchmarks(connection, trend(ctx, "30d"),
                 text(ctx, "name")));
         get(routes, "/api/v1/testbeds", (connection, ctx) -> Map.of("items", RunQueries.testbeds(connection)));
-        get(routes, "/api/v1/campaigns/{id}", (connection, ctx) -> CampaignQueries.campaign(connection, campaignId(ctx)));
-        routes.get("/api/v1/campaigns/{id}/comment.md", this::campaignComment);
+        get(routes, "/api/v1/campaigns/{campaign}", (connection, ctx) -> CampaignQueries.campaign(connection, campaignId(ctx)));
+        routes.get("/api/v1/campaigns/{campaign}/comment.md", this::campaignComment);
     }
 
     /**
@@ -116,7 +116,7 @@ final class ReadRoutes {
     }
 
     private static String campaignId(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = ctx.pathParam("campaign");
         if (!CampaignId.valid(id)) {
             throw new QueryRefused("campaign id '" + id + "' is none: campaign ids are letters, digits and . _ - :, at most "
                     + CampaignId.MAX_LENGTH + " characters, as mpunit test --campaign gave it");
