@@ -140,7 +140,9 @@ class CampaignEndToEndTest {
                 assertThat(github.comments()).singleElement().satisfies(posted -> {
                     assertThat(posted.body()).startsWith(CommentBody.marker("campaign:hil-pr") + "\n### mpunit campaign `"
                             + CAMPAIGN + "`: 2 testbeds, 2 boards, 1 failure\n");
-                    assertThat(posted.body()).contains("| Test | lab-a<br>WEBASSEMBLY | lab-b<br>MICROBIT |",
+                    assertThat(posted.body()).contains("| Test | Group | lab-a<br>WEBASSEMBLY | lab-b<br>MICROBIT |",
+                            "| basics/platform.py | RUN-TESTS\\_STANDARD | pass | [**FAIL**](" + url + "/runs/" + runs.get(1).get("id")
+                                    + "/files/RUN-TESTS_STANDARD@MICROBIT/basics_platform.py.out) |",
                             "(" + url + "/runs/" + runs.get(0).get("id") + ")",
                             "Full report: [the campaign on the results server](" + url + "/campaigns/" + CAMPAIGN + ")");
                     assertThat(posted.body().length()).isLessThanOrEqualTo(CommentBody.LIMIT);

@@ -51,15 +51,15 @@ final class CampaignMarkdown {
         if (campaign.rows().isEmpty()) {
             return md.toString();
         }
-        md.append("\n## Failures across the testbeds\n\n| Test |");
+        md.append("\n## Failures across the testbeds\n\n| Test | Group |");
         for (CampaignQueries.Column column : campaign.columns()) {
             md.append(' ').append(MarkdownText.escape(column.testbed())).append("<br>")
                     .append(MarkdownText.escape(column.variant())).append(" |");
         }
-        md.append("\n|---|").append("---|".repeat(campaign.columns().size())).append('\n');
+        md.append("\n|---|---|").append("---|".repeat(campaign.columns().size())).append('\n');
         for (CampaignQueries.Row row : campaign.rows()) {
             String name = MarkdownText.escape(row.name());
-            md.append("| ").append(row.source() == null ? name : "[" + name + "](" + row.source() + ")").append(" ")
+            md.append("| ").append(row.source() == null ? name : "[" + name + "](" + row.source() + ")").append(" | ")
                     .append(MarkdownText.escape(row.group())).append(" |");
             for (ResultQueries.Cell cell : row.cells()) {
                 md.append(' ').append(word(cell, base)).append(" |");
@@ -73,14 +73,16 @@ final class CampaignMarkdown {
         return md.toString();
     }
 
-    /** A failure links its output; {@code ·} is a test that did not run on that board. */
+    /** A failure links its output's page; {@code ·} is a test that did not run on that board. */
     private static String word(ResultQueries.Cell cell, URI base) {
         if (cell == null) {
             return "·";
         }
         String word = cell.verdict().equals("fail") ? "**FAIL**" : cell.verdict().toLowerCase(Locale.ROOT);
-        // The output's address starts with /api/v1/...: relative to the server's base, not its host.
-        return cell.output() == null ? word : "[" + word + "](" + base.resolve(cell.output().substring(1)) + ")";
+        // The API's /api/v1/runs/7/files/x is shown as text on the page /runs/7/files/x, relative to the base (a
+        // proxy's path), not to the host.
+        return cell.output() == null ? word
+                : "[" + word + "](" + base.resolve(cell.output().substring("/api/v1/".length())) + ")";
     }
 
     private static String count(int n, String what) {

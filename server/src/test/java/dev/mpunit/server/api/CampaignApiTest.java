@@ -92,8 +92,9 @@ class CampaignApiTest {
             assertThat(comment.body()).startsWith(CommentBody.marker("campaign") + "\n### mpunit campaign `" + CAMPAIGN
                     + "`: 2 testbeds, 2 boards, 2 failures\n")
                     .contains("| lab-a | [" + idA + "](https://results.example.org/mpunit/runs/" + idA + ") | 21 | 20 | **1** |")
-                    .contains("| Test | lab-a<br>webassembly | lab-b<br>webassembly |")
-                    .contains("| basics/bytes\\_ops.py RUN-TESTS\\_STANDARD | **FAIL** | pass |")
+                    .contains("| Test | Group | lab-a<br>webassembly | lab-b<br>webassembly |")
+                    .contains("| basics/bytes\\_ops.py | RUN-TESTS\\_STANDARD | [**FAIL**](https://results.example.org/mpunit/runs/"
+                            + idA + "/files/RUN-TESTS_STANDARD@webassembly/basics_bytes_ops.py.out) | pass |")
                     .endsWith("Full report: [the campaign on the results server](https://results.example.org/mpunit/campaigns/"
                             + CAMPAIGN + ")\n");
 
@@ -151,7 +152,8 @@ class CampaignApiTest {
                 "$1\"fail\"");
         assertThat(failed).as("the fixture's results name " + failing).isNotEqualTo(results);
         assertThat(failedToo).as("the fixture's context_test.json names " + failing).isNotEqualTo(contextTest);
-        return tarGz("mpunit-examples", Map.of("context.json", context, RESULTS, failed, CONTEXT_TEST, failedToo));
+        return tarGz("mpunit-examples", Map.of("context.json", context, RESULTS, failed, CONTEXT_TEST, failedToo,
+                "RUN-TESTS_STANDARD@webassembly/" + failing.replace('/', '_') + ".out", "what " + testbed + " printed\n"));
     }
 
     private static String resource(String path) throws Exception {
