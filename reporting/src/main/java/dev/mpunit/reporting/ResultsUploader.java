@@ -294,6 +294,14 @@ public final class ResultsUploader {
             err.println("mpunit upload: which results folder? " + usage());
             return REFUSED;
         }
+        if (campaign != null) {
+            try {
+                campaign = CampaignId.of(campaign);
+            } catch (IllegalArgumentException e) {
+                err.println("mpunit upload: --campaign: " + e.getMessage());
+                return REFUSED;
+            }
+        }
         Path folder = Path.of(folderArgument).toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             err.println("mpunit upload: " + folder + " is not a folder: give a results folder (results/<yyyymmdd-HHMMSS>)");

@@ -112,7 +112,7 @@ class ResultsUploaderTest {
                 .command(folder)).isEqualTo("./mpunit upload " + folder + " --url " + url() + " --campaign 12345678901-2");
 
         assertThat(upload(folder.toString(), "--url", url(), "--campaign=run 7")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mpunit upload: the campaign id 'run 7' has characters other"
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mpunit upload: --campaign: the campaign id 'run 7' has characters other"
                 + " than letters, digits and . _ - :");
         assertThat(server.requests()).as("a bad id is not pushed").hasSize(2);
     }
