@@ -155,6 +155,41 @@ class CampaignEndToEndTest {
         }
     }
 
+    /** Reading closed: the campaign is read as every other page and route is, with a read token. */
+    @org.junit.jupiter.api.Test
+    void aServerWhoseReadingIsClosedGivesTheCampaignsCommentOnlyWithAReadToken() throws Exception {
+        try (TestDatabases.Opened opened = TestDatabases.H2.open(temp); ResultsServer server = ResultsServer.start(
+                ServerConfiguration.embedded(temp, 0).withReadClosed(true), opened.database())) {
+            Tokens tokens = new Tokens(opened.database());
+            String reader = tokens.createRead("ci").token();
+            String url = server.uri().toString().replaceAll("/$", "");
+            assertThat(upload(List.of(folderA.toString(), "--url", url), tokens.createPush("lab-a", null).token()))
+                    .as(this::printed).isZero();
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url + "/api/v1/campaigns/" + CAMPAIGN)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+
+            try (GitHubStandIn github = new GitHubStandIn("lab/micropython", 7, GITHUB_TOKEN)) {
+                PullRequestAddress pullRequest = PullRequestAddress.of("lab/micropython", "7", github.url());
+                List<String> out = new ArrayList<>();
+                List<String> err = new ArrayList<>();
+                int refused = comment(url, pullRequest, "campaign", Map.of("GITHUB_TOKEN", GITHUB_TOKEN), out, err);
+                assertThat(refused).isEqualTo(1);
+                assertThat(err).singleElement().asString().startsWith("mpunit comment: no comment on lab/micropython#7 (the"
+                        + " results server " + url + " lets only readers with a token read (HTTP 401: missing read token")
+                        .endsWith("): set MPUNIT_READ_TOKEN to a read token (./mpunit serve token create --read prints one))");
+                assertThat(github.requests()).as("nothing is posted without the campaign").isEmpty();
+
+                int posted = comment(url, pullRequest, "campaign", Map.of("GITHUB_TOKEN", GITHUB_TOKEN,
+                        CampaignComment.READ_TOKEN_ENV, reader), out, err);
+                assertThat(posted).as(err.toString()).isZero();
+                assertThat(github.comments()).singleElement().satisfies(comment -> assertThat(comment.body())
+                        .startsWith(CommentBody.marker("campaign") + "\n### mpunit campaign `" + CAMPAIGN + "`: 1 testbed,"));
+                assertThat(String.join("\n", out) + String.join("\n", err)).doesNotContain(reader);
+            }
+        }
+    }
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     private String printed() {
