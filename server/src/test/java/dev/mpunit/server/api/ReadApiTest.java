@@ -144,7 +144,7 @@ class ReadApiTest {
         assertThat(page.get("prev").isNull()).isTrue();
         assertThat(items.get(0).propertyNames()).containsExactlyInAnyOrder("id", "testbed", "testbed_instance", "trigger",
                 "ref_firmware", "ref_tests", "time_start", "time_end", "uploaded_at", "unfinished", "baseline", "format",
-                "duration_ms", "totals");
+                "campaign", "duration_ms", "totals");
         List<Instant> starts = items.stream().map(item -> Instant.parse(item.get("time_start").asString())).toList();
         assertThat(starts).isSortedAccordingTo(Comparator.reverseOrder());
 
