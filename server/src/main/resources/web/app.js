@@ -474,10 +474,17 @@
       h('td', { class: run.totals.fail ? 'num v-fail-text' : 'num' }, run.totals.fail),
       h('td', { class: 'num' }, run.totals.skip),
       h('td', { class: 'num' }, fmtDuration(run.duration_ms)),
-      h('td', null, run.unfinished ? badge('unfinished', 'warn') : null, run.baseline ? badge('baseline', 'info') : null)));
+      h('td', null, run.unfinished ? badge('unfinished', 'warn') : null, run.baseline ? badge('baseline', 'info') : null,
+        run.campaign ? campaignLink(run.campaign) : null)));
     root.appendChild(table(['Run', 'Started (UTC)', 'Testbed', 'Trigger', 'Firmware', 'Results', 'Pass', 'Fail', 'Skip',
       'Duration', ''], rows, 'runs'));
     root.appendChild(pager(page, ['Newest', 'Newer', 'Older', 'Oldest']));
+  }
+
+  /** A run's campaign: the one report of every testbed's runs pushed with its id. */
+  function campaignLink(campaign) {
+    return h('a', { class: 'badge campaign', href: '/campaigns/' + encodeURIComponent(campaign),
+      title: 'one report of every testbed\'s runs in campaign ' + campaign }, 'campaign ' + campaign);
   }
 
   // ---------- one run ----------
@@ -505,6 +512,7 @@
     root.appendChild(facts([
       ['Testbed', [run.testbed, run.testbed_instance ? ' (' + run.testbed_instance + ')' : '']],
       ['Trigger', run.trigger],
+      ['Campaign', run.campaign ? campaignLink(run.campaign) : null],
       ['Firmware', refLink(run.ref_firmware, run.ref_firmware_link)],
       ['Tests', refLink(run.ref_tests, run.ref_tests_link)],
       ['Started', fmtTime(run.time_start) + ' UTC'],
@@ -598,6 +606,76 @@
       form.querySelector('select').appendChild(h('option', { value: '' }, 'no earlier run'));
     }
     return form;
+  }
+
+  // ---------- a campaign: several testbeds' runs as one report ----------
+
+  async function campaignPage() {
+    const id = decodeURIComponent(/^\/campaigns\/([^/]+)/.exec(location.pathname)[1]);
+    const c = await getJson('/campaigns/' + encodeURIComponent(id));
+    setTitle('Campaign ' + c.campaign);
+    const root = main();
+    root.appendChild(h('header', { class: 'run-header' },
+      h('h1', null, 'Campaign ', h('span', { class: 'minor' }, c.campaign), c.unfinished ? badge('unfinished', 'warn') : null)));
+    root.appendChild(facts([
+      ['Testbeds', c.testbeds.map(t => t.testbed).join(', ')],
+      ['Boards', c.columns.length + ' (testbed × variant)'],
+      ['Started', fmtTime(c.time_start) + ' UTC'],
+      ['Ended', c.time_end ? fmtTime(c.time_end) + ' UTC' : 'not yet: a run is unfinished'],
+      ['Comment', h('a', { href: c.links.comment }, 'the pull request\'s comment, as markdown')],
+    ]));
+    root.appendChild(h('div', { class: 'totals' }, totalsBar(c.totals), h('span', null, totalsText(c.totals))));
+
+    const runsOf = new Map(c.runs.map(r => [r.id, r]));
+    root.appendChild(section('Testbeds', table(
+      ['Testbed', 'Runs', 'Results', 'Pass', 'Fail', 'Skip', 'Ignored', 'Xfail', 'Duration', ''],
+      c.testbeds.map(t => h('tr', { data: { testbed: t.testbed } },
+        h('th', { scope: 'row', class: 'nowrap' }, t.testbed),
+        h('td', { class: 'nowrap' }, t.runs.map(runIdOf => h('a', { class: 'run-link', href: '/runs/' + runIdOf,
+          title: runsOf.has(runIdOf) ? fmtTime(runsOf.get(runIdOf).time_start) + ' UTC' : null }, '#' + runIdOf + ' '))),
+        h('td', { class: 'barcell' }, totalsBar(t.totals)),
+        ...['pass', 'fail', 'skip', 'ignored', 'xfail'].map(w => h('td', { class: w === 'fail' && t.totals.fail ? 'num v-fail-text' : 'num' },
+          t.totals[w])),
+        h('td', { class: 'num' }, fmtDuration(t.duration_ms)),
+        h('td', null, t.unfinished ? badge('unfinished', 'warn') : null))),
+      'testbeds')));
+
+    const failures = section('Failures across the testbeds');
+    failures.id = 'failures';
+    root.appendChild(failures);
+    if (c.rows.length === 0) {
+      failures.appendChild(h('p', { class: 'empty' }, 'No test failed on any board of this campaign.'));
+      return;
+    }
+    // Two heading rows: each testbed over its boards, then the boards' variants.
+    const spans = [];
+    for (const column of c.columns) {
+      const last = spans[spans.length - 1];
+      if (last && last.runId === column.run_id) {
+        last.count++;
+      } else {
+        spans.push({ testbed: column.testbed, runId: column.run_id, count: 1 });
+      }
+    }
+    failures.appendChild(h('table', { class: 'matrix campaign-matrix' },
+      h('thead', null,
+        h('tr', null, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, ''),
+          spans.map(s => h('th', { scope: 'colgroup', colspan: s.count, class: 'testbed' },
+            h('a', { href: '/runs/' + s.runId }, s.testbed)))),
+        h('tr', null, h('th', { scope: 'col' }, 'Test'), h('th', { scope: 'col' }, 'Group'),
+          c.columns.map(column => h('th', { scope: 'col', title: column.testbed + ' ' + column.variant }, column.variant)))),
+      h('tbody', null, c.rows.map(row => h('tr', null,
+        h('th', { scope: 'row' }, row.source ? h('a', { class: 'test-name', href: row.source }, row.name)
+          : h('span', { class: 'test-name' }, row.name),
+          ' ', h('a', { class: 'minor', href: here('/tests', { group: row.group, name: row.name }).href, title: 'history' }, 'history')),
+        h('td', { class: 'minor' }, row.group),
+        row.cells.map((cell, i) => cell
+          ? h('td', { class: 'cell-' + cell.verdict }, verdict(cell.verdict, filePage(cell.output)))
+          : h('td', { class: 'absent', title: 'not run on ' + c.columns[i].testbed + ' ' + c.columns[i].variant }, '·')))))));
+    if (c.capped) {
+      failures.appendChild(h('p', { class: 'minor' }, (c.failing_tests - c.rows.length)
+        + ' more failing tests: each run\'s own page lists all of its failures.'));
+    }
   }
 
   // ---------- a run's results ----------
@@ -988,6 +1066,7 @@
     [/^\/flaky$/, flakyPage],
     [/^\/trends$/, trendsPage],
     [/^\/compare$/, comparePage],
+    [/^\/campaigns\/[^/]+$/, campaignPage],
   ];
 
   async function start() {

@@ -12,6 +12,7 @@ import java.util.Stack;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 
+import dev.mpunit.contract.CampaignId;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.VariantSelection;
@@ -152,6 +153,12 @@ final class RunOptions {
             description = "Push the results folder to this results server at the end (micropython.results.upload).")
     String upload;
 
+    @Option(names = "--campaign", paramLabel = "<id>",
+            description = "The campaign the run belongs to: the runs of several testbeds with one id are one report on the"
+                    + " results server; in GitHub Actions ${{ github.run_id }}-${{ github.run_attempt }}"
+                    + " (micropython.results.campaign).")
+    String campaign;
+
     @Option(names = "--changed-since", paramLabel = "<git ref>",
             description = "Only what a change since this ref concerns (git diff --name-only <ref>...HEAD in the MicroPython "
                     + "checkout): the variants whose port's .github/workflows/ports_*.yml filters select a changed file, "
@@ -245,6 +252,13 @@ final class RunOptions {
         put(keys, "--ref-firmware", ReportingConfigurationKeys.RESULTS_REF_FIRMWARE, refFirmware);
         put(keys, "--ref-tests", ReportingConfigurationKeys.RESULTS_REF_TESTS, refTests);
         put(keys, "--upload", ReportingConfigurationKeys.RESULTS_UPLOAD, upload);
+        if (campaign != null) {
+            try {
+                put(keys, "--campaign", ReportingConfigurationKeys.RESULTS_CAMPAIGN, CampaignId.of(campaign));
+            } catch (IllegalArgumentException e) {
+                throw usage("--campaign: " + e.getMessage());
+            }
+        }
         config.forEach((key, value) -> {
             if (key.isBlank()) {
                 throw usage("--config " + key + "=" + value + ": give key=value, e.g. --config micropython.timeout=10");

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
         description = "Pushes a results folder to a results server, retrying with backoff.",
         footerHeading = "%nExamples:%n",
         footer = {"  MPUNIT_UPLOAD_TOKEN=mpt_... mpunit upload results/20261206-180000 --url http://127.0.0.1:8080",
+                "  mpunit upload results/20261206-180000 --url https://results.example.org --campaign 12345678901-1",
                 "%nExit codes: 0 stored (or stored before), 1 refused, 2 the server could not be reached: try again later."})
 final class UploadCommand implements Callable<Integer> {
 
@@ -37,6 +38,11 @@ final class UploadCommand implements Callable<Integer> {
                     + ReportingConfigurationKeys.DEFAULT_UPLOAD_TOKEN_ENV + ").")
     String tokenEnv;
 
+    @Option(names = "--campaign", paramLabel = "<id>",
+            description = "The campaign the run belongs to, when its context.json names none (mpunit test --campaign writes"
+                    + " it there): the runs of several testbeds with one id are one report on the server.")
+    String campaign;
+
     @Override
     public Integer call() throws InterruptedException {
         List<String> args = new ArrayList<>();
@@ -48,6 +54,9 @@ final class UploadCommand implements Callable<Integer> {
         }
         if (tokenEnv != null) {
             args.add("--token-env=" + tokenEnv);
+        }
+        if (campaign != null) {
+            args.add("--campaign=" + campaign);
         }
         return ResultsUploader.upload(args);
     }

@@ -65,7 +65,8 @@ class CommandLineTest {
                 "--include", "list", "--jobs", "3", "--timeout", "500ms", "--emit", "native", "--results", "out",
                 "--baseline", work.toString(), "--xfail", xfail.toString(), "--quarantine", quarantine.toString(),
                 "--count", "3", "--retry-failed", "0", "--trigger", "PR #1", "--ref-firmware", "u@main", "--ref-tests", "t@v1",
-                "--upload", "http://127.0.0.1:8080", "-c", "micropython.heapsize=256k", "--config=micropython.cache=/tmp/c");
+                "--upload", "http://127.0.0.1:8080", "--campaign", "12345678901-1", "-c", "micropython.heapsize=256k",
+                "--config=micropython.cache=/tmp/c");
 
         assertThat(request.configuration()).containsOnly(
                 entry("micropython.target", "unix,webassembly"),
@@ -90,6 +91,7 @@ class CommandLineTest {
                 entry("micropython.results.ref-firmware", "u@main"),
                 entry("micropython.results.ref-tests", "t@v1"),
                 entry("micropython.results.upload", "http://127.0.0.1:8080"),
+                entry("micropython.results.campaign", "12345678901-1"),
                 entry("micropython.heapsize", "256k"),
                 entry("micropython.cache", "/tmp/c"),
                 entry("micropython.console", "run-tests"));
@@ -163,6 +165,9 @@ class CommandLineTest {
                 "mpunit: --count 0: give 1 or more (the number of times each file runs)");
         refused(mpunit(tree.toString(), "--retry-failed", "-1"), 2,
                 "mpunit: --retry-failed -1: give 0 or more (the retries of a failed file)");
+        refused(mpunit(tree.toString(), "--campaign", "pr/7"), 2,
+                "mpunit: --campaign: the campaign id 'pr/7' has characters other than letters, digits and . _ - : (or starts"
+                        + " with one of . _ - :): give e.g. ${{ github.run_id }}-${{ github.run_attempt }} or nightly-2026-12-07");
         refused(mpunit(tree.toString(), "--count", "many"), 2,
                 "mpunit: Invalid value for option '--count': 'many' is not an int");
         refused(mpunit(tree.toString(), "--quarantine", work.resolve("q.json").toString()), 2,

@@ -45,7 +45,15 @@ class CommentCommandTest {
             exchange.getRequestBody().readAllBytes();
             int status;
             String body;
-            if (!("Bearer " + TOKEN).equals(authorization)) {
+            if (exchange.getRequestURI().getPath().startsWith("/results/api/v1/campaigns/")) {
+                // The results server's part, as CampaignEndToEndTest (reporting) gets it from the real one.
+                synchronized (requests) {
+                    requests.set(requests.size() - 1, "GET " + exchange.getRequestURI().getPath() + "?"
+                            + exchange.getRequestURI().getQuery());
+                }
+                status = 200;
+                body = "<!-- mpunit:campaign:hil pr -->\n### mpunit campaign `123-1`: 2 testbeds\n";
+            } else if (!("Bearer " + TOKEN).equals(authorization)) {
                 status = 401;
                 body = "{\"message\": \"Bad credentials\"}";
             } else if (exchange.getRequestMethod().equals("GET")) {
@@ -97,6 +105,40 @@ class CommentCommandTest {
                 + " is a new comment on lab/micropython#7: https://github.com/lab/micropython/pull/7#issuecomment-1\n");
         assertThat(requests).containsExactly("GET /repos/lab/micropython/issues/7/comments",
                 "POST /repos/lab/micropython/issues/7/comments");
+    }
+
+    // Issue 16, item 5: the last job of a CI matrix posts the campaign's one comment, read from the results server.
+    @Test
+    void aCampaignsCommentIsReadFromTheServerAndPostedUnderTheWorkflowsMarker() {
+        Run run = comment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_WORKFLOW", "hil pr"), "--campaign", "123-1", "--server",
+                api() + "/results", "--repo", "lab/micropython", "--pr", "7", "--api-url", api());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("mpunit: campaign 123-1 is a new comment on lab/micropython#7:"
+                + " https://github.com/lab/micropython/pull/7#issuecomment-1\n");
+        assertThat(requests).containsExactly("GET /results/api/v1/campaigns/123-1/comment.md?marker=campaign:hil+pr&base="
+                + api() + "/results/", "GET /repos/lab/micropython/issues/7/comments",
+                "POST /repos/lab/micropython/issues/7/comments");
+    }
+
+    @Test
+    void aCampaignWithoutItsServerOrWithAFolderOrABadIdIsRefusedBeforeAnythingIsSent() throws IOException {
+        Path folder = folderWithSummary();
+        Map<String, String> environment = Map.of("GITHUB_TOKEN", TOKEN);
+
+        Run noServer = comment(environment, "--campaign", "123-1", "--repo", "lab/micropython", "--pr", "7");
+        Run both = comment(environment, folder.toString(), "--campaign", "123-1", "--server", api(), "--repo",
+                "lab/micropython", "--pr", "7");
+        Run badId = comment(environment, "--campaign", "123/1", "--server", api(), "--repo", "lab/micropython", "--pr", "7");
+        Run neither = comment(environment, "--repo", "lab/micropython", "--pr", "7");
+
+        assertThat(noServer.err()).isEqualTo("mpunit comment: --campaign needs --server <url>: the results server its runs"
+                + " were pushed to\n");
+        assertThat(both.err()).isEqualTo("mpunit comment: give a results folder or --campaign, not both\n");
+        assertThat(badId.err()).startsWith("mpunit comment: the campaign id '123/1' has characters other than letters");
+        assertThat(neither.err()).startsWith("mpunit comment: which results folder? give one, or --campaign <id> --server <url>");
+        assertThat(List.of(noServer, both, badId, neither)).allSatisfy(run -> assertThat(run.exitCode()).isEqualTo(1));
+        assertThat(requests).isEmpty();
     }
 
     @Test

@@ -49,6 +49,13 @@ public final class ReportingConfigurationKeys {
     /** Where the push token is read from unless {@link #RESULTS_UPLOAD_TOKEN_ENV} names another variable. */
     public static final String DEFAULT_UPLOAD_TOKEN_ENV = "MPUNIT_UPLOAD_TOKEN";
     /**
+     * The campaign the run belongs to: the runs of several testbeds started together (a CI matrix, one job
+     * per testbed) that the results server shows as one report ({@code docs/results-upload.md#campaigns});
+     * {@code context.json}'s {@code campaign}. Letters, digits and {@code . _ - :}, at most
+     * {@value CampaignId#MAX_LENGTH} characters ({@link CampaignId}). Unset: the run is on its own.
+     */
+    public static final String RESULTS_CAMPAIGN = "micropython.results.campaign";
+    /**
      * The GitHub repository ({@code owner/name}) whose pull request gets the summary as a comment at
      * the end of the run ({@code docs/pull-request-comment.md}); with {@link #RESULTS_COMMENT_PR}. Unset: no comment.
      */
@@ -111,7 +118,7 @@ public final class ReportingConfigurationKeys {
 
     /** Every key above. */
     public static final List<String> ALL = List.of(RESULTS_DIR, RESULTS_BASELINE, RESULTS_TRIGGER, RESULTS_REF_FIRMWARE,
-            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV,
+            RESULTS_REF_TESTS, RESULTS_XFAIL, RESULTS_UPLOAD, RESULTS_UPLOAD_TOKEN_ENV, RESULTS_CAMPAIGN,
             RESULTS_COMMENT_REPO, RESULTS_COMMENT_PR, RESULTS_COMMENT_API_URL, RESULTS_COMMENT_TOKEN_ENV,
             RESULTS_COMMENT_MARKER, SECRETS, TESTBED, CONSOLE, DRY_RUN, RESULTS_CONTEXT);
 

@@ -74,6 +74,7 @@ public final class MicroPythonTestEngine implements TestEngine {
             ResultsFolder.requireWritable(configuration.results());
             ResultsFolder.requirePushable(configuration.results());
             ResultsFolder.requireCommentable(request.getConfigurationParameters(), configuration.results());
+            ResultsFolder.requireCampaign(request.getConfigurationParameters());
             filters = Filters.parse(configuration.selection().include(), configuration.selection().exclude(),
                     configuration.selection().filter());
         } catch (IllegalArgumentException e) {

@@ -214,6 +214,31 @@ class BadInputDiscoveryTest {
         assertThat(tests(fine)).hasSize(1);
     }
 
+    // Issue 16, item 5: a campaign id the server or its addresses could not take is refused before the run.
+    @Test
+    void aCampaignIdOutsideTheSafeCharactersRefusesTheRun() throws IOException {
+        Path test = file("a.py", "print(1)\n");
+        String results = folder.resolve("results").toString();
+
+        EngineDiscoveryResults slash = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.campaign", "run/7"), selectFile(test.toFile()));
+        EngineDiscoveryResults tooLong = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.campaign", "c".repeat(101)), selectFile(test.toFile()));
+        EngineDiscoveryResults fine = discover(Map.of("micropython.results.dir", results,
+                "micropython.results.campaign", "12345678901-2"), selectFile(test.toFile()));
+
+        assertThat(messages(slash, Severity.ERROR)).singleElement().asString().isEqualTo("micropython: "
+                + "micropython.results.campaign: the campaign id 'run/7' has characters other than letters, digits and"
+                + " . _ - : (or starts with one of . _ - :): give e.g. ${{ github.run_id }}-${{ github.run_attempt }} or"
+                + " nightly-2026-12-07");
+        assertThat(messages(tooLong, Severity.ERROR)).singleElement().asString().contains(
+                "micropython.results.campaign: the campaign id 'cccccccccccccccccccc…' has 101 characters: give at most 100");
+        assertThat(tests(slash)).isEmpty();
+        assertThat(tests(tooLong)).isEmpty();
+        assertThat(fine.getDiscoveryIssues()).isEmpty();
+        assertThat(tests(fine)).hasSize(1);
+    }
+
     // Item 8: runs that test nothing said nothing.
     @Test
     void anEmptyFolderSaysItHoldsNoTest() throws IOException {

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mpunit.contract.CommentBody;
 import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 

@@ -275,7 +275,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
                     + " partial results in " + folder);
             System.err.flush();
         }
-        Optional<String> runPage = uploadTo.flatMap(server -> push(server, folder, uploadTokenVariable));
+        Optional<String> runPage = uploadTo.flatMap(server -> push(server, folder, uploadTokenVariable,
+                Optional.ofNullable(summary.settings().campaign())));
         Path posted = folder;
         commentOn.ifPresent(pullRequest -> PullRequestComment.afterRun(posted, pullRequest, commentTokenVariable,
                 commentMarker, runPage, System.getenv(), ResultsUploader.Backoff.sleeping(PullRequestComment.AT_RUN_END)));
@@ -298,11 +299,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
      *
      * @return the run's page on the server, when it stored the run
      */
-    private static Optional<String> push(String server, Path folder, String tokenVariable) {
+    private static Optional<String> push(String server, Path folder, String tokenVariable, Optional<String> campaign) {
         String token = Optional.ofNullable(System.getenv(tokenVariable)).map(String::strip).orElse("");
         ResultsUploader uploader;
         try {
-            uploader = new ResultsUploader(server, token, tokenVariable);
+            // The campaign goes with the push too: a context.json in Octoprobe's shape cannot name it.
+            uploader = new ResultsUploader(server, token, tokenVariable, campaign);
         } catch (IllegalArgumentException e) {
             System.err.println("mpunit: no upload (" + ReportingConfigurationKeys.RESULTS_UPLOAD + "): " + e.getMessage()
                     + "; the results stay in " + folder + "; push them later with ./mpunit upload " + folder + " --url <server>");
@@ -358,6 +360,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("ref_firmware_link", SourceLinks.commit(settings.refFirmware()));
         context.put("ref_tests_link", SourceLinks.commit(settings.refTests()));
         context.put("trigger", settings.trigger());
+        // The runs of other testbeds pushed with the same id are one report on the results server.
+        context.put("campaign", settings.campaign());
         context.put("commandline", commandLine);
         context.put("error", error());
         context.put("unfinished", unfinished);

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
+import dev.mpunit.contract.CampaignId;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.contract.ResultsServerAddress;
 
@@ -107,25 +108,35 @@ public final class ResultsUploader {
     private final URI endpoint;
     private final String token;
     private final String tokenVariable;
+    private final Optional<String> campaign;
     private final HttpClient client;
+
+    ResultsUploader(String server, String token, String tokenVariable) {
+        this(server, token, tokenVariable, Optional.empty());
+    }
 
     /**
      * @param server the server's address as configured ({@code https://results.example.org}, maybe with a path)
      * @param tokenVariable the environment variable the token came from, for the command a message gives
-     * @throws IllegalArgumentException when the address is no http(s) URL
+     * @param campaign the campaign the run is pushed into ({@code ?campaign=}): for a folder whose
+     *        {@code context.json} names none (run without it, or in Octoprobe's shape)
+     * @throws IllegalArgumentException when the address is no http(s) URL, or the campaign no campaign id
      */
-    ResultsUploader(String server, String token, String tokenVariable) {
+    ResultsUploader(String server, String token, String tokenVariable, Optional<String> campaign) {
         this.server = server;
-        this.endpoint = endpoint(server);
+        this.campaign = campaign.map(CampaignId::of);
+        this.endpoint = endpoint(server, this.campaign);
         this.token = token;
         this.tokenVariable = tokenVariable;
         this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    private static URI endpoint(String server) {
+    private static URI endpoint(String server, Optional<String> campaign) {
+        // A campaign id has only characters a query carries as they are (CampaignId).
         return ResultsServerAddress.base(server)
-                .resolve("api/v1/runs?tz=" + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8));
+                .resolve("api/v1/runs?tz=" + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8)
+                        + campaign.map(id -> "&campaign=" + id).orElse(""));
     }
 
     /** One try: the folder archived and posted once. */
@@ -221,6 +232,9 @@ public final class ResultsUploader {
         if (!tokenVariable.equals(ReportingConfigurationKeys.DEFAULT_UPLOAD_TOKEN_ENV)) {
             command += " --token-env " + shellWord(tokenVariable);
         }
+        if (campaign.isPresent()) {
+            command += " --campaign " + campaign.get();
+        }
         return command;
     }
 
@@ -230,7 +244,7 @@ public final class ResultsUploader {
     }
 
     /**
-     * {@code ./mpunit upload <folder> [--url <server>] [--token-env <variable>]}. Exit codes: 0 stored
+     * {@code ./mpunit upload <folder> [--url <server>] [--token-env <variable>] [--campaign <id>]}. Exit codes: 0 stored
      * (or stored before), 1 refused (by the server, or the command cannot be carried out as given:
      * trying again will not help), 2 the retries ran out (try again later).
      */
@@ -248,20 +262,25 @@ public final class ResultsUploader {
         String folderArgument = null;
         String url = environment.get(URL_VARIABLE);
         String tokenVariable = ReportingConfigurationKeys.DEFAULT_UPLOAD_TOKEN_ENV;
+        String campaign = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
                 out.println(usage());
                 return 0;
-            } else if ((arg.equals("--url") || arg.equals("--token-env")) && i + 1 < args.size()) {
+            } else if ((arg.equals("--url") || arg.equals("--token-env") || arg.equals("--campaign")) && i + 1 < args.size()) {
                 String value = args.get(++i);
                 if (arg.equals("--url")) {
                     url = value;
+                } else if (arg.equals("--campaign")) {
+                    campaign = value;
                 } else {
                     tokenVariable = value;
                 }
             } else if (arg.startsWith("--url=")) {
                 url = arg.substring("--url=".length());
+            } else if (arg.startsWith("--campaign=")) {
+                campaign = arg.substring("--campaign=".length());
             } else if (arg.startsWith("--token-env=")) {
                 tokenVariable = arg.substring("--token-env=".length());
             } else if (!arg.startsWith("-") && folderArgument == null) {
@@ -274,6 +293,14 @@ public final class ResultsUploader {
         if (folderArgument == null) {
             err.println("mpunit upload: which results folder? " + usage());
             return REFUSED;
+        }
+        if (campaign != null) {
+            try {
+                campaign = CampaignId.of(campaign);
+            } catch (IllegalArgumentException e) {
+                err.println("mpunit upload: --campaign: " + e.getMessage());
+                return REFUSED;
+            }
         }
         Path folder = Path.of(folderArgument).toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
@@ -292,7 +319,7 @@ public final class ResultsUploader {
         }
         ResultsUploader uploader;
         try {
-            uploader = new ResultsUploader(url, token, tokenVariable);
+            uploader = new ResultsUploader(url, token, tokenVariable, Optional.ofNullable(campaign));
         } catch (IllegalArgumentException e) {
             err.println("mpunit upload: " + e.getMessage());
             return REFUSED;
@@ -313,10 +340,11 @@ public final class ResultsUploader {
     }
 
     private static String usage() {
-        return "usage: ./mpunit upload <results folder> [--url <server>] [--token-env <variable>]\n"
+        return "usage: ./mpunit upload <results folder> [--url <server>] [--token-env <variable>] [--campaign <id>]\n"
                 + "  --url        the results server (default: $" + URL_VARIABLE + ")\n"
                 + "  --token-env  the environment variable holding the testbed's push token (default: "
                 + ReportingConfigurationKeys.DEFAULT_UPLOAD_TOKEN_ENV + ")\n"
+                + "  --campaign   the campaign the run belongs to, when its context.json names none\n"
                 + "exit codes: 0 stored (or stored before), 1 refused, 2 the server could not be reached: try again later";
     }
 

@@ -3,6 +3,7 @@ package dev.mpunit.reporting;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mpunit.contract.MarkdownText;
 import dev.mpunit.contract.SourceLinks;
 
 /**
@@ -117,9 +118,7 @@ final class SummaryMarkdown {
         return link == null ? escaped : "[" + escaped + "](" + link + ")";
     }
 
-    /** Table cells end at a bare {@code |}; names with markdown's own characters keep them literal. */
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("[", "\\[").replace("]", "\\]").replace("\n", " ");
+        return MarkdownText.escape(text);
     }
 }

@@ -10,12 +10,15 @@ import java.util.Optional;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.CampaignId;
+
 /**
  * What the summary's header says about the run that the events cannot tell: why it ran, on which
- * testbed, against which firmware and tests, and which failures are known. All optional.
+ * testbed, against which firmware and tests, and which failures are known; the campaign it is part of.
+ * All optional.
  */
 record SummarySettings(String trigger, String testbed, String instance, String refFirmware, String refTests,
-        String xfailFile) {
+        String xfailFile, String campaign) {
 
     static SummarySettings from(ConfigurationParameters config) {
         String testbed = null;
@@ -30,7 +33,9 @@ record SummarySettings(String trigger, String testbed, String instance, String r
         }
         return new SummarySettings(value(config, RESULTS_TRIGGER).orElse(null), testbed, instance,
                 value(config, RESULTS_REF_FIRMWARE).orElse(null), value(config, RESULTS_REF_TESTS).orElse(null),
-                value(config, RESULTS_XFAIL).orElse(null));
+                value(config, RESULTS_XFAIL).orElse(null),
+                // The engine refuses a bad id before the run; one that reaches here anyway is left out, not written.
+                value(config, RESULTS_CAMPAIGN).filter(CampaignId::valid).orElse(null));
     }
 
     /** A broken inventory is the engine's to report (it fails discovery); the header then names no testbed. */

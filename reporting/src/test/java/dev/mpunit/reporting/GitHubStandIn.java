@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.mpunit.contract.CommentBody;
+
 /**
  * A local stand-in of GitHub's REST API for one pull request's comments: lists them in pages (per_page,
  * page, a Link header as GitHub writes it), creates and updates them, and keeps them. It checks every

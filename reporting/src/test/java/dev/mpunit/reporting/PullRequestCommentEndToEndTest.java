@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mpunit.contract.CommentBody;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.reporting.GitHubStandIn.Comment;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mpunit.contract.CommentBody;
 import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.reporting.GitHubStandIn.Comment;
 import dev.mpunit.reporting.GitHubStandIn.Request;

@@ -79,6 +79,7 @@ class ResultsSchemasTest {
         Path second = temp.resolve("second");
         run(second, Map.of("micropython.results.baseline", first.toString(),
                 "micropython.results.xfail", xfail.toString(), "micropython.results.trigger", "schema test",
+                ReportingConfigurationKeys.RESULTS_CAMPAIGN, "12345678901-1",
                 // Refs that link: the second folder has its source and commit links, the first its nulls.
                 ReportingConfigurationKeys.RESULTS_REF_TESTS, "https://github.com/micropython/micropython.git@v1.26.0",
                 ReportingConfigurationKeys.RESULTS_REF_FIRMWARE, "https://github.com/micropython/micropython.git~17232"));
@@ -103,7 +104,8 @@ class ResultsSchemasTest {
         assertThat(Files.readString(second.resolve("context.json")))
                 .contains("\"ref_firmware_link\": \"https://github.com/micropython/micropython/pull/17232\"",
                         "\"ref_tests_link\": \"https://github.com/micropython/micropython/commit/v1.26.0\"");
-        assertThat(Files.readString(first.resolve("context.json"))).contains("\"ref_tests_link\": null");
+        assertThat(Files.readString(second.resolve("context.json"))).contains("\"campaign\": \"12345678901-1\"");
+        assertThat(Files.readString(first.resolve("context.json"))).contains("\"ref_tests_link\": null", "\"campaign\": null");
         assertThat(validate(first.resolve("context.json"), "context_test.schema.json"))
                 .as("the schemas are strict enough to tell one file from another").isNotEmpty();
     }

@@ -99,6 +99,24 @@ class ResultsUploaderTest {
         assertThat(server.requests().get(3).body()).isEqualTo(server.requests().get(0).body()).isEqualTo(FolderArchive.tarGz(folder));
     }
 
+    // Issue 16, item 5: a folder run without a campaign joins one when it is pushed.
+    @Test
+    void theCampaignGoesWithThePushAndIntoTheCommandThatPushesItLater() throws Exception {
+        server.answer(new Answer(503, "{\"error\": \"database unavailable\"}"));
+        server.answer(new Answer(201, "{\"id\": 43, \"duplicate\": false, \"replaced\": false}"));
+
+        assertThat(upload(folder.toString(), "--url", url(), "--campaign", "12345678901-2")).as(printed()).isZero();
+        assertThat(server.requests()).hasSize(2).allSatisfy(request -> assertThat(request.query())
+                .isEqualTo("tz=" + ZoneId.systemDefault().getId() + "&campaign=12345678901-2"));
+        assertThat(new ResultsUploader(url(), TOKEN, "MPUNIT_UPLOAD_TOKEN", java.util.Optional.of("12345678901-2"))
+                .command(folder)).isEqualTo("./mpunit upload " + folder + " --url " + url() + " --campaign 12345678901-2");
+
+        assertThat(upload(folder.toString(), "--url", url(), "--campaign=run 7")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mpunit upload: --campaign: the campaign id 'run 7' has characters other"
+                + " than letters, digits and . _ - :");
+        assertThat(server.requests()).as("a bad id is not pushed").hasSize(2);
+    }
+
     @Test
     void theServersWaitIsHonouredWhenItAsksForLonger() throws Exception {
         server.answer(new Answer(429, "{\"error\": \"slow down\"}", Map.of("Retry-After", "7")));

@@ -269,7 +269,7 @@ public final class Campaigns {
         files.add(text("summary_report.md", "# " + testbed + ", night " + night + "\n"));
         RunInfo info = new RunInfo(testbed, testbed + "-1", trigger(night), FIRMWARE + (100 + night) + "-g"
                 + Integer.toHexString(0xa1b2c3 + night), REF_TESTS, "./mpunit tests --select-group=" + STANDARD,
-                null, false, start, clock);
+                null, false, start, clock, null);
         String identity = testbed + "|" + night + "|" + variants + "|" + standardTests + "|" + multiTests + "|" + benchmarks;
         return new ParsedRun("mpunit", info, testRuns, files, ParsedRun.sha256(identity.getBytes(StandardCharsets.UTF_8)));
     }

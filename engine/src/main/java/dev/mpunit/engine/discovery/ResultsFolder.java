@@ -14,14 +14,16 @@ import java.util.Optional;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.contract.CampaignId;
 import dev.mpunit.contract.PullRequestAddress;
 import dev.mpunit.contract.ReportingConfigurationKeys;
 import dev.mpunit.contract.ResultsServerAddress;
 
 /**
  * The results folder the reporting module's listener writes ({@code micropython.results.dir}) and the
- * results server it pushes it to ({@code micropython.results.upload}) and the pull request its summary
- * is posted to ({@code micropython.results.comment.*}), checked by the engine at
+ * results server it pushes it to ({@code micropython.results.upload}, with its campaign
+ * {@code micropython.results.campaign}) and the pull request its summary is posted to
+ * ({@code micropython.results.comment.*}), checked by the engine at
  * discovery: the engine is the one that can refuse a run before any target starts, and a run whose
  * results cannot be kept should not run at all. The check writes nothing
  * that stays: the listener creates the folder when the run starts.
@@ -98,6 +100,16 @@ public final class ResultsFolder {
             throw new IllegalArgumentException(ReportingConfigurationKeys.RESULTS_COMMENT_REPO + "=" + pullRequest.get().repo()
                     + ": no summary to post on pull request " + pullRequest.get() + ": set " + KEY + " too (./mpunit sets it)");
         }
+    }
+
+    /**
+     * A campaign id goes into {@code context.json}, the push and the results server's addresses: one that
+     * could not be all of them is refused before the run, not after it on the server.
+     *
+     * @throws IllegalArgumentException naming the key and what to give
+     */
+    public static void requireCampaign(ConfigurationParameters parameters) {
+        CampaignId.configured(parameters);
     }
 
     private static IllegalArgumentException refused(String configured, String why) {

@@ -96,7 +96,7 @@ final class AccessControl {
     }
 
     /** Behind a TLS proxy the request arrives as http; the proxy's header tells the browser's scheme. */
-    private static boolean secure(Context ctx) {
+    static boolean secure(Context ctx) {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 
+import dev.mpunit.contract.CampaignId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -36,6 +37,13 @@ final class PageRoutes {
         routes.get("/flaky", page);
         routes.get("/trends", page);
         routes.get("/compare", page);
+        routes.get("/campaigns/{campaign}", ctx -> {
+            if (!CampaignId.valid(ctx.pathParam("campaign"))) {
+                throw new NotFoundResponse("no campaign '" + ctx.pathParam("campaign") + "': a campaign's id is letters, digits"
+                        + " and . _ - :, as mpunit test --campaign gave it");
+            }
+            send(ctx, shell);
+        });
     }
 
     /** A run's pages answer 404 for an id that cannot be one, before the page asks the API. */

@@ -1,10 +1,17 @@
 package dev.mpunit.server.api;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.mpunit.contract.CampaignId;
+import dev.mpunit.contract.ReportingConfigurationKeys;
+import dev.mpunit.contract.ResultsServerAddress;
+
+import dev.mpunit.server.store.CampaignQueries;
 import dev.mpunit.server.store.CompareQueries;
 import dev.mpunit.server.store.Database;
 import dev.mpunit.server.store.FileQueries;
@@ -74,6 +81,47 @@ final class ReadRoutes {
         get(routes, "/api/v1/benchmarks", (connection, ctx) -> TrendQueries.benchmarks(connection, trend(ctx, "30d"),
                 text(ctx, "name")));
         get(routes, "/api/v1/testbeds", (connection, ctx) -> Map.of("items", RunQueries.testbeds(connection)));
+        get(routes, "/api/v1/campaigns/{campaign}", (connection, ctx) -> CampaignQueries.campaign(connection, campaignId(ctx)));
+        routes.get("/api/v1/campaigns/{campaign}/comment.md", this::campaignComment);
+    }
+
+    /**
+     * The campaign's pull-request comment, as {@code mpunit comment --campaign} posts it: markdown cut to
+     * GitHub's limit, its first line the marker. Its links are absolute: on {@code ?base=} (the server's
+     * address as the client reached it, which a proxy's path prefix is part of), else this request's.
+     */
+    private void campaignComment(Context ctx) throws Exception {
+        String campaign = campaignId(ctx);
+        String marker = Optional.ofNullable(text(ctx, "marker")).orElse(ReportingConfigurationKeys.DEFAULT_COMMENT_MARKER);
+        if (marker.contains("-->") || marker.length() > 100) {
+            throw new QueryRefused("marker '" + marker + "' cannot be a marker: give a word such as the testbed's name");
+        }
+        URI base;
+        try {
+            base = ResultsServerAddress.base(Optional.ofNullable(text(ctx, "base")).orElseGet(() -> requestBase(ctx)));
+        } catch (IllegalArgumentException e) {
+            throw new QueryRefused("base: " + e.getMessage());
+        }
+        CampaignQueries.Campaign report;
+        try (Connection connection = database.connection()) {
+            report = CampaignQueries.campaign(connection, campaign);
+        }
+        ctx.contentType("text/markdown; charset=utf-8");
+        ctx.result(CampaignMarkdown.comment(report, base, marker));
+    }
+
+    /** {@code http(s)://host:port/} as the request came: the scheme a TLS proxy forwards, the Host it was sent to. */
+    private static String requestBase(Context ctx) {
+        return (AccessControl.secure(ctx) ? "https" : "http") + "://" + ctx.host() + "/";
+    }
+
+    private static String campaignId(Context ctx) {
+        String id = ctx.pathParam("campaign");
+        if (!CampaignId.valid(id)) {
+            throw new QueryRefused("campaign id '" + id + "' is none: campaign ids are letters, digits and . _ - :, at most "
+                    + CampaignId.MAX_LENGTH + " characters, as mpunit test --campaign gave it");
+        }
+        return id;
     }
 
     private void get(RoutesConfig routes, String path, Read read) {

@@ -38,7 +38,7 @@ public final class FieldLengths {
         name("ref_tests", run.refTests(), REF);
         RunInfo cut = new RunInfo(run.testbed(), run.testbedInstance(), run.trigger(), run.refFirmware(), run.refTests(),
                 cut(run.commandline(), LONG_TEXT), cut(run.error(), LONG_TEXT), run.unfinished(), run.timeStart(),
-                run.timeEnd());
+                run.timeEnd(), run.campaign());
         List<ParsedTestRun> testRuns = new ArrayList<>(parsed.testRuns().size());
         for (ParsedTestRun testRun : parsed.testRuns()) {
             name("the group of " + testRun.folder(), testRun.group(), NAME);

@@ -36,7 +36,7 @@ final class OctoprobeFolderParser {
             // Octoprobe's tag T names the tests' ref when ref_tests is not written.
             String tests = context.text(gitRef, "T");
             run = new RunInfo(run.testbed(), run.testbedInstance(), run.trigger(), run.refFirmware(), tests,
-                    run.commandline(), run.error(), run.unfinished(), run.timeStart(), run.timeEnd());
+                    run.commandline(), run.error(), run.unfinished(), run.timeStart(), run.timeEnd(), run.campaign());
         }
         TreeSet<String> folders = new TreeSet<>(files.foldersWith(CONTEXT_TESTGROUP));
         TreeSet<String> older = new TreeSet<>(files.foldersWith(MpunitFolderParser.CONTEXT_TEST));

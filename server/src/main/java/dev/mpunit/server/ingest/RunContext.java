@@ -3,6 +3,7 @@ package dev.mpunit.server.ingest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import dev.mpunit.contract.CampaignId;
 import tools.jackson.databind.JsonNode;
 
 /** The run's own facts: from a folder's {@code context.json}, the rest from the upload's parameters. */
@@ -34,7 +35,8 @@ final class RunContext {
                 orParameter(context.text(root, "ref_tests"), upload, "ref_tests"),
                 TokenRedactor.redact(context.text(root, "commandline")),
                 TokenRedactor.redact(RunTestsResults.blankToNull(context.text(root, "error"))),
-                unfinished != null ? unfinished : unfinishedByDefault || end == null, start, end);
+                unfinished != null ? unfinished : unfinishedByDefault || end == null, start, end,
+                campaign(context.text(root, "campaign"), upload));
     }
 
     /** A format that says nothing about its run (JUnit XML, a bare {@code _results.json}): all from the parameters. */
@@ -47,7 +49,26 @@ final class RunContext {
         }
         OffsetDateTime end = endInFile != null && !endInFile.isBefore(start) ? endInFile : null;
         return new RunInfo(testbed, null, orParameter(null, upload, "trigger"), orParameter(null, upload, "ref_firmware"),
-                orParameter(null, upload, "ref_tests"), null, null, false, start, end);
+                orParameter(null, upload, "ref_tests"), null, null, false, start, end, campaign(null, upload));
+    }
+
+    /**
+     * The campaign: {@code context.json}'s, else {@code ?campaign=} (a folder run without one, Octoprobe's, a
+     * format that names none); both, when they differ, is a mistake to say rather than to choose from.
+     */
+    private static String campaign(String inFile, Upload upload) throws UploadRejected {
+        String written = RunTestsResults.blankToNull(inFile);
+        String given = upload.parameter("campaign").map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
+        if (written != null && given != null && !written.equals(given)) {
+            throw new UploadRejected(400, "the run is of campaign '" + written + "' (context.json), ?campaign= says '" + given
+                    + "': leave ?campaign= (mpunit upload --campaign) out");
+        }
+        String campaign = written != null ? written : given;
+        try {
+            return campaign == null ? null : CampaignId.of(campaign);
+        } catch (IllegalArgumentException e) {
+            throw new UploadRejected(400, (written != null ? "context.json: " : "?campaign=: ") + e.getMessage());
+        }
     }
 
     private static String testbed(String inFile, Upload upload, String missing) throws UploadRejected {

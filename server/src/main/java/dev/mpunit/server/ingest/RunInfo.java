@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param unfinished the run did not finish (killed, cancelled): kept, and replaced by a later finished push
  * @param timeStart in UTC
  * @param timeEnd in UTC, null when unknown
+ * @param campaign the campaign the run belongs to ({@code dev.mpunit.contract.CampaignId}), null when none: the
+ *        runs of several testbeds with one campaign are one report
  */
 public record RunInfo(String testbed, String testbedInstance, String trigger, String refFirmware, String refTests,
-        String commandline, String error, boolean unfinished, OffsetDateTime timeStart, OffsetDateTime timeEnd) {
+        String commandline, String error, boolean unfinished, OffsetDateTime timeStart, OffsetDateTime timeEnd,
+        String campaign) {
 
     public RunInfo {
         Objects.requireNonNull(testbed, "testbed");

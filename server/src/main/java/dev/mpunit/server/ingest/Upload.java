@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param format {@code ?format=}: which parser must read it; empty recognises it
  * @param parameters the query parameters that give what a format does not say itself: {@code testbed},
  *        {@code trigger}, {@code ref_firmware}, {@code ref_tests}, {@code group}, {@code variant},
- *        {@code time_start}, a multipart request's {@code label}, and {@value #TOKEN_TESTBED}
+ *        {@code time_start}, {@code campaign}, a multipart request's {@code label}, and {@value #TOKEN_TESTBED}
  * @param zone the zone of the times the upload writes without one ({@code ?tz=} or {@code X-Mpunit-Timezone}; UTC
  *        when neither is given)
  */

@@ -27,11 +27,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 public final class RunQueries {
 
-    /** A run as the runs list shows it. Times are ISO-8601 in UTC. */
+    /**
+     * A run as the runs list shows it. Times are ISO-8601 in UTC; {@code campaign} is null for a run on its
+     * own, else the id of the campaign whose report ({@code /api/v1/campaigns/{id}}) it is part of.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Run(long id, String testbed, String testbedInstance, String trigger, String refFirmware, String refTests,
             String timeStart, String timeEnd, String uploadedAt, boolean unfinished, boolean baseline, String format,
-            Long durationMs, Totals totals) {
+            String campaign, Long durationMs, Totals totals) {
     }
 
     /**
@@ -72,10 +75,10 @@ public final class RunQueries {
     }
 
     static final String RUN_COLUMNS = "r.id, tb.name AS testbed, r.testbed_instance, r.trigger_text, r.ref_firmware, "
-            + "r.ref_tests, r.time_start, r.time_end, r.uploaded_at, r.unfinished, r.baseline, r.format, r.duration_ms, "
+            + "r.ref_tests, r.time_start, r.time_end, r.uploaded_at, r.unfinished, r.baseline, r.format, r.campaign, r.duration_ms, "
             + "r.n_total, r.n_pass, r.n_fail, r.n_skip, r.n_ignored, r.n_xfail";
 
-    private static final String RUN_FROM = " FROM runs r JOIN testbeds tb ON tb.id = r.testbed_id";
+    static final String RUN_FROM = " FROM runs r JOIN testbeds tb ON tb.id = r.testbed_id";
 
     private RunQueries() {
     }
@@ -201,7 +204,7 @@ public final class RunQueries {
                 rows.getString("trigger_text"), rows.getString("ref_firmware"), rows.getString("ref_tests"),
                 Sql.iso(Sql.instant(rows, "time_start")), Sql.iso(Sql.instant(rows, "time_end")),
                 Sql.iso(Sql.instant(rows, "uploaded_at")), rows.getBoolean("unfinished"), rows.getBoolean("baseline"),
-                rows.getString("format"), Sql.nullableLong(rows, "duration_ms"), Totals.read(rows));
+                rows.getString("format"), rows.getString("campaign"), Sql.nullableLong(rows, "duration_ms"), Totals.read(rows));
     }
 
     /** The run a route names, or a {@link NotFound}. */

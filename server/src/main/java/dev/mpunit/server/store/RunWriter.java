@@ -179,7 +179,7 @@ public final class RunWriter {
         }
     }
 
-    private record StoredRun(long id, String contentSha256, boolean unfinished, OffsetDateTime timeEnd) {
+    private record StoredRun(long id, String contentSha256, boolean unfinished, OffsetDateTime timeEnd, String campaign) {
     }
 
     private Stored store(Connection connection, long testbedId, ParsedRun run) throws SQLException, UploadRejected {
@@ -193,6 +193,7 @@ public final class RunWriter {
         }
         StoredRun stored = before.get();
         if (stored.contentSha256().equals(run.contentSha256())) {
+            joinCampaign(connection, stored, run.run().campaign());
             return new Stored(stored.id(), Outcome.DUPLICATE);
         }
         OffsetDateTime timeEnd = run.run().timeEnd();
@@ -212,14 +213,36 @@ public final class RunWriter {
 
     private static Optional<StoredRun> find(Connection connection, String runKey) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, content_sha256, unfinished, time_end FROM runs WHERE run_key = ?")) {
+                "SELECT id, content_sha256, unfinished, time_end, campaign FROM runs WHERE run_key = ?")) {
             select.setString(1, runKey);
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
                         ? Optional.of(new StoredRun(row.getLong(1), row.getString(2).trim(), row.getBoolean(3),
-                                row.getObject(4, OffsetDateTime.class)))
+                                row.getObject(4, OffsetDateTime.class), row.getString(5)))
                         : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The same folder pushed again with a campaign ({@code mpunit upload --campaign} after a run pushed at its
+     * end without one): the stored run joins it. A run already in another campaign stays there: moving it
+     * would change a report others may have linked, so that is refused with what to do.
+     */
+    private static void joinCampaign(Connection connection, StoredRun stored, String campaign)
+            throws SQLException, UploadRejected {
+        if (campaign == null || campaign.equals(stored.campaign())) {
+            return;
+        }
+        if (stored.campaign() != null) {
+            throw new UploadRejected(409, "run already stored (id " + stored.id() + ") in campaign '" + stored.campaign()
+                    + "', not '" + campaign + "'; delete it first (DELETE /api/v1/runs/" + stored.id()
+                    + " with the testbed's token) to store it in the other one");
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET campaign = ? WHERE id = ?")) {
+            update.setString(1, campaign);
+            update.setLong(2, stored.id());
+            update.executeUpdate();
         }
     }
 
@@ -295,8 +318,8 @@ public final class RunWriter {
         long runId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (run_key, content_sha256, format, "
                 + "testbed_id, testbed_instance, trigger_text, ref_firmware, ref_tests, commandline, error_text, unfinished, "
-                + "time_start, time_end, uploaded_at, n_total, n_pass, n_fail, n_skip, n_ignored, n_xfail, duration_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + "time_start, time_end, uploaded_at, n_total, n_pass, n_fail, n_skip, n_ignored, n_xfail, duration_ms, "
+                + "campaign) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             insert.setString(1, runKey);
             insert.setString(2, run.contentSha256());
             insert.setString(3, run.format());
@@ -313,6 +336,7 @@ public final class RunWriter {
             insert.setObject(14, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
             totals.bind(insert, 15);
             setLong(insert, 21, millisBetween(info.timeStart(), info.timeEnd()));
+            insert.setString(22, info.campaign());
             insert.executeUpdate();
             runId = generatedId(insert);
         }

@@ -112,7 +112,7 @@ class ReadApiTest {
     private static ParsedRun binaryRun() {
         var start = Campaigns.FIRST_NIGHT.minusDays(30);
         RunInfo info = new RunInfo("bed-files", null, "manual", "ssh://example.org/fw.git@main", "file:///home/me/tests",
-                null, null, false, start, start.plusMinutes(1));
+                null, null, false, start, start.plusMinutes(1), null);
         ParsedTestRun testRun = new ParsedTestRun("RUN-TESTS_STANDARD", "unix", "RUN-TESTS_STANDARD@unix", List.of(), start,
                 start.plusMinutes(1), null, false, List.of(new ParsedResult("basics/a.py", Verdict.PASS, null, null, 5L,
                         List.of(), null, null, null)));
@@ -144,7 +144,7 @@ class ReadApiTest {
         assertThat(page.get("prev").isNull()).isTrue();
         assertThat(items.get(0).propertyNames()).containsExactlyInAnyOrder("id", "testbed", "testbed_instance", "trigger",
                 "ref_firmware", "ref_tests", "time_start", "time_end", "uploaded_at", "unfinished", "baseline", "format",
-                "duration_ms", "totals");
+                "campaign", "duration_ms", "totals");
         List<Instant> starts = items.stream().map(item -> Instant.parse(item.get("time_start").asString())).toList();
         assertThat(starts).isSortedAccordingTo(Comparator.reverseOrder());
 

@@ -93,7 +93,7 @@ final class NightlyCampaigns {
         }
         RunInfo run = new RunInfo("testbed-" + (char) ('a' + testbed), "instance-1", "nightly",
                 "https://github.com/micropython/micropython.git@master", "https://github.com/micropython/micropython.git@master",
-                "mpunit --config micropython.testbed=testbed.json", null, false, start, start.plusNanos(endMs * 1_000_000));
+                "mpunit --config micropython.testbed=testbed.json", null, false, start, start.plusNanos(endMs * 1_000_000), null);
         return new ParsedRun("mpunit", run, testRuns, List.of(), ParsedRun.sha256((run + "|" + day).getBytes()));
     }
 

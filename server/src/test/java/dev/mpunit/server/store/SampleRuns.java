@@ -98,7 +98,7 @@ public final class SampleRuns {
 
     public ParsedRun build() {
         RunInfo info = new RunInfo(testbed, "instance-1", trigger, "https://github.com/micropython/micropython.git@master",
-                refTests, "mpunit tests", unfinished ? "killed" : null, unfinished, timeStart, timeEnd);
+                refTests, "mpunit tests", unfinished ? "killed" : null, unfinished, timeStart, timeEnd, null);
         String hashed = testbed + timeStart + timeEnd + unfinished + content + testRuns + files.stream().map(UploadedFile::path).toList();
         return new ParsedRun("mpunit", info, testRuns, files, ParsedRun.sha256(hashed.getBytes(StandardCharsets.UTF_8)));
     }

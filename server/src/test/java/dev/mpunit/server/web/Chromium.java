@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a browser or a driver (giving both paths keeps Selenium Manager from running). Without them the
  * tests skip with the reason, except in CI ({@code MPUNIT_REQUIRE_EMULATORS} set), where they fail.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -56,7 +56,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Skips (fails in CI) when Debian's chromium or chromedriver is missing. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         boolean available = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         String requirement = System.getenv("MPUNIT_REQUIRE_EMULATORS");
         if (!available && requirement != null && !requirement.isBlank()) {
@@ -68,7 +68,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A headless browser with a window of the given size (the docs' screenshots are 1280 × 800). */
-    static Chromium start(int width, int height) {
+    public static Chromium start(int width, int height) {
         assumeAvailable();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
@@ -83,12 +83,12 @@ final class Chromium implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Opens a page and waits until it has built itself from the API (or said why it could not). */
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
         WebElement main = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("main[data-state=ready], main[data-state=error]")));
@@ -100,35 +100,35 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The page's own message when it could not load, for assertion messages. */
-    String state() {
+    public String state() {
         WebElement main = driver.findElement(By.id("main"));
         String state = main.getDomAttribute("data-state");
         return state.equals("error") ? "error: " + driver.findElement(By.id("status")).getText() : state;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    List<String> texts(String css) {
+    public List<String> texts(String css) {
         return all(css).stream().map(WebElement::getText).toList();
     }
 
-    <T> T until(Function<WebDriver, T> condition) {
+    public <T> T until(Function<WebDriver, T> condition) {
         return wait.until(condition);
     }
 
     /** What the page wrote to the console since the last call: CSP violations, failed requests, errors. */
-    List<String> console() {
+    public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** The window as it is now, as PNG. */
-    byte[] screenshot() {
+    public byte[] screenshot() {
         return driver.getScreenshotAs(OutputType.BYTES);
     }
 

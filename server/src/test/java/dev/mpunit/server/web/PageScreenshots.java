@@ -42,6 +42,7 @@ class PageScreenshots {
             pages.put("flaky", "/flaky");
             pages.put("trends", "/trends?testbed=" + SeededRuns.TESTBED + "&period=all");
             pages.put("compare", "/compare?base=" + server.runIds().get(4) + "&head=" + run);
+            pages.put("campaign", "/campaigns/" + SeededRuns.CAMPAIGN);
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 browser.open(server.url(page.getValue()));
                 assertThat(browser.state()).as(page.getValue()).isEqualTo("ready");

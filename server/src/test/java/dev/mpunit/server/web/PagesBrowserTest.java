@@ -154,6 +154,45 @@ class PagesBrowserTest {
         assertThat(browser.texts("nav.pager .disabled")).contains("Older", "Oldest");
     }
 
+    // ---------- a campaign ----------
+
+    // Issue 16, item 5: both testbeds' runs of one night, pushed with one campaign id, are one report.
+    @Test
+    void aCampaignIsOneReportOverEveryTestbedsBoardsReachedFromItsRuns() {
+        long ofTestbed = server.runIds().get(SeededRuns.CAMPAIGN_NIGHT);
+        long ofOther = server.runIds().get(SeededRuns.NIGHTS + SeededRuns.CAMPAIGN_NIGHT - (SeededRuns.NIGHTS - 4));
+        open("/");
+        assertThat(browser.find("table.runs tbody tr[data-run='" + ofOther + "'] a.campaign").getText())
+                .isEqualTo("campaign " + SeededRuns.CAMPAIGN);
+        open("/runs/" + ofTestbed);
+        clickAndWait("dl.facts a.campaign");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(server.url("/campaigns/" + SeededRuns.CAMPAIGN));
+        assertThat(browser.find("h1").getText()).isEqualTo("Campaign " + SeededRuns.CAMPAIGN);
+
+        List<WebElement> testbeds = browser.all("table.testbeds tbody tr");
+        assertThat(testbeds.stream().map(row -> cells(row).subList(0, 2)).toList()).containsExactly(
+                List.of(OTHER_TESTBED, "#" + ofOther), List.of(TESTBED, "#" + ofTestbed));
+        assertThat(testbeds.get(1).findElement(By.cssSelector("a.run-link")).getDomProperty("href"))
+                .isEqualTo(server.url("/runs/" + ofTestbed));
+
+        // Each testbed over its boards, then one column per board: the other testbed's one, this one's three.
+        assertThat(browser.all("table.campaign-matrix thead tr:first-child th.testbed").stream()
+                .map(th -> th.getText() + " ×" + th.getDomAttribute("colspan")).toList())
+                .containsExactly(OTHER_TESTBED + " ×1", TESTBED + " ×3");
+        assertThat(browser.texts("table.campaign-matrix thead tr:last-child th")).containsExactly("Test", "Group",
+                "RPI_PICO2", "ESP32_GENERIC", "RPI_PICO2", "RPI_PICO2-RISCV");
+        List<WebElement> rows = browser.all("table.campaign-matrix tbody tr");
+        assertThat(rows.stream().map(row -> cells(row).subList(2, 6)).toList()).containsExactly(
+                List.of("pass", "fail", "pass", "pass"),
+                List.of("fail", "fail", "fail", "fail"));
+        assertThat(cells(rows.get(0)).get(0)).startsWith(BOARD_FAILURE);
+        assertThat(cells(rows.get(1)).get(0)).startsWith(FLAKY_TEST);
+        assertThat(rows.get(0).findElement(By.cssSelector("td.cell-fail a")).getDomProperty("href"))
+                .startsWith(server.url("/runs/" + ofTestbed + "/files/"));
+        assertThat(rows.get(0).findElement(By.cssSelector("th a.test-name")).getDomProperty("href"))
+                .isEqualTo("https://github.com/micropython/micropython/blob/master/tests/" + BOARD_FAILURE);
+    }
+
     // ---------- a run ----------
 
     @Test

@@ -1,4 +1,4 @@
-package dev.mpunit.reporting;
+package dev.mpunit.contract;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * comment over {@link #LIMIT} characters, so a longer summary is cut: its head (the run's header and
  * the groups table) always stays, then the groups' sections while they fit, the last one cut at a
  * line (a cut table stays a table), and a line says what was left out and links the full report.
+ *
+ * <p>Shared: the reporting module composes a run's comment, the results server a campaign's
+ * ({@code GET /api/v1/campaigns/{id}/comment.md}), cut the same way.
  */
-final class CommentBody {
+public final class CommentBody {
 
     /** GitHub's limit on an issue comment's body. */
-    static final int LIMIT = 65_536;
+    public static final int LIMIT = 65_536;
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]*)\\]\\(([^)\\s]+)\\)");
     private static final Pattern ABSOLUTE = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:.*");
 
@@ -24,7 +27,7 @@ final class CommentBody {
     }
 
     /** {@code <!-- mpunit:<marker> -->}: invisible in the comment, found by the next run with the same marker. */
-    static String marker(String marker) {
+    public static String marker(String marker) {
         return "<!-- mpunit:" + marker + " -->";
     }
 
@@ -35,9 +38,18 @@ final class CommentBody {
      *        results folder …}); the summary's links are then left as plain words (they would point nowhere)
      * @param limit the longest body, in UTF-16 units (at least GitHub's count of characters)
      */
-    static String compose(String summary, String marker, Optional<String> runPage, String elsewhere, int limit) {
+    public static String compose(String summary, String marker, Optional<String> runPage, String elsewhere, int limit) {
         String markdown = links(summary, runPage);
         String fullReport = runPage.map(page -> "[the run on the results server](" + page + ")").orElse(elsewhere);
+        return compose(markdown, marker, fullReport, limit);
+    }
+
+    /**
+     * A markdown whose links are all absolute, cut to {@code limit} as above.
+     *
+     * @param fullReport where all of it is, as markdown ({@code [the campaign on the results server](https://…)})
+     */
+    public static String compose(String markdown, String marker, String fullReport, int limit) {
         String head = marker(marker) + "\n";
         String foot = "\n---\nFull report: " + fullReport + "\n";
         List<String> sections = sections(markdown);
