@@ -14,6 +14,18 @@ final class Fixtures {
 
     private Fixtures() {}
 
+    /** A fixture's lines: the recorded kernel logs. */
+    static java.util.List<String> lines(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static RecordedUsbTree tree(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
