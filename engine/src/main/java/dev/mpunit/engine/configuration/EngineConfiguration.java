@@ -103,7 +103,8 @@ public record EngineConfiguration(
                         testbed(parameters, kinds),
                         path(parameters, FIRMWARE_DIR),
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
-                        duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
+                        duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
+                        usbHealth(parameters)),
                 new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty()),
                         parameters.get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
                                 .filter(value -> !value.isEmpty())),
@@ -292,6 +293,17 @@ public record EngineConfiguration(
                             + String.join(", ", Arrays.stream(Fut.values()).map(Fut::upstreamName).toList()))));
         }
         return futs;
+    }
+
+    private static UsbHealthSettings usbHealth(ConfigurationParameters parameters) {
+        String value = parameters.get(USB_HEALTH).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("");
+        UsbHealthSettings.Mode mode = switch (value) {
+            case "", "auto" -> UsbHealthSettings.Mode.AUTO;
+            case "on", "true", "yes" -> UsbHealthSettings.Mode.ON;
+            case "off", "false", "no" -> UsbHealthSettings.Mode.OFF;
+            default -> throw new IllegalArgumentException(USB_HEALTH + "=" + value + " is not auto, on or off");
+        };
+        return new UsbHealthSettings(mode, parameters.get(USB_HEALTH_COMMAND).map(String::strip).filter(s -> !s.isEmpty()));
     }
 
     private static Progress.Mode progress(ConfigurationParameters parameters) {

@@ -8,11 +8,12 @@ import dev.mpunit.hardware.testbed.Testbed;
 
 /**
  * The testbed: its inventory (read and checked at discovery; it replaces {@code micropython.target}),
- * where each variant's firmware is and how it is built.
+ * where each variant's firmware is and how it is built, whether the kernel log is watched for USB errors.
  */
 public record TestbedConfiguration(
         Optional<Testbed> inventory,
         Optional<Path> firmwareDirectory,
         Optional<String> firmwareBuild,
-        Duration firmwareBuildTimeout) {
+        Duration firmwareBuildTimeout,
+        UsbHealthSettings usbHealth) {
 }
