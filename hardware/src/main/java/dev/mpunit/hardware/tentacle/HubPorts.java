@@ -143,6 +143,32 @@ public final class HubPorts {
         };
     }
 
+    /** Hub ports of this machine's hubs as {@code tree} lists them (the live tree), switched the given way. */
+    public static HubPorts of(UsbTree tree, Switch way) {
+        return new HubPorts(tree, new LibUsbControlTransfers(), SYSFS_DEVICES, DEVICE_NODES, way);
+    }
+
+    /**
+     * One line when this user cannot switch the power of some of these tentacle hubs: which, why, and
+     * the fix; empty when every one can be switched (as far as file rights tell) or none is given.
+     */
+    public Optional<String> rightsLine(List<String> hubLocations) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String hub : hubLocations) {
+            try {
+                missingRight(hub).ifPresent(why -> missing.add(hub + ": " + why));
+            } catch (TentacleException e) {
+                missing.add(hub + ": " + e.getMessage());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("hub power: this user may not switch the power of " + missing.size() + " of "
+                + hubLocations.size() + " tentacle hub" + (hubLocations.size() == 1 ? "" : "s") + " ("
+                + way.word() + "; " + String.join("; ", missing) + "): " + UDEV_FIX);
+    }
+
     /** The port that tells whether a hub's ports may be switched: all have the same rights. */
     private static final int DUT_PORT = 3;
 

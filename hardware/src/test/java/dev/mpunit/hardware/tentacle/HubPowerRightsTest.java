@@ -170,4 +170,22 @@ class HubPowerRightsTest {
         assertThat(HubPorts.Switch.parse(" SysFS ")).isEqualTo(HubPorts.Switch.SYSFS);
         assertThatThrownBy(() -> HubPorts.Switch.parse("usb")).hasMessage("\"usb\" is not auto, sysfs or libusb");
     }
+
+    @Test
+    void theRightsLineNamesTheHubsThatCannotBeSwitched() throws Exception {
+        Path disable = tree(false);
+
+        assertThat(ports(HubPorts.Switch.AUTO).rightsLine(List.of("1-4.2"))).contains("hub power: this user may not"
+                + " switch the power of 1 of 1 tentacle hub (auto; 1-4.2: " + disable + " is not writable and "
+                + nodes().resolve("001/005") + " is not writable): " + HubPorts.UDEV_FIX);
+        assertThat(ports(HubPorts.Switch.AUTO).rightsLine(List.of())).isEmpty();
+    }
+
+    @Test
+    void theRightsLineIsSilentWhenEveryHubCanBeSwitched() throws Exception {
+        tree(true);
+
+        assertThat(ports(HubPorts.Switch.SYSFS).rightsLine(List.of("1-4.2"))).isEmpty();
+        assertThat(ports(HubPorts.Switch.LIBUSB).rightsLine(List.of("1-4.2"))).isEmpty();
+    }
 }
