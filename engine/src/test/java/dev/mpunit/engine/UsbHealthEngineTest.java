@@ -28,6 +28,13 @@ import dev.mpunit.contract.Verdicts;
  */
 class UsbHealthEngineTest {
 
+    /**
+     * Ordinary kernel lines, far more than a pipe holds (64 KiB): once the script has written them the
+     * watch has read past what came before, and so has acted on it (it reads and acts line by line).
+     */
+    private static final String PAST_THE_PIPE = "i=0; while [ $i -lt 3000 ]; do echo '[ 8822.000000] usb 1-4.1: new"
+            + " full-speed USB device number 9 using xhci_hcd, a line to fill the pipe'; i=$((i+1)); done";
+
     @TempDir
     Path folder;
 
@@ -78,16 +85,10 @@ class UsbHealthEngineTest {
                 echo '[ 8813.462881] usb 1-4.2.3: device descriptor read/64, error -71'
                 while [ ! -e '%s' ]; do sleep 0.01; done
                 echo '[ 8821.100002] usb 1-4-port2: cannot reset port 2 (err = -71)'
-                # Far more than a pipe holds (64 KiB): once it is written the watch has read past the
-                # line above, so it has acted on it (it reads and acts line by line).
-                i=0
-                while [ $i -lt 3000 ]; do
-                  echo '[ 8822.000000] usb 1-4.1: new full-speed USB device number 9 using xhci_hcd, a line to fill the pipe'
-                  i=$((i+1))
-                done
+                %s
                 touch '%s'
                 exec sleep 600
-                """.formatted(go, seen));
+                """.formatted(go, PAST_THE_PIPE, seen));
 
         EngineExecutionResults results = engine("on", "sh " + log).execute();
 
@@ -123,14 +124,10 @@ class UsbHealthEngineTest {
         Path log = folder.resolve("kernel-log.sh");
         Files.writeString(log, """
                 echo 'Dec 06 22:38:50 host kernel: usb 3-1.1.4-port1: attempt power cycle'
-                i=0
-                while [ $i -lt 3000 ]; do
-                  echo 'Dec 06 22:38:51 host kernel: usb 1-4.1: new full-speed USB device number 9 using xhci_hcd'
-                  i=$((i+1))
-                done
+                %s
                 touch '%s'
                 exec sleep 600
-                """.formatted(done));
+                """.formatted(PAST_THE_PIPE, done));
 
         EngineExecutionResults results = engine("on", "sh " + log).execute();
 

@@ -16,24 +16,23 @@ final class Fixtures {
 
     /** A fixture's lines: the recorded kernel logs. */
     static java.util.List<String> lines(String name) {
+        return text(name).lines().toList();
+    }
+
+    private static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static RecordedUsbTree tree(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return RecordedUsbTree.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return RecordedUsbTree.parse(name, text(name));
         } catch (TentacleException e) {
             throw new IllegalStateException(e);
         }
