@@ -7,11 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.mpunit.hardware.tentacle.DiscoveredTentacle;
+import dev.mpunit.hardware.tentacle.HubPorts;
+import dev.mpunit.hardware.tentacle.UsbTree;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.Testbed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mpunit list-tentacles}: the inventory's tentacles and which of them are connected now. */
@@ -30,6 +33,21 @@ final class ListTentaclesCommand implements Callable<Integer> {
     @Mixin
     TestbedOptions testbed;
 
+    @Option(names = "--hub-power", paramLabel = "auto|sysfs|libusb", defaultValue = "auto",
+            description = "How hub ports are switched (micropython.hub-power): the sysfs file when writable, else libusb"
+                    + " (auto), or only one of them. list-tentacles says when this user may not switch them.")
+    String hubPower;
+
+    /** @throws IllegalArgumentException a value that is not auto, sysfs or libusb */
+    HubPorts.Switch hubPower() {
+        try {
+            return HubPorts.Switch.parse(hubPower);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--hub-power " + e.getMessage());
+        }
+    }
+
+
     @Spec
     CommandSpec spec;
 
@@ -37,9 +55,13 @@ final class ListTentaclesCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Testbed> inventory;
         TestbedOnUsb onUsb;
+        UsbTree tree;
+        HubPorts.Switch way;
         try {
+            way = hubPower();
             inventory = testbed.inventory();
-            onUsb = TestbedOnUsb.of(inventory, testbed.tree());
+            tree = testbed.tree();
+            onUsb = TestbedOnUsb.of(inventory, tree);
         } catch (IllegalArgumentException e) {
             return Cli.usage(spec, e.getMessage());
         }
@@ -69,6 +91,12 @@ final class ListTentaclesCommand implements Callable<Integer> {
         if (inventory.isEmpty() || onUsb.needsUsb()) {
             onUsb.noneFound().ifPresent(out::println);
             onUsb.discovery().inBootMode().forEach(hub -> out.println("tentacle hub " + hub + ": infra Pico in boot mode"));
+        }
+        if (testbed.live()) {
+            // What a run would switch: the hubs of the tentacles it uses (all found, without an inventory).
+            List<String> hubs = (inventory.isPresent() ? onUsb.discovery().matched() : onUsb.discovery().found())
+                    .stream().map(DiscoveredTentacle::hubLocation).toList();
+            HubPorts.of(tree, way).rightsLine(hubs).ifPresent(out::println);
         }
         out.flush();
         return Cli.OK;

@@ -17,6 +17,11 @@ final class TestbedOptions {
             description = "Read the USB devices from a recording (docs/tentacles.md, Recorded USB trees) instead of this machine's.")
     Path usbTree;
 
+    /** Whether the USB devices are this machine's (no --usb-tree recording): only then are its rights worth a word. */
+    boolean live() {
+        return usbTree == null;
+    }
+
     /** @throws IllegalArgumentException the inventory's problems, in one line */
     Optional<Testbed> inventory() {
         return Inventories.load(testbed);

@@ -76,6 +76,17 @@ class ListTentaclesCommandTest {
     }
 
     @Test
+    void aRecordingSaysNothingOfThisMachinesRightsAndABadHubPowerIsExitTwo() {
+        Run run = Run.of("list-tentacles", "--hub-power", "sysfs", "--usb-tree", RECORDINGS.resolve("testbed-3.usb").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("hub power");
+
+        Run bad = Run.of("list-tentacles", "--hub-power", "uhubctl");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--hub-power \"uhubctl\" is not auto, sysfs or libusb");
+    }
+
+    @Test
     void anInventoryThatCannotBeReadIsExitTwoWithOneLine() throws IOException {
         Path broken = Files.writeString(temp.resolve("broken.json"), "{\"testbed\": \"x\", \"tentacles\": [{\"fut\": 1}]}");
 

@@ -137,6 +137,25 @@ public final class ReportEntryKeys {
             QUARANTINED, METRICS, PERFBENCH_PARAMS, PERFBENCH,
             PERFBENCH_TIME, PERFBENCH_TIME_SD, PERFBENCH_SCORE, PERFBENCH_SCORE_SD);
 
+    /**
+     * On the engine descriptor, once, at the end of a testbed run whose kernel log was watched for USB
+     * errors ({@code micropython.usb-health}): {@code ok} (no USB error seen), {@code warning} (some, none
+     * critical), {@code critical} (the run stopped handing out tests) or {@code unwatched} (the kernel log
+     * could not be read, or its command ended; the reason says why). Absent when the run did not watch.
+     */
+    public static final String USB_HEALTH = PREFIX + "usb-health";
+    /** With {@link #USB_HEALTH}: the one message about it (what stopped, the remedy; why unwatched); absent for {@code ok}. */
+    public static final String USB_HEALTH_REASON = PREFIX + "usb-health.reason";
+    /**
+     * With {@link #USB_HEALTH}: the kernel's USB messages seen, one per line in the order read, each
+     * {@code <severity>\t<time>\t<location>\t<device>: <message>} (severity {@code warning} or
+     * {@code critical}; time as the log wrote it; location empty for a host controller); absent when none.
+     */
+    public static final String USB_HEALTH_MESSAGES = PREFIX + "usb-health.messages";
+
+    /** The keys published on the engine descriptor (the run), in the order the engine publishes them. */
+    public static final List<String> RUN_KEYS = List.of(USB_HEALTH, USB_HEALTH_REASON, USB_HEALTH_MESSAGES);
+
     private ReportEntryKeys() {
     }
 }

@@ -132,6 +132,12 @@ public final class ConfigurationKeys {
     public static final String FIRMWARE_BUILD = PREFIX + "firmware.build";
     /** How long one firmware build may take; default 30 min. */
     public static final String FIRMWARE_BUILD_TIMEOUT = PREFIX + "firmware.build-timeout";
+    /** Whether a testbed run watches the kernel log for USB errors: {@code auto} (tentacles on USB), {@code on}, {@code off}. */
+    public static final String USB_HEALTH = PREFIX + "usb-health";
+    /** The command printing new kernel log lines (run with {@code sh -c}); default journalctl -k or dmesg. */
+    public static final String USB_HEALTH_COMMAND = PREFIX + "usb-health.command";
+    /** How tentacle hub ports are switched: {@code auto} (sysfs when writable, else libusb), {@code sysfs}, {@code libusb}. */
+    public static final String HUB_POWER = PREFIX + "hub-power";
 
     // --- results: read by the reporting listeners (and checked by the engine at discovery)
 
@@ -154,7 +160,7 @@ public final class ConfigurationKeys {
                 INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, COUNT, RETRY_FAILED, QUARANTINE, FIRST_FILES, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
-                FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT),
+                FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT, USB_HEALTH, USB_HEALTH_COMMAND, HUB_POWER),
                 // micropython.testbed, micropython.dry-run and micropython.results.* are the contract's: the
                 // listeners read them.
                 ReportingConfigurationKeys.ALL.stream()).toList();

@@ -40,6 +40,8 @@ import dev.mpunit.hardware.TargetException;
  * # fake: lost                 the link to the board is lost for good: the file goes to another
  * # fake: lost once            the same, the first time any instance is given the file in this run
  * # fake: break                the target itself fails unforeseen (a bug in it, not in the test)
+ * # fake: touch /a/file         creates that file (tells a test's script that this file runs now)
+ * # fake: await /a/file         waits until that file exists, at most the script's timeout (then it times out)
  * </pre>
  *
  * A file without {@code # fake:} lines prints nothing, except the engine's feature checks, which get
@@ -149,6 +151,12 @@ final class FakeTarget implements Target {
                     }
                 }
                 case "break" -> throw new IllegalStateException("the fake target broke running " + name);
+                case "touch" -> touch(Path.of(rest));
+                case "await" -> {
+                    if (!await(Path.of(rest), script.timeout())) {
+                        return ended(output, Execution.Ending.TIMED_OUT, start);
+                    }
+                }
                 default -> throw new IllegalArgumentException(script.file() + ": unknown fake directive \""
                         + directive + "\"");
             }
@@ -193,6 +201,26 @@ final class FakeTarget implements Target {
             default -> "";
         };
         return output.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the file appeared within the time: what a test's script does outside is the event waited for. */
+    private static boolean await(Path file, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            pause(Duration.ofMillis(10));
+        }
+        return true;
     }
 
     /** A test's own time on the target: the fake spends it as a board would, interrupted when the run is. */

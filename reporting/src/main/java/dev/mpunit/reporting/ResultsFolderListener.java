@@ -78,6 +78,8 @@ public final class ResultsFolderListener implements TestExecutionListener {
     /** {@code micropython.results.context=octoprobe}: context.json in Octoprobe's shape. */
     private boolean octoprobeContext;
     private String contextProblem;
+    /** The engine's run entry on USB health ({@code micropython.usb-health*}); null when the run did not watch. */
+    private Map<String, String> usbHealth;
     private static final String MPUNIT_CONTEXT = "mpunit";
     private static final String OCTOPROBE_CONTEXT = "octoprobe";
 
@@ -155,6 +157,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.USB_HEALTH)) {
+            usbHealth = entry.getKeyValuePairs();
+            String reason = usbHealth.get(ReportEntryKeys.USB_HEALTH_REASON);
+            summary.usbHealth(usbHealth.get(ReportEntryKeys.USB_HEALTH) + (reason == null ? "" : ": " + reason));
+            return;
+        }
         if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
             entries.put(test.getUniqueIdObject(), entry.getKeyValuePairs());
             if (entry.getKeyValuePairs().containsKey(ReportEntryKeys.ATTEMPT)) {
@@ -291,6 +299,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         cancelled = 0;
         uploadTo = Optional.empty();
         commentOn = Optional.empty();
+        usbHealth = null;
     }
 
     /**
@@ -365,7 +374,37 @@ public final class ResultsFolderListener implements TestExecutionListener {
         context.put("commandline", commandLine);
         context.put("error", error());
         context.put("unfinished", unfinished);
+        context.put("usb_health", usbHealthJson());
         writer.write(folder.resolve("context.json"), Json.write(context));
+    }
+
+    /**
+     * What the engine saw of the testbed's USB in the kernel log: its state, the one message, and each
+     * kernel message as an object; {@code null} when the run did not watch.
+     */
+    private Map<String, Object> usbHealthJson() {
+        if (usbHealth == null) {
+            return null;
+        }
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("state", usbHealth.get(ReportEntryKeys.USB_HEALTH));
+        health.put("reason", usbHealth.get(ReportEntryKeys.USB_HEALTH_REASON));
+        List<Map<String, Object>> messages = new ArrayList<>();
+        String lines = usbHealth.get(ReportEntryKeys.USB_HEALTH_MESSAGES);
+        for (String line : lines == null ? List.<String>of() : lines.lines().toList()) {
+            String[] fields = line.split("\t", 4);
+            if (fields.length < 4) {
+                continue;
+            }
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("severity", fields[0]);
+            message.put("time", fields[1].isEmpty() ? null : fields[1]);
+            message.put("location", fields[2].isEmpty() ? null : fields[2]);
+            message.put("message", fields[3]);
+            messages.add(message);
+        }
+        health.put("messages", messages);
+        return health;
     }
 
     /** Run-level problems: a cancellation, a baseline that could not be read. {@code null} when there are none. */

@@ -43,6 +43,8 @@ final class Summary {
     private final SummarySettings settings;
     private final KnownFailures known;
     private final String error;
+    /** The testbed's USB as the engine's run entry told it ({@code micropython.usb-health}); null when not watched. */
+    private String usbHealth;
     private final Instant start;
     private final Map<UniqueId, Instant> started = new HashMap<>();
     private final List<FileOutcome> outcomes = new ArrayList<>();
@@ -129,6 +131,11 @@ final class Summary {
         writeIfDue();
     }
 
+    /** {@code critical: <the reason>}, {@code ok}, …: the header's line on the testbed's USB. */
+    void usbHealth(String line) {
+        usbHealth = line;
+    }
+
     void end() {
         write(clock.instant(), false);
     }
@@ -153,7 +160,7 @@ final class Summary {
         SummaryReport.Header header = new SummaryReport.Header(settings.trigger(), settings.testbed(),
                 settings.instance(), time(start), end == null ? null : time(end), millis,
                 ran == 0 ? null : millis / ran, settings.refFirmware(), settings.refTests(), error, unfinished,
-                junit.totals());
+                junit.totals(), usbHealth);
         new SummaryInputs(header, outcomes, known).write(folder, writer);
     }
 

@@ -44,6 +44,7 @@ final class SummaryHtml {
         row(html, "Firmware", h.refFirmware(), SourceLinks.commit(h.refFirmware()));
         row(html, "Tests", h.refTests(), SourceLinks.commit(h.refTests()));
         row(html, "JUnit", SummaryText.junit(h.junit()));
+        row(html, "USB health", h.usbHealth());
         html.append("</table>\n<table class=\"groups\">\n<tr><th>Group</th><th>Runs</th><th>Passed</th><th>Ignored</th>"
                 + "<th>Skipped</th><th>Xfailed</th><th>Failed</th><th>Flaky</th><th>Quarantined</th></tr>\n");
         for (SummaryReport.Group g : report.groups()) {

@@ -48,7 +48,8 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
     SummaryInputs with(KnownFailures other) {
         SummaryReport.Header h = header;
         return new SummaryInputs(new SummaryReport.Header(h.trigger(), h.testbed(), h.instance(), h.start(), h.end(),
-                h.durationMillis(), h.millisPerTest(), h.refFirmware(), h.refTests(), null, h.unfinished(), h.junit()),
+                h.durationMillis(), h.millisPerTest(), h.refFirmware(), h.refTests(), null, h.unfinished(), h.junit(),
+                h.usbHealth()),
                 outcomes, other);
     }
 
@@ -71,6 +72,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
         junit.put("failed", h.junit().failed());
         junit.put("skipped", h.junit().skipped());
         head.put("junit", junit);
+        head.put("usb_health", h.usbHealth());
         List<Object> list = new ArrayList<>();
         for (FileOutcome o : outcomes) {
             Map<String, Object> outcome = new LinkedHashMap<>();
@@ -125,7 +127,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
                     h.get("ms_per_test") == null ? null : number(h, "ms_per_test"), text(h, "ref_firmware"),
                     text(h, "ref_tests"), text(h, "error"), (Boolean) h.get("unfinished"),
                     new JunitCounts.Totals((int) number(junit, "tests"), (int) number(junit, "failed"),
-                            (int) number(junit, "skipped")));
+                            (int) number(junit, "skipped")), text(h, "usb_health"));
             List<FileOutcome> outcomes = new ArrayList<>();
             for (Object element : (List<?>) json.get("outcomes")) {
                 Map<?, ?> o = (Map<?, ?>) element;

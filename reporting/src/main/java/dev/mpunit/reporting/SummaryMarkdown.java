@@ -34,6 +34,7 @@ final class SummaryMarkdown {
         line(md, "Firmware", h.refFirmware(), SourceLinks.commit(h.refFirmware()));
         line(md, "Tests", h.refTests(), SourceLinks.commit(h.refTests()));
         line(md, "JUnit", SummaryText.junit(h.junit()));
+        line(md, "USB health", h.usbHealth());
         md.append('\n');
 
         md.append("| Group | Runs | Passed | Ignored | Skipped | Xfailed | Failed | Flaky | Quarantined |\n");

@@ -20,7 +20,7 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
     /** The run as a whole; {@code end} null while unfinished. */
     record Header(String trigger, String testbed, String instance, String start, String end, long durationMillis,
             Long millisPerTest, String refFirmware, String refTests, String error, boolean unfinished,
-            JunitCounts.Totals junit) {
+            JunitCounts.Totals junit, String usbHealth) {
     }
 
     /**

@@ -266,6 +266,64 @@ class ResultsFolderListenerTest {
         assertThat(run.resolve("basics_first.py.out")).hasContent("Traceback\n");
     }
 
+    @Test
+    void theEnginesUsbHealthEntryGoesToContextJsonAndTheSummary() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node first = fake.file("basics/first.py");
+        FakePlan.Node second = fake.file("basics/second.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+        String stopped = "the kernel reports the testbed's USB unreliable: usb 1-4-port2: cannot reset port 2"
+                + " (err = -71); remedy: turn USB autosuspend off";
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, first, entries("pass", null, null, null));
+        listener.executionSkipped(id(second), "not run: the test run was cancelled (" + stopped + ")");
+        listener.reportingEntryPublished(id(fake.engine), ReportEntry.from(Map.of(
+                ReportEntryKeys.USB_HEALTH, "critical",
+                ReportEntryKeys.USB_HEALTH_REASON, stopped,
+                ReportEntryKeys.USB_HEALTH_MESSAGES,
+                "warning\t8813.462881\t1-4.2.3\tusb 1-4.2.3: device descriptor read/64, error -71\n"
+                        + "critical\t8821.100002\t\txhci_hcd 0000:00:14.0: HC died; cleaning up")));
+        listener.testPlanExecutionFinished(plan);
+
+        Map<String, Object> context = JsonReader.object(Files.readString(results.resolve("context.json")));
+        assertThat(context).containsEntry("unfinished", true)
+                .containsEntry("error", "cancelled: 1 test files were not run");
+        Map<String, Object> warning = new LinkedHashMap<>();
+        warning.put("severity", "warning");
+        warning.put("time", "8813.462881");
+        warning.put("location", "1-4.2.3");
+        warning.put("message", "usb 1-4.2.3: device descriptor read/64, error -71");
+        Map<String, Object> critical = new LinkedHashMap<>();
+        critical.put("severity", "critical");
+        critical.put("time", "8821.100002");
+        critical.put("location", null);
+        critical.put("message", "xhci_hcd 0000:00:14.0: HC died; cleaning up");
+        assertThat(context.get("usb_health")).isEqualTo(Map.of("state", "critical", "reason", stopped,
+                "messages", List.of(warning, critical)));
+        assertThat(ResultsSchemasTest.validate(results.resolve("context.json"), "context.schema.json")).isEmpty();
+        assertThat(Files.readString(results.resolve(Summary.MARKDOWN)))
+                .contains("| USB health | critical: " + stopped + " |");
+    }
+
+    @Test
+    void aRunThatDidNotWatchHasNoUsbHealth() throws IOException {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node first = fake.file("basics/first.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, first, entries("pass", null, null, null));
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(JsonReader.object(Files.readString(results.resolve("context.json")))).containsEntry("usb_health", null);
+        assertThat(Files.readString(results.resolve(Summary.MARKDOWN))).doesNotContain("USB health");
+    }
+
     /** Each rewrite lists every result so far: after every test that was quadratic in the run's files. */
     @Test
     void aRunsFilesAreRewrittenAtMostOnceARewriteIntervalWhileTestsFinish() throws IOException {

@@ -203,7 +203,7 @@ class ResultsSchemasTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(available, reason);
     }
 
-    private static List<String> validate(Path file, String schemaName) throws IOException {
+    static List<String> validate(Path file, String schemaName) throws IOException {
         JsonSchema schema;
         try (InputStream in = Files.newInputStream(SCHEMAS.resolve(schemaName))) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);

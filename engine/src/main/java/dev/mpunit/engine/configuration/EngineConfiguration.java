@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.mpunit.hardware.tentacle.HubPorts;
 import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
@@ -103,7 +104,9 @@ public record EngineConfiguration(
                         testbed(parameters, kinds),
                         path(parameters, FIRMWARE_DIR),
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
-                        duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30))),
+                        duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
+                        usbHealth(parameters),
+                        hubPower(parameters)),
                 new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty()),
                         parameters.get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
                                 .filter(value -> !value.isEmpty())),
@@ -292,6 +295,26 @@ public record EngineConfiguration(
                             + String.join(", ", Arrays.stream(Fut.values()).map(Fut::upstreamName).toList()))));
         }
         return futs;
+    }
+
+    private static HubPorts.Switch hubPower(ConfigurationParameters parameters) {
+        String value = parameters.get(HUB_POWER).map(String::strip).orElse("");
+        try {
+            return value.isEmpty() ? HubPorts.Switch.AUTO : HubPorts.Switch.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(HUB_POWER + "=" + value + " is not auto, sysfs or libusb");
+        }
+    }
+
+    private static UsbHealthSettings usbHealth(ConfigurationParameters parameters) {
+        String value = parameters.get(USB_HEALTH).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("");
+        UsbHealthSettings.Mode mode = switch (value) {
+            case "", "auto" -> UsbHealthSettings.Mode.AUTO;
+            case "on", "true", "yes" -> UsbHealthSettings.Mode.ON;
+            case "off", "false", "no" -> UsbHealthSettings.Mode.OFF;
+            default -> throw new IllegalArgumentException(USB_HEALTH + "=" + value + " is not auto, on or off");
+        };
+        return new UsbHealthSettings(mode, parameters.get(USB_HEALTH_COMMAND).map(String::strip).filter(s -> !s.isEmpty()));
     }
 
     private static Progress.Mode progress(ConfigurationParameters parameters) {

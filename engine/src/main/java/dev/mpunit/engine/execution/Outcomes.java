@@ -50,6 +50,8 @@ final class Outcomes {
     /** The runs so far of the files that run again, until their last. */
     private final Map<TestFileDescriptor, Attempts> attempts = new ConcurrentHashMap<>();
     private final Quarantine quarantine;
+    /** Why the run stopped handing out work (the testbed's USB failed), once it did: the reason of what it left unrun. */
+    private volatile String stopped;
 
     /**
      * @param inlineLimit bytes of output kept in a report entry; more goes to a file entry
@@ -85,6 +87,19 @@ final class Outcomes {
 
     void runStarted() {
         listener.started(engine);
+    }
+
+    /**
+     * No more work is handed out, for this reason (the testbed's USB failed): the files left unrun
+     * are skipped with it, as after a cancellation ({@link Verdicts#CANCELLED_REASON_PREFIX}).
+     */
+    void stopped(String why) {
+        stopped = Verdicts.CANCELLED_REASON_PREFIX + " (" + why + ")";
+    }
+
+    /** A report entry about the whole run, published on the engine's descriptor. */
+    void runEntry(ReportEntry entry) {
+        listener.reportingEntryPublished(engine, entry);
     }
 
     /** The run ends: every test has ended before (see {@link #endUnfinished}). */
@@ -166,9 +181,11 @@ final class Outcomes {
      * what a worker started but could not finish (its thread was interrupted or died) fails with that.
      */
     void endUnfinished(List<TestFileDescriptor> files) {
-        boolean cancelled = interruption.cancelled();
+        String stoppedBecause = stopped;
+        boolean cancelled = interruption.cancelled() || stoppedBecause != null;
         String notRun = interruption.requested() ? Interruption.NOT_RUN
-                : cancelled ? Verdicts.CANCELLED_REASON_PREFIX + " (fail-fast)"
+                : interruption.cancelled() ? Verdicts.CANCELLED_REASON_PREFIX + " (fail-fast)"
+                : stoppedBecause != null ? stoppedBecause
                 : "not run: no worker of its variant was left to run it";
         for (TestFileDescriptor file : files) {
             if (listener.isDone(file)) {

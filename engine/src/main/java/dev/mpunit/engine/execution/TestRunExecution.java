@@ -86,6 +86,12 @@ public final class TestRunExecution {
                     new PerfbenchRunner(configuration, history, resources, interruption),
                     new MultitestsRunner(resources.cpython().command(), history, interruption,
                             configuration.run().dryRun()));
+            // A dry run runs nothing on the testbed: nothing to watch.
+            UsbHealth health = UsbHealth.start(configuration.run().dryRun() ? Optional.empty()
+                    : configuration.testbed().inventory(), configuration.testbed().usbHealth(), why -> {
+                        outcomes.stopped(why);
+                        bartender.stop();
+                    }, TestRunExecution::warn);
             FirmwareBuilds builds = null;
             if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
                 builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);
@@ -96,16 +102,18 @@ public final class TestRunExecution {
             try {
                 runWorkers(rigs, bartender, runners, outcomes, resources, progress, interruption);
                 if (builds != null) {
-                    if (interruption.cancelled()) {
+                    if (interruption.cancelled() || health.stopped()) {
                         builds.cancel();
                     }
                     builds.awaitEnd();
                 }
             } finally {
                 progress.finish();
+                health.close();
             }
             bartender.drain();
             outcomes.endUnfinished(files);
+            health.entry().ifPresent(outcomes::runEntry);
         }
         history.save();
         outcomes.runFinished(TestExecutionResult.successful());

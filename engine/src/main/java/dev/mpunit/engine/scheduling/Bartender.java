@@ -24,6 +24,8 @@ public final class Bartender {
     private final WorkPlan<TestFileDescriptor> plan;
     private final BooleanSupplier cancelled;
     private final Set<Tentacle> idle = new HashSet<>();
+    /** No more work is handed out (the testbed's USB failed): what is left is drained by the caller. */
+    private boolean stopped;
     /** Told, under the bartender's lock, each time a worker starts to wait for work (tests synchronise on it). */
     private volatile Consumer<Tentacle> waiting = tentacle -> { };
 
@@ -79,19 +81,32 @@ public final class Bartender {
     }
 
     /**
-     * The next piece for this tentacle; empty when nothing is left it could run, or the run was
-     * cancelled (fail-fast stops handing out work).
+     * Hands out nothing more from now on, as a cancellation does: the pieces running end as they
+     * end; the caller ends those never handed out ({@link #drain}). Workers waiting for work are woken.
+     */
+    public synchronized void stop() {
+        stopped = true;
+        notifyAll();
+    }
+
+    private boolean halted() {
+        return stopped || cancelled.getAsBoolean();
+    }
+
+    /**
+     * The next piece for this tentacle; empty when nothing is left it could run, the run was
+     * cancelled (fail-fast stops handing out work) or {@linkplain #stop() stopped}.
      */
     public synchronized Optional<Assignment<TestFileDescriptor>> next(Tentacle tentacle) {
         idle.add(tentacle);
         try {
-            while (!cancelled.getAsBoolean()) {
+            while (!halted()) {
                 Optional<Assignment<TestFileDescriptor>> picked = plan.pick(tentacle, idle::contains);
                 if (picked.isPresent()) {
                     notifyAll();
                     while (!plan.started(picked.get())) {
                         // A two-board piece starts when its reference takes it up.
-                        if (cancelled.getAsBoolean() || !waitAWhile(tentacle)) {
+                        if (halted() || !waitAWhile(tentacle)) {
                             return Optional.empty();
                         }
                     }

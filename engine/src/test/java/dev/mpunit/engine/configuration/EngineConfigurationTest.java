@@ -175,4 +175,20 @@ public class EngineConfigurationTest {
         EngineConfiguration alone = EngineConfiguration.from(parameters(Map.of("micropython.groups", "RUN-TESTS_NET_INET")));
         assertThat(alone.selection().groupAdmitted(TestGroup.RUN_TESTS_STANDARD)).as("groups scopes a tree, it filters nothing").isTrue();
     }
+
+    @Test
+    void usbHealthAndHubPowerAreReadWithTheirDefaults() {
+        TestbedConfiguration defaults = EngineConfiguration.from(parameters(Map.of())).testbed();
+        assertThat(defaults.usbHealth()).isEqualTo(UsbHealthSettings.DEFAULT);
+        assertThat(defaults.hubPower()).isEqualTo(dev.mpunit.hardware.tentacle.HubPorts.Switch.AUTO);
+
+        TestbedConfiguration set = EngineConfiguration.from(parameters(Map.of("micropython.usb-health", "OFF",
+                "micropython.usb-health.command", " journalctl -k -f ", "micropython.hub-power", "sysfs"))).testbed();
+        assertThat(set.usbHealth()).isEqualTo(new UsbHealthSettings(UsbHealthSettings.Mode.OFF,
+                java.util.Optional.of("journalctl -k -f")));
+        assertThat(set.hubPower()).isEqualTo(dev.mpunit.hardware.tentacle.HubPorts.Switch.SYSFS);
+
+        assertThatThrownBy(() -> EngineConfiguration.from(parameters(Map.of("micropython.hub-power", "uhubctl"))))
+                .hasMessage("micropython.hub-power=uhubctl is not auto, sysfs or libusb");
+    }
 }

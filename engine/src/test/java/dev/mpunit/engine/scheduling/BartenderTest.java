@@ -187,4 +187,24 @@ class BartenderTest {
         bartender.done(second);
         assertThat(bartender.next(pico2)).isEmpty();
     }
+
+    @Test
+    void aStoppedBartenderHandsOutNothingMoreWakesWhoWaitsAndLeavesTheRestToDrain() throws Exception {
+        VariantDescriptor wasm = variant(TestGroup.RUN_TESTS_STANDARD, "webassembly");
+        Tentacle first = tentacle("webassembly#1", "webassembly");
+        Tentacle second = tentacle("webassembly#2", "webassembly");
+        Bartender bartender = new Bartender(List.of(first, second), List.of(file(wasm, "basics/a.py", 300),
+                file(wasm, "basics/b.py", 200), file(wasm, "basics/c.py", 100)), DurationHistory.none(),
+                CancellationToken.create());
+        bartender.building("webassembly");
+        CompletableFuture<Optional<Assignment<TestFileDescriptor>>> waiting = waitingRequest(bartender, first);
+
+        bartender.stop();
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("the waiting worker is woken with nothing").isEmpty();
+        bartender.built("webassembly");
+        assertThat(bartender.next(second)).isEmpty();
+        assertThat(bartender.drain()).extracting(TestFileDescriptor::relativePath)
+                .containsExactlyInAnyOrder("basics/a.py", "basics/b.py", "basics/c.py");
+    }
 }

@@ -30,7 +30,7 @@ final class LibUsbControlTransfers implements ControlTransfers {
                 DeviceHandle handle = new DeviceHandle();
                 int opened = LibUsb.open(device, handle);
                 if (opened != LibUsb.SUCCESS) {
-                    throw new TentacleException("cannot open the USB hub at " + target.location() + ": "
+                    throw new Refused(opened, "cannot open the USB hub at " + target.location() + ": "
                             + LibUsb.strError(opened)
                             + (opened == LibUsb.ERROR_ACCESS ? "; " + LibUsb4j.PERMISSION_HINT : ""));
                 }
@@ -38,7 +38,7 @@ final class LibUsbControlTransfers implements ControlTransfers {
                     int sent = LibUsb.controlTransfer(handle, (byte) request.requestType(), (byte) request.request(),
                             (short) request.value(), (short) request.index(), ByteBuffer.allocateDirect(0), TIMEOUT_MS);
                     if (sent < 0) {
-                        throw new TentacleException("the USB hub at " + target.location() + " refused the request "
+                        throw new Refused(sent, "the USB hub at " + target.location() + " refused the request "
                                 + request + ": " + LibUsb.strError(sent)
                                 + (sent == LibUsb.ERROR_ACCESS ? "; " + LibUsb4j.PERMISSION_HINT : ""));
                     }

@@ -20,6 +20,8 @@ final class FakeUsb implements UsbTree, ControlTransfers {
     private final Map<String, UsbDevice> unpowered = new HashMap<>();
     private final Map<String, Integer> returning = new HashMap<>();
     int pollsUntilBack = 2;
+    /** What libusb answers to a request: 0 success, else a {@code LIBUSB_ERROR_*} code (nothing is switched then). */
+    int answer = 0;
 
     FakeUsb(RecordedUsbTree tree, List<String> events) {
         this.devices = new ArrayList<>(tree.devices());
@@ -45,7 +47,10 @@ final class FakeUsb implements UsbTree, ControlTransfers {
     }
 
     @Override
-    public void send(UsbDevice hub, Request request) {
+    public void send(UsbDevice hub, Request request) throws Refused {
+        if (answer != 0) {
+            throw new Refused(answer, "libusb answered " + answer + " for the hub at " + hub.location());
+        }
         sent.add(new Sent(hub.location(), request));
         String port = UsbDevice.portLocation(hub.location(), request.index());
         boolean on = request.request() == HubPorts.SET_FEATURE;

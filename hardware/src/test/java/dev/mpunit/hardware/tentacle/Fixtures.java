@@ -14,14 +14,25 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static RecordedUsbTree tree(String name) {
+    /** A fixture's lines: the recorded kernel logs. */
+    static java.util.List<String> lines(String name) {
+        return text(name).lines().toList();
+    }
+
+    private static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return RecordedUsbTree.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static RecordedUsbTree tree(String name) {
+        try {
+            return RecordedUsbTree.parse(name, text(name));
         } catch (TentacleException e) {
             throw new IllegalStateException(e);
         }
