@@ -18,12 +18,25 @@ public final class HubPorts {
     static final int PORT_POWER = 8;
     private static final Duration POLL = Duration.ofMillis(100);
 
+    /** Switches one port of a hub found on the tree. */
+    @FunctionalInterface
+    private interface PortSwitch {
+        void power(String hubLocation, int port, boolean on) throws TentacleException;
+    }
+
     private final UsbTree tree;
-    private final ControlTransfers transfers;
+    private final PortSwitch portSwitch;
 
     HubPorts(UsbTree tree, ControlTransfers transfers) {
         this.tree = Objects.requireNonNull(tree, "tree");
-        this.transfers = Objects.requireNonNull(transfers, "transfers");
+        Objects.requireNonNull(transfers, "transfers");
+        this.portSwitch = (hubLocation, port, on) -> transfers.send(hub(hubLocation), new ControlTransfers.Request(
+                REQUEST_TYPE_CLASS_OTHER, on ? SET_FEATURE : CLEAR_FEATURE, PORT_POWER, port));
+    }
+
+    private HubPorts(UsbHost host) {
+        this.tree = host.tree();
+        this.portSwitch = host::power;
     }
 
     /** Hub ports of the live USB tree, switched through libusb. */
@@ -31,14 +44,17 @@ public final class HubPorts {
         return new HubPorts(new LibUsbTree(), new LibUsbControlTransfers());
     }
 
+    /** Hub ports of {@code host}'s tree, switched the way it switches them (a simulated testbed's). */
+    public static HubPorts of(UsbHost host) {
+        return new HubPorts(Objects.requireNonNull(host, "host"));
+    }
+
     /** Powers port {@code port} of the hub at {@code hubLocation} on or off. */
     public void power(String hubLocation, int port, boolean on) throws TentacleException {
         if (port < 1 || port > 7) {
             throw new IllegalArgumentException("hub ports are numbered 1 to 7 here, not " + port);
         }
-        UsbDevice hub = hub(hubLocation);
-        transfers.send(hub, new ControlTransfers.Request(REQUEST_TYPE_CLASS_OTHER, on ? SET_FEATURE : CLEAR_FEATURE,
-                PORT_POWER, port));
+        portSwitch.power(hubLocation, port, on);
     }
 
     /**

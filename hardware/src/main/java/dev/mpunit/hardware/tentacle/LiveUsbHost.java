@@ -1,0 +1,38 @@
+package dev.mpunit.hardware.tentacle;
+
+import java.util.List;
+
+import dev.mpunit.hardware.serial.SerialPortInfo;
+import dev.mpunit.hardware.serial.SerialPorts;
+
+/** This machine's USB: libusb and jSerialComm, asked each time. */
+final class LiveUsbHost implements UsbHost {
+
+    static final LiveUsbHost INSTANCE = new LiveUsbHost();
+
+    private final UsbTree tree = new LibUsbTree();
+    private final HubPorts hubPorts = new HubPorts(tree, new LibUsbControlTransfers());
+
+    private LiveUsbHost() {
+    }
+
+    @Override
+    public UsbTree tree() {
+        return tree;
+    }
+
+    @Override
+    public void power(String hubLocation, int port, boolean on) throws TentacleException {
+        hubPorts.power(hubLocation, port, on);
+    }
+
+    @Override
+    public List<SerialPortInfo> serialPorts() {
+        return SerialPorts.list();
+    }
+
+    @Override
+    public String toString() {
+        return "this machine's USB";
+    }
+}
