@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -60,12 +61,21 @@ public final class Rigs {
     }
 
     /**
+     * The entries of a testbed inventory that a run of these files drives through their hubs: they
+     * need the testbed lock ({@link RunTestbed}).
+     */
+    public static List<TentacleSpec> realTentacles(Testbed testbed, Map<String, Integer> filesPerVariant) {
+        return testbed.tentacles().stream().filter(RunTestbed::real)
+                .filter(spec -> spec.variants().stream().anyMatch(filesPerVariant::containsKey)).toList();
+    }
+
+    /**
      * From a testbed inventory: one tentacle per entry that offers a variant in the tree, named by
      * its label ({@code 2731-RPI_PICO2}), offering its FUTs. A tentacle of one variant runs its
      * firmware already; one of several is flashed whenever it changes variant.
      */
     public static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets,
-            Firmwares firmwares) {
+            Firmwares firmwares, Optional<RunTestbed> realTentacles) {
         List<TentacleRig> rigs = new ArrayList<>();
         for (TentacleSpec spec : testbed.tentacles()) {
             if (spec.variants().stream().noneMatch(filesPerVariant::containsKey)) {
@@ -77,7 +87,7 @@ public final class Rigs {
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
             boolean local = spec.dut() instanceof DutAccess.Emulator emulator
                     && targets.configuration().targets().kinds().emulator(emulator.kind()).local();
-            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares, realTentacles), firmware, local));
         }
         return rigs;
     }

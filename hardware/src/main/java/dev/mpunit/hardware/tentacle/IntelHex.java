@@ -17,8 +17,26 @@ final class IntelHex {
     private IntelHex() {
     }
 
-    /** One record: its type, the absolute address of its data (data records), its bytes. */
-    private record Line(int type, long address, byte[] data, int offset) {
+    /** One record: its type, its data and the address field it was written with. */
+    private record Line(int type, byte[] data, int offset) {
+    }
+
+    /** The NUL-terminated text around the first {@code containing} in the hex's data. */
+    static String text(Path hex, String containing) throws IOException {
+        byte[] stream = stream(read(hex));
+        int found = indexOf(stream, containing.getBytes(StandardCharsets.US_ASCII));
+        if (found < 0) {
+            throw new IllegalArgumentException(hex + " does not contain \"" + containing + "\"");
+        }
+        int start = found;
+        while (start > 0 && stream[start - 1] != 0) {
+            start--;
+        }
+        int end = found;
+        while (end < stream.length && stream[end] != 0) {
+            end++;
+        }
+        return new String(stream, start, end - start, StandardCharsets.US_ASCII);
     }
 
     static void replace(Path hex, String from, String to, Path out) throws IOException {
@@ -28,8 +46,27 @@ final class IntelHex {
             throw new IllegalArgumentException("the replacement must be as long as the text it replaces: \"" + from
                     + "\", \"" + to + "\"");
         }
+        List<Line> lines = read(hex);
+        byte[] stream = stream(lines);
+        int found = indexOf(stream, search);
+        if (found < 0) {
+            throw new IllegalArgumentException(hex + " does not contain \"" + from + "\"");
+        }
+        System.arraycopy(replacement, 0, stream, found, replacement.length);
+        int at = 0;
+        for (Line line : lines.stream().filter(line -> line.type() == 0).toList()) {
+            System.arraycopy(stream, at, line.data(), 0, line.data().length);
+            at += line.data().length;
+        }
+        StringBuilder written = new StringBuilder();
+        for (Line line : lines) {
+            written.append(format(line)).append('\n');
+        }
+        Files.writeString(out, written, StandardCharsets.US_ASCII);
+    }
+
+    private static List<Line> read(Path hex) throws IOException {
         List<Line> lines = new ArrayList<>();
-        long base = 0;
         for (String text : Files.readAllLines(hex, StandardCharsets.US_ASCII)) {
             text = text.strip();
             if (!text.startsWith(":")) {
@@ -40,37 +77,21 @@ final class IntelHex {
             int offset = ((record[1] & 0xff) << 8) | (record[2] & 0xff);
             int type = record[3] & 0xff;
             byte[] data = java.util.Arrays.copyOfRange(record, 4, 4 + length);
-            if (type == 4) {
-                base = (long) (((data[0] & 0xff) << 8) | (data[1] & 0xff)) << 16;
-            } else if (type == 2) {
-                base = (long) (((data[0] & 0xff) << 8) | (data[1] & 0xff)) << 4;
-            }
-            lines.add(new Line(type, base + offset, data, offset));
+            lines.add(new Line(type, data, offset));
         }
-        // The data records in order, as one stream: a string may span records.
+        return lines;
+    }
+
+    /** The data records' bytes in order, as one stream: a string may span records. */
+    private static byte[] stream(List<Line> lines) {
         List<Line> data = lines.stream().filter(line -> line.type() == 0).toList();
-        int total = data.stream().mapToInt(line -> line.data().length).sum();
-        byte[] stream = new byte[total];
+        byte[] stream = new byte[data.stream().mapToInt(line -> line.data().length).sum()];
         int at = 0;
         for (Line line : data) {
             System.arraycopy(line.data(), 0, stream, at, line.data().length);
             at += line.data().length;
         }
-        int found = indexOf(stream, search);
-        if (found < 0) {
-            throw new IllegalArgumentException(hex + " does not contain \"" + from + "\"");
-        }
-        System.arraycopy(replacement, 0, stream, found, replacement.length);
-        at = 0;
-        for (Line line : data) {
-            System.arraycopy(stream, at, line.data(), 0, line.data().length);
-            at += line.data().length;
-        }
-        StringBuilder written = new StringBuilder();
-        for (Line line : lines) {
-            written.append(format(line)).append('\n');
-        }
-        Files.writeString(out, written, StandardCharsets.US_ASCII);
+        return stream;
     }
 
     private static String format(Line line) {

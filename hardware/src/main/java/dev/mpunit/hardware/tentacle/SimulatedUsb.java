@@ -38,12 +38,13 @@ import dev.mpunit.hardware.serial.SerialPortInfo;
  *       was closed at power-on, its boot loader (no serial port; {@code bootloader} exists), which is
  *       when the {@code flash} script beside the subfolders writes {@code flash.hex}:
  *       {@code flash <tentacle folder> <firmware>} is the programmer ({@code kind command});</li>
- *   <li>a file {@code dead} in the subfolder makes the board stay dark at power-on: a board that
- *       never comes back.</li>
+ *   <li>a file {@code dead} in the subfolder makes the board stay dark at power-on, and a file
+ *       {@code lives} holding <i>n</i> lets it come up <i>n</i> times only: a board that never comes
+ *       back.</li>
  * </ul>
  *
  * Each power change, QEMU start and stop is a line of the subfolder's {@code events.log};
- * {@code qemu.pid} holds the running QEMU's pid. Every process is stopped by {@link #close()}.
+ * {@code qemu.pid} holds the running QEMU's pid, {@code infra.pid} the infra's. Every process is stopped by {@link #close()}.
  */
 public final class SimulatedUsb implements UsbHost, AutoCloseable {
 
@@ -91,6 +92,7 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
                 usb.tentacles.put(tentacle.serial, tentacle);
                 tentacle.infra = usb.start(List.of(python, usb.folder.resolve("simulated-infra.py").toString(),
                         subfolder.toString()), "the simulated infra of tentacle " + tentacle.serial);
+                Files.writeString(subfolder.resolve("infra.pid"), String.valueOf(tentacle.infra.process.pid()));
             }
         } catch (IOException | RuntimeException e) {
             usb.close();
@@ -105,6 +107,15 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
      */
     public static void firmwareWithVersion(Path hex, String from, String to, Path out) throws IOException {
         IntelHex.replace(hex, from, to, out);
+    }
+
+    /**
+     * The version a MicroPython firmware from before {@code sys.implementation._build} reports as
+     * {@code os.uname().version}, read from its hex: the text that names {@code MicroPython v} after a
+     * {@code "; "} ({@code micro:bit v1.0.1+… on 2023-02-24; MicroPython v1.9.2-34-gd64154c73 on 2017-09-01}).
+     */
+    public static String versionIn(Path hex) throws IOException {
+        return IntelHex.text(hex, "; MicroPython v");
     }
 
     /** The programmer's command line for a tentacle ({@code kind command}): {@code <folder>/flash <tentacle folder> {firmware}}. */
@@ -211,10 +222,13 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
     }
 
     private void powerOn(Simulated tentacle) throws IOException {
-        if (Files.exists(tentacle.folder.resolve("dead"))) {
+        Path lives = tentacle.folder.resolve("lives");
+        if (Files.exists(tentacle.folder.resolve("dead")) || Files.exists(lives)
+                && tentacle.powerOns >= Integer.parseInt(Files.readString(lives).strip())) {
             tentacle.event("stays dark (dead)");
             return;
         }
+        tentacle.powerOns++;
         Path relay = tentacle.folder.resolve("relay1");
         if (Files.exists(relay) && Files.readString(relay).strip().equals("1")) {
             tentacle.bootLoader = true;
@@ -310,6 +324,8 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         private Started board;
         private boolean powered;
         private boolean bootLoader;
+        /** How often its board came up. */
+        private int powerOns;
 
         Simulated(String serial, Path folder, int hub) {
             this.serial = serial;
