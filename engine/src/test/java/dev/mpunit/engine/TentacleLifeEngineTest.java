@@ -202,11 +202,35 @@ class TentacleLifeEngineTest {
         results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
         assertThat(lives(results).get("0004-MICROBIT")).containsExactlyElementsOf(MATCHING);
         assertThat(texts.get("0001-MICROBIT")).contains("failed: flashing MICROBIT onto tentacle 0001-MICROBIT failed"
-                + " (exit 2", "cannot write flash: device busy");
+                + " (exit 2", "cannot write flash: device busy. Check the tentacle's programmer entry in the inventory");
         assertThat(texts.get("0002-MICROBIT")).contains("failed: tentacle 0002-MICROBIT still does not run MICROBIT"
                 + " after flashing", "check that its programmer writes this board", "MICROBIT.json");
         assertThat(texts.get("0003-MICROBIT")).contains("failed: tentacle 0003-MICROBIT: could not put its board into"
                 + " boot mode through the infra Pico", "Check that the infra answers");
+    }
+
+    /** Octoprobe's "none" mode: a board on a device string is used as found, and its record says so. */
+    @Test
+    void aHandConnectedBoardIsNeitherLockedPoweredNorFlashed() throws IOException {
+        BoardEngineTest.assumeQemuMicrobit();
+        Path tree = GeneratedTree.basics(bench, 2);
+        String device = "execpty:qemu-system-arm -M microbit -device loader,file=" + QemuMicrobit.DEFAULT_FIRMWARE
+                + " -nographic -monitor none -serial pty";
+        Path inventory = Files.writeString(bench.resolve("desk.json"), "{\"testbed\": \"desk\", \"tentacles\": [{"
+                + "\"serial\": \"desk-mb01\", \"board\": \"MICROBIT\", \"dut\": {\"device\": \"" + device + "\"}}]}");
+
+        EngineExecutionResults results = EngineTestKit.engine(MicroPythonTestEngine.ID)
+                .configurationParameter("micropython.cache", bench.resolve("cache").toString())
+                .configurationParameter("micropython.root", tree.toString())
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter("micropython.testbed", inventory.toString())
+                .selectors(selectDirectory(tree.toFile())).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(lives(results)).containsOnlyKeys("mb01-MICROBIT");
+        assertThat(lives(results).get("mb01-MICROBIT")).containsExactly("hand-connected", "tests", "release");
+        assertThat(texts(results).get("mb01-MICROBIT")).contains("hand-connected: device " + device + ": no lock, power"
+                + " or flash steps; the board runs the firmware it has");
     }
 
     private static void stopInfraWhenStarted(Path tentacle) {

@@ -200,7 +200,14 @@ final class TentacleLife implements TargetFactory {
                     + " with " + ConfigurationKeys.FLASH + "=skip");
         }
         UsbDevice bootLoader = bootMode();
-        FlashResult result = ProgrammedTentacle.flash(tentacle, variant, firmware, Programmer.Dut.of(bootLoader, ""));
+        FlashResult result;
+        try {
+            result = ProgrammedTentacle.flash(tentacle, variant, firmware, Programmer.Dut.of(bootLoader, ""));
+        } catch (TargetException e) {
+            throw new TargetException(e.getMessage() + ". Check the tentacle's programmer entry in the inventory"
+                    + " (docs/inventory.md) and that the tool can write this board by hand; "
+                    + ConfigurationKeys.FLASH + "=skip runs the board as it is", e);
+        }
         record.add(Action.FLASH, variant + " from " + firmware + " (" + why + "); " + tentacle.programmer().get().kind()
                 + " took " + result.duration().toMillis() + " ms");
         try {

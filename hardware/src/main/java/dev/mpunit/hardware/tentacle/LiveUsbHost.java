@@ -33,6 +33,6 @@ final class LiveUsbHost implements UsbHost {
 
     @Override
     public String toString() {
-        return "this machine's USB";
+        return "USB";
     }
 }
