@@ -231,6 +231,18 @@ class TentacleLifeEngineTest {
         assertThat(lives(results).get("mb01-MICROBIT")).containsExactly("hand-connected", "tests", "release");
         assertThat(texts(results).get("mb01-MICROBIT")).contains("hand-connected: device " + device + ": no lock, power"
                 + " or flash steps; the board runs the firmware it has");
+
+        // The same board as a --target entry.
+        EngineExecutionResults target = EngineTestKit.engine(MicroPythonTestEngine.ID)
+                .configurationParameter("micropython.cache", bench.resolve("cache").toString())
+                .configurationParameter("micropython.root", tree.toString())
+                .configurationParameter("micropython.progress", "off")
+                .configurationParameter("micropython.target", device)
+                .selectors(selectDirectory(tree.toFile())).execute();
+
+        target.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(lives(target)).containsOnlyKeys(device + "#1");
+        assertThat(lives(target).get(device + "#1")).containsExactly("hand-connected", "tests", "release");
     }
 
     private static void stopInfraWhenStarted(Path tentacle) {

@@ -36,7 +36,8 @@ public final class Rigs {
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
      * local port is as many tentacles as {@code micropython.workers} (by default its kind's instances
      * per core on each core); each offers its one variant and every feature under test, and runs its
-     * firmware already. A local port's last tentacle is the reference of its two-board work.
+     * firmware already. A local port's last tentacle is the reference of its two-board work. A board
+     * on a device string is connected by hand ({@link HandConnected}).
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
@@ -53,8 +54,12 @@ public final class Rigs {
                 // upstream's multi_net servers all listen on port 8000.
                 boolean reference = !target.board() && instance == instances;
                 Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, reference);
-                rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
-                        target.provider().local(), perCore));
+                TargetFactory factory = failure.guarding(targets.factory(target, id));
+                if (target.provider() instanceof DeviceProvider) {
+                    // A board on a device string is used as found: its record says so.
+                    factory = new HandConnected(factory, "device " + variant);
+                }
+                rigs.add(new TentacleRig(tentacle, factory, variant, target.provider().local(), perCore));
             }
         });
         return rigs;
