@@ -23,6 +23,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.engine.verdict.PythonAvailable;
 import dev.mpunit.hardware.emulated.QemuMicrobit;
 import dev.mpunit.hardware.tentacle.SimulatedUsb;
 import dev.mpunit.hardware.testbed.TestbedLock;
@@ -49,7 +50,7 @@ class TentacleLifeEngineTest {
     @Test
     void eachTentacleIsLockedPoweredCheckedAndOnlyTheDifferingOneFlashedAndASecondRunFlashesNothing()
             throws IOException {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         Testbed testbed = testbed(List.of("e463404700000001", "e463404700000002", "e463404700000003"),
                 "e463404700000002");
         Path tree = GeneratedTree.basics(bench, 6);
@@ -91,9 +92,37 @@ class TentacleLifeEngineTest {
         assertThat(events(testbed, "e463404700000002")).filteredOn("boot loader"::equals).hasSize(1);
     }
 
+    /** micropython.flash: skip neither checks nor flashes, force flashes without checking; no firmware folder, no check. */
+    @Test
+    void flashSkipAndForceAndNoFirmwareFolderAreSaidInTheRecord() throws IOException {
+        assumeQemuAndPython();
+        Testbed testbed = testbed(List.of("e463404700000001"), "e463404700000001");
+        Path tree = GeneratedTree.basics(bench, 1);
+
+        EngineExecutionResults skip = run(testbed, tree).configurationParameter("micropython.flash", "skip").execute();
+        EngineExecutionResults noFolder = run(testbed, tree).configurationParameter("micropython.firmware.dir", "")
+                .execute();
+        EngineExecutionResults force = run(testbed, tree).configurationParameter("micropython.flash", "force").execute();
+
+        for (EngineExecutionResults results : List.of(skip, noFolder, force)) {
+            assertThat(failures(results)).isEmpty();
+        }
+        assertThat(lives(skip).get("0001-MICROBIT")).containsExactlyElementsOf(MATCHING);
+        assertThat(texts(skip).get("0001-MICROBIT")).contains("firmware check: skipped (micropython.flash=skip): the"
+                + " board runs the firmware it has as MICROBIT");
+        assertThat(lives(noFolder).get("0001-MICROBIT")).containsExactlyElementsOf(MATCHING);
+        assertThat(texts(noFolder).get("0001-MICROBIT")).contains("firmware check: skipped: no micropython.firmware.dir"
+                + " says what MICROBIT is; the board runs the firmware it has");
+        assertThat(lives(force).get("0001-MICROBIT")).containsExactlyElementsOf(FLASHED);
+        assertThat(texts(force).get("0001-MICROBIT")).contains("firmware check: not checked (micropython.flash=force)",
+                "(micropython.flash=force); command took");
+        // Only the forced run entered the boot loader.
+        assertThat(events(testbed, "e463404700000001")).filteredOn("boot loader"::equals).hasSize(1);
+    }
+
     @Test
     void aSecondRunOnALockedTestbedIsRefusedNamingTheHolderAndTouchesNothing() throws Exception {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         Testbed testbed = testbed(List.of("e463404700000001"), null);
         Path tree = GeneratedTree.basics(bench, 1);
         TestbedLock.Holder holder = new TestbedLock.Holder(4242, "lab1", Instant.parse("2026-12-06T22:50:01Z"),
@@ -117,7 +146,7 @@ class TentacleLifeEngineTest {
      */
     @Test
     void aLockedUpBoardIsPowerCycledAndTheNextTestPasses() throws IOException {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         Testbed testbed = testbed(List.of("e463404700000001"), null);
         Path tree = lockupTree(2);
 
@@ -144,7 +173,7 @@ class TentacleLifeEngineTest {
      */
     @Test
     void aBoardThatNeverComesBackGivesItsFilesToAnotherTentacle() throws IOException {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         Testbed testbed = testbed(List.of("e463404700000001", "e463404700000002"), null);
         for (String serial : List.of("e463404700000001", "e463404700000002")) {
             Files.writeString(testbed.folder.resolve(serial).resolve("lives"), "1");
@@ -175,7 +204,7 @@ class TentacleLifeEngineTest {
      */
     @Test
     void eachBrokenTentacleSaysWhatToFixAndTheOthersGoOn() throws Exception {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         List<String> serials = List.of("e463404700000001", "e463404700000002", "e463404700000003", "e463404700000004");
         Testbed testbed = testbed(serials, null);
         for (String serial : serials.subList(0, 3)) {
@@ -212,7 +241,7 @@ class TentacleLifeEngineTest {
     /** Octoprobe's "none" mode: a board on a device string is used as found, and its record says so. */
     @Test
     void aHandConnectedBoardIsNeitherLockedPoweredNorFlashed() throws IOException {
-        BoardEngineTest.assumeQemuMicrobit();
+        assumeQemuAndPython();
         Path tree = GeneratedTree.basics(bench, 2);
         String device = "execpty:qemu-system-arm -M microbit -device loader,file=" + QemuMicrobit.DEFAULT_FIRMWARE
                 + " -nographic -monitor none -serial pty";
@@ -243,6 +272,12 @@ class TentacleLifeEngineTest {
         target.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(lives(target)).containsOnlyKeys(device + "#1");
         assertThat(lives(target).get(device + "#1")).containsExactly("hand-connected", "tests", "release");
+    }
+
+    /** QEMU's micro:bit for the boards, python3 for the simulated infra (and the tests' expected outputs). */
+    private static void assumeQemuAndPython() {
+        BoardEngineTest.assumeQemuMicrobit();
+        PythonAvailable.assumePython();
     }
 
     private static void stopInfraWhenStarted(Path tentacle) {

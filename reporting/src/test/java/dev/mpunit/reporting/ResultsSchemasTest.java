@@ -204,8 +204,8 @@ class ResultsSchemasTest {
         Map<String, Object> json = JsonReader.object(Files.readString(results.resolve(TENTACLES)));
         Map<?, ?> tentacle = (Map<?, ?>) ((List<?>) json.get("tentacles")).get(0);
         assertThat(tentacle.get("tentacle")).isEqualTo(device + "#1");
-        assertThat(((List<?>) tentacle.get("actions")).stream().map(action -> ((Map<?, ?>) action).get("action")))
-                .containsExactly("hand-connected", "tests", "release");
+        assertThat(((List<?>) tentacle.get("actions")).stream().map(action -> String.valueOf(((Map<?, ?>) action)
+                .get("action"))).toList()).containsExactly("hand-connected", "tests", "release");
         assertThat(((Map<?, ?>) ((List<?>) tentacle.get("actions")).get(0)).get("detail")).isEqualTo("device " + device
                 + ": no lock, power or flash steps; the board runs the firmware it has");
     }

@@ -154,6 +154,13 @@ final class TentacleLife implements TargetFactory {
                     + " firmware it has as " + variant);
             return;
         }
+        if (flashing == TestbedConfiguration.Flashing.AUTO
+                && targets.configuration().testbed().firmwareDirectory().isEmpty()) {
+            // Nothing says what the variant's firmware is: the board runs what it has, as before a testbed had lives.
+            record.add(Action.FIRMWARE_CHECK, "skipped: no " + ConfigurationKeys.FIRMWARE_DIR + " says what "
+                    + variant + " is; the board runs the firmware it has");
+            return;
+        }
         Path firmware = firmwares.find(variant);
         FirmwareCheck.Expected expected;
         try {
