@@ -5,7 +5,6 @@ import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
 
 import dev.mpunit.engine.tentacle.Rigs;
 import dev.mpunit.engine.tentacle.RunTestbed;
-import dev.mpunit.hardware.testbed.TentacleSpec;
 import dev.mpunit.engine.tentacle.Firmwares;
 import dev.mpunit.engine.scheduling.Bartender;
 import dev.mpunit.engine.tentacle.TentacleRig;
@@ -101,8 +100,8 @@ public final class TestRunExecution {
         if (configuration.testbed().inventory().isEmpty()) {
             return Optional.empty();
         }
-        List<TentacleSpec> real = Rigs.realTentacles(configuration.testbed().inventory().get(), filesPerVariant);
-        return real.isEmpty() ? Optional.empty() : Optional.of(RunTestbed.open(configuration, real));
+        boolean real = !Rigs.realTentacles(configuration.testbed().inventory().get(), filesPerVariant).isEmpty();
+        return real ? Optional.of(RunTestbed.open(configuration)) : Optional.empty();
     }
 
     private void runOnTentacles(List<TestFileDescriptor> files, EngineConfiguration configuration,

@@ -2,7 +2,6 @@ package dev.mpunit.engine.tentacle;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
@@ -39,13 +38,12 @@ public final class RunTestbed implements AutoCloseable {
     }
 
     /**
-     * Takes the testbed lock and opens the USB, for a run with real tentacles.
+     * Takes the testbed lock and opens the USB, for a run with real tentacles ({@link Rigs#realTentacles}).
      *
      * @throws TargetException naming the holder when another run holds the lock, or what to set when
      *     the lock or the simulation cannot be made: the run is refused, nothing was touched
      */
-    public static RunTestbed open(EngineConfiguration configuration, List<TentacleSpec> tentacles)
-            throws TargetException {
+    public static RunTestbed open(EngineConfiguration configuration) throws TargetException {
         TestbedConfiguration testbed = configuration.testbed();
         Path folder = testbed.usb().startsWith(SimulatedUsb.SCHEME)
                 ? Path.of(testbed.usb().substring(SimulatedUsb.SCHEME.length())) : null;

@@ -209,7 +209,8 @@ final class TentacleLife implements TargetFactory {
         UsbDevice bootLoader = bootMode();
         FlashResult result;
         try {
-            result = ProgrammedTentacle.flash(tentacle, variant, firmware, Programmer.Dut.of(bootLoader, ""));
+            result = ProgrammedTentacle.flash(tentacle, variant, firmware, Programmer.Dut.of(bootLoader,
+                    bootLoaderPort()));
         } catch (TargetException e) {
             throw new TargetException(e.getMessage() + ". Check the tentacle's programmer entry in the inventory"
                     + " (docs/inventory.md) and that the tool can write this board by hand; "
@@ -227,6 +228,28 @@ final class TentacleLife implements TargetFactory {
             throw new TargetException(label() + ": interrupted while power-cycling its board", e);
         }
         powerOn();
+    }
+
+    /**
+     * The serial port of a board in its boot loader, for a programmer that talks to one (esptool,
+     * bossac, mpremote, a command with {@code {port}}); empty for the others (picotool, dfu-util).
+     */
+    private String bootLoaderPort() throws TargetException {
+        Programmer programmer = Programmer.of(tentacle.programmer().get().kind(), tentacle.programmer().get().args());
+        boolean needsPort = switch (programmer.kind()) {
+            case ESPTOOL, BOSSAC, MPREMOTE -> true;
+            case COMMAND -> programmer.args().stream().anyMatch(arg -> arg.contains("{port}"));
+            default -> false;
+        };
+        if (!needsPort) {
+            return "";
+        }
+        try {
+            return DutPort.await(testbed.usb(), dutLocation(), PORT);
+        } catch (TentacleException e) {
+            throw new TargetException(label() + ": its board shows no serial port in its boot loader for "
+                    + programmer.kind().tool() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private UsbDevice bootMode() throws TargetException {
