@@ -1,7 +1,6 @@
 package dev.mpunit.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.mpunit.hardware.board.Board;
@@ -21,27 +20,9 @@ final class InstalledFirmware {
     private InstalledFirmware() {
     }
 
-    /**
-     * What {@code firmware} reports once running: its record beside it ({@code firmware.json} for
-     * {@code firmware.uf2}, {@code RPI_PICO2.json} for {@code RPI_PICO2.uf2}: {@code "build"} and
-     * optionally {@code "version"}), else the variant's name as {@code sys.implementation._build}.
-     *
-     * @throws IllegalArgumentException when the record is there but names no build
-     */
+    /** What {@code firmware} reports once running ({@link FirmwareCheck.Expected#beside}). */
     static FirmwareCheck.Expected expected(Path firmware, String variant) {
-        String name = firmware.getFileName().toString();
-        Path record = firmware.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".json");
-        if (!Files.isRegularFile(record)) {
-            return new FirmwareCheck.Expected("", variant);
-        }
-        try {
-            return FirmwareCheck.Expected.fromJson(Files.readString(record));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the firmware record " + record + " cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(record + ": " + e.getMessage() + ": give the build it reports as"
-                    + " sys.implementation._build, or remove the file to compare with the variant's name", e);
-        }
+        return FirmwareCheck.Expected.beside(firmware, variant);
     }
 
     /** The board behind a tentacle's REPL device string, as a run opens it (messages name the inventory to correct). */

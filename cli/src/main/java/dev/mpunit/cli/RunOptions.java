@@ -54,6 +54,14 @@ final class RunOptions {
             description = "A testbed inventory: its tentacles run the tests (micropython.testbed).")
     Path testbed;
 
+    @Option(names = "--flash-force",
+            description = "Flash every real tentacle's board, whatever it runs (micropython.flash=force; mptest's --flash-force).")
+    boolean flashForce;
+
+    @Option(names = "--flash-skip",
+            description = "Flash no board: use the firmware on each (micropython.flash=skip; mptest's --flash-skip).")
+    boolean flashSkip;
+
     @Option(names = "--only-board", paramLabel = "<variants>", split = ",",
             description = "Only these variants; a board name is all its build variants (micropython.only-variant).")
     List<String> onlyBoard = new ArrayList<>();
@@ -209,6 +217,12 @@ final class RunOptions {
         put(keys, "--target", ConfigurationKeys.TARGET, target);
         if (testbed != null) {
             put(keys, "--testbed", ConfigurationKeys.TESTBED, existing("--testbed", testbed, false).toString());
+        }
+        if (flashForce && flashSkip) {
+            throw usage("--flash-force and --flash-skip contradict each other: give one");
+        }
+        if (flashForce || flashSkip) {
+            put(keys, flashForce ? "--flash-force" : "--flash-skip", ConfigurationKeys.FLASH, flashForce ? "force" : "skip");
         }
         put(keys, "--only-board", ConfigurationKeys.ONLY_VARIANT, onlyBoard);
         put(keys, "--skip-board", ConfigurationKeys.SKIP_VARIANT, skipBoard);

@@ -45,6 +45,14 @@ class CommandLineTest {
         return tree;
     }
 
+    @Test
+    void flashForceAndFlashSkipAreMptestsWordsForMicropythonFlash() throws IOException {
+        Path tree = tree();
+        assertThat(request(tree.toString(), "--flash-force").configuration()).containsEntry("micropython.flash", "force");
+        assertThat(request(tree.toString(), "--flash-skip").configuration()).containsEntry("micropython.flash", "skip");
+        assertThat(request(tree.toString()).configuration()).doesNotContainKey("micropython.flash");
+    }
+
     /** Bad input: one line on stderr, nothing on stdout, the exit code. */
     private static void refused(Run result, int exitCode, String message) {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
@@ -168,6 +176,10 @@ class CommandLineTest {
         refused(mpunit(tree.toString(), "--campaign", "pr/7"), 2,
                 "mpunit: --campaign: the campaign id 'pr/7' has characters other than letters, digits and . _ - : (or starts"
                         + " with one of . _ - :): give e.g. ${{ github.run_id }}-${{ github.run_attempt }} or nightly-2026-12-07");
+        refused(mpunit(tree.toString(), "--flash-force", "--flash-skip"), 2,
+                "mpunit: --flash-force and --flash-skip contradict each other: give one");
+        refused(mpunit(tree.toString(), "--flash-skip", "--config", "micropython.flash=force"), 2,
+                "mpunit: --config micropython.flash gives micropython.flash=force but it was already skip: give it once");
         refused(mpunit(tree.toString(), "--count", "many"), 2,
                 "mpunit: Invalid value for option '--count': 'many' is not an int");
         refused(mpunit(tree.toString(), "--quarantine", work.resolve("q.json").toString()), 2,

@@ -102,6 +102,17 @@ public final class ReportEntryKeys {
     /** RUN-PERFBENCH, passed: the scores' standard deviation in percent of their mean ({@code 0.0048}). */
     public static final String PERFBENCH_SCORE_SD = PREFIX + "perfbench.score-sd";
 
+    /**
+     * Published on the engine (the run), not on a test: one entry per real tentacle of a testbed, with
+     * its {@link #TENTACLE}, when its worker let it go. Its ordered record of actions, one per line,
+     * {@code <ISO instant> <action>: <detail>}: {@code lock}, {@code power on}, {@code delay},
+     * {@code port found}, {@code firmware check}, {@code boot mode}, {@code flash}, {@code power cycle},
+     * {@code tests}, {@code power off}, {@code release}, {@code failed}; a hand-connected board's
+     * {@code hand-connected} instead of the lock, power and flash steps. Not one of {@link #ALL}, which
+     * are a test's.
+     */
+    public static final String TENTACLE_LIFE = PREFIX + "tentacle-life";
+
     /** The name of the file entry holding the bytes of {@link #OUTPUT} when they are not inline. */
     public static final String OUTPUT_FILE = "output.txt";
     /** The name of the file entry holding the bytes of {@link #EXPECTED} when they are not inline. */

@@ -138,6 +138,15 @@ public final class ConfigurationKeys {
     public static final String USB_HEALTH_COMMAND = PREFIX + "usb-health.command";
     /** How tentacle hub ports are switched: {@code auto} (sysfs when writable, else libusb), {@code sysfs}, {@code libusb}. */
     public static final String HUB_POWER = PREFIX + "hub-power";
+    /**
+     * Whether a real tentacle's board is flashed: {@code auto} (default) when its firmware differs from
+     * the variant's, {@code force} always, {@code skip} never (Octoprobe's {@code --flash-force}, {@code --flash-skip}).
+     */
+    public static final String FLASH = PREFIX + "flash";
+    /** The testbed lock file; default {@code /tmp/mpunit/testbed.lock} ({@code <folder>/testbed.lock} when simulated). */
+    public static final String TESTBED_LOCK = PREFIX + "testbed.lock";
+    /** Whose USB drives real tentacles: {@code live} (default, this machine) or {@code simulated:<folder>}. */
+    public static final String TESTBED_USB = PREFIX + "testbed.usb";
 
     // --- results: read by the reporting listeners (and checked by the engine at discovery)
 
@@ -160,7 +169,8 @@ public final class ConfigurationKeys {
                 INLINE_OUTPUT_LIMIT, MPY_CROSS, PROGRESS, COUNT, RETRY_FAILED, QUARANTINE, FIRST_FILES, PERFBENCH_AVERAGE, PERFBENCH_N_M,
                 TARGET, WEBASSEMBLY_VERSION, WEBASSEMBLY_MJS, NODE, NPM, UNIX_MICROPYTHON, UNIX_MICROPYPATH,
                 QEMU, QEMU_MICROBIT_FIRMWARE, BOARD_PACING, BOARD_CALIBRATE, BOARD_REPL_TIMEOUT, SERIAL_BAUDRATE,
-                FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT, USB_HEALTH, USB_HEALTH_COMMAND, HUB_POWER),
+                FIRMWARE_DIR, FIRMWARE_BUILD, FIRMWARE_BUILD_TIMEOUT, USB_HEALTH, USB_HEALTH_COMMAND, HUB_POWER,
+                FLASH, TESTBED_LOCK, TESTBED_USB),
                 // micropython.testbed, micropython.dry-run and micropython.results.* are the contract's: the
                 // listeners read them.
                 ReportingConfigurationKeys.ALL.stream()).toList();

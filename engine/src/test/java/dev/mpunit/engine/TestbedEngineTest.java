@@ -279,6 +279,8 @@ class TestbedEngineTest {
                   {"serial": "e46340474b174429", "board": "RPI_PICO2", "dut": {"usb_location": "3"}}]}
                 """);
         EngineExecutionResults results = engine().configurationParameter("micropython.testbed", inventory.toString())
+                // A real tentacle's run takes the testbed lock: this one's own, not the machine's.
+                .configurationParameter("micropython.testbed.lock", bench.resolve("testbed.lock").toString())
                 .configurationParameter("micropython.include", "basics/int_.*").execute();
         results.testEvents().assertStatistics(stats -> stats.succeeded(0));
         assertThat(results.testEvents().failed().list()).isNotEmpty().allSatisfy(event -> assertThat(event

@@ -63,6 +63,9 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<String, TestRun> runs = new LinkedHashMap<>();
     private final Map<UniqueId, Map<String, String>> entries = new HashMap<>();
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
+    /** Each tentacle's record of actions ({@code micropython.tentacle-life}), in the order they were let go. */
+    private final Map<String, String> tentacleLives = new LinkedHashMap<>();
+    private static final String TENTACLES = "tentacles.json";
     /** The entries of each run of a file run more than once ({@code micropython.attempt}), in order. */
     private final Map<UniqueId, List<Map<String, String>>> attempts = new HashMap<>();
     private Summary summary;
@@ -161,6 +164,12 @@ public final class ResultsFolderListener implements TestExecutionListener {
             usbHealth = entry.getKeyValuePairs();
             String reason = usbHealth.get(ReportEntryKeys.USB_HEALTH_REASON);
             summary.usbHealth(usbHealth.get(ReportEntryKeys.USB_HEALTH) + (reason == null ? "" : ": " + reason));
+            return;
+        }
+        String life = entry.getKeyValuePairs().get(ReportEntryKeys.TENTACLE_LIFE);
+        if (folder != null && life != null) {
+            tentacleLives.put(entry.getKeyValuePairs().getOrDefault(ReportEntryKeys.TENTACLE, "?"), life);
+            writer.write(folder.resolve(TENTACLES), Json.write(TentacleLives.json(tentacleLives)));
             return;
         }
         if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
@@ -295,6 +304,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         runs.clear();
         entries.clear();
         files.clear();
+        tentacleLives.clear();
         attempts.clear();
         cancelled = 0;
         uploadTo = Optional.empty();

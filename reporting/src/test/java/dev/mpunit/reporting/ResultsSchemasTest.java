@@ -46,7 +46,10 @@ class ResultsSchemasTest {
             "_results.json", "results.schema.json",
             "baseline.json", "baseline.schema.json",
             "xfail_template.json", "xfail.schema.json",
-            "summary_outcomes.json", "summary_outcomes.schema.json");
+            "summary_outcomes.json", "summary_outcomes.schema.json",
+            "tentacles.json", "tentacles.schema.json");
+    /** Written when tentacles keep records of their actions: boards on a testbed or on a device string. */
+    private static final String TENTACLES = "tentacles.json";
 
     @TempDir
     Path temp;
@@ -98,7 +101,7 @@ class ResultsSchemasTest {
         }
         System.out.println("results folder JSON files validated against docs/schemas: " + kinds);
         assertThat(problems).isEmpty();
-        assertThat(kinds).containsOnlyKeys(SCHEMA_OF.keySet());
+        assertThat(kinds).containsOnlyKeys(SCHEMA_OF.keySet().stream().filter(name -> !name.equals(TENTACLES)).toList());
         assertThat(Files.readString(second.resolve("RUN-TESTS_STANDARD@webassembly/context_test.json")))
                 .contains("\"source\": \"https://github.com/micropython/micropython/blob/v1.26.0/tests/basics/");
         assertThat(Files.readString(second.resolve("context.json")))
@@ -189,6 +192,24 @@ class ResultsSchemasTest {
                 .matches("RUN-TESTS_STANDARD@mb0[123]-MICROBIT,a");
         assertThat(results.resolve("timeline.svg")).content().contains("mb01-MICROBIT", "mb03-MICROBIT");
         assertThat(results.resolve("summary_report.md")).content().contains("emulated");
+    }
+
+    @Test
+    void aBoardOnADeviceStringLeavesItsRecordInTentaclesJson() throws IOException {
+        assumeQemuMicrobit();
+        Path results = temp.resolve("device");
+        String device = "execpty:qemu-system-arm -M microbit -device loader,file="
+                + "/usr/share/firmware-microbit-micropython/firmware.hex -nographic -monitor none -serial pty";
+        run(results, Map.of("micropython.target", device, "micropython.include", "basics/int_arith"));
+
+        assertThat(validate(results.resolve(TENTACLES), "tentacles.schema.json")).isEmpty();
+        Map<String, Object> json = JsonReader.object(Files.readString(results.resolve(TENTACLES)));
+        Map<?, ?> tentacle = (Map<?, ?>) ((List<?>) json.get("tentacles")).get(0);
+        assertThat(tentacle.get("tentacle")).isEqualTo(device + "#1");
+        assertThat(((List<?>) tentacle.get("actions")).stream().map(action -> String.valueOf(((Map<?, ?>) action)
+                .get("action"))).toList()).containsExactly("hand-connected", "tests", "release");
+        assertThat(((Map<?, ?>) ((List<?>) tentacle.get("actions")).get(0)).get("detail")).isEqualTo("device " + device
+                + ": no lock, power or flash steps; the board runs the firmware it has");
     }
 
     /** QEMU and the micro:bit firmware, or a visible skip (a failure when MPUNIT_REQUIRE_EMULATORS is set, as in CI). */

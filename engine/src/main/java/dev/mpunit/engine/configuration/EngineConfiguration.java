@@ -33,6 +33,7 @@ import dev.mpunit.hardware.board.Pacing;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.InventoryException;
 import dev.mpunit.hardware.testbed.Perfbench;
+import dev.mpunit.hardware.tentacle.SimulatedUsb;
 import dev.mpunit.hardware.testbed.Testbed;
 
 /**
@@ -106,7 +107,10 @@ public record EngineConfiguration(
                         parameters.get(FIRMWARE_BUILD).map(String::trim).filter(value -> !value.isEmpty()),
                         duration(parameters, FIRMWARE_BUILD_TIMEOUT, Duration.ofMinutes(30)),
                         usbHealth(parameters),
-                        hubPower(parameters)),
+                        hubPower(parameters),
+                        flashing(parameters),
+                        path(parameters, TESTBED_LOCK),
+                        testbedUsb(parameters)),
                 new ResultsConfiguration(parameters.get(RESULTS_DIR).map(String::strip).filter(value -> !value.isEmpty()),
                         parameters.get(ReportingConfigurationKeys.RESULTS_UPLOAD).map(String::strip)
                                 .filter(value -> !value.isEmpty())),
@@ -152,6 +156,30 @@ public record EngineConfiguration(
         } catch (InventoryException e) {
             throw new IllegalArgumentException(TESTBED + "=" + file.get() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static TestbedConfiguration.Flashing flashing(ConfigurationParameters parameters) {
+        String value = parameters.get(FLASH).map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
+        return switch (value) {
+            case "", "auto" -> TestbedConfiguration.Flashing.AUTO;
+            case "force" -> TestbedConfiguration.Flashing.FORCE;
+            case "skip" -> TestbedConfiguration.Flashing.SKIP;
+            default -> throw new IllegalArgumentException(FLASH + "=" + value + " is not auto, force or skip: auto"
+                    + " flashes a board whose firmware differs from the variant's, force flashes every board, skip"
+                    + " none");
+        };
+    }
+
+    private static String testbedUsb(ConfigurationParameters parameters) {
+        String value = parameters.get(TESTBED_USB).map(String::strip).orElse("");
+        if (value.isEmpty() || value.equals("live")) {
+            return "live";
+        }
+        if (value.startsWith(SimulatedUsb.SCHEME) && value.length() > SimulatedUsb.SCHEME.length()) {
+            return value;
+        }
+        throw new IllegalArgumentException(TESTBED_USB + "=" + value + " is neither live (this machine's USB) nor "
+                + SimulatedUsb.SCHEME + "<folder> (a simulated testbed, docs/tentacles.md)");
     }
 
     /** The variants on offer: the testbed's, else one per configured target. */

@@ -3,6 +3,7 @@ package dev.mpunit.engine.execution;
 import dev.mpunit.engine.descriptor.TestCaseDescriptor;
 import dev.mpunit.engine.descriptor.TestFileDescriptor;
 import dev.mpunit.engine.scheduling.Tentacle;
+import dev.mpunit.engine.tentacle.LifeRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,6 +165,18 @@ final class Outcomes {
             lostTentacles.computeIfAbsent(variant, v -> new CopyOnWriteArrayList<>())
                     .add(tentacle.id() + ": " + why.getMessage());
         }
+    }
+
+    /** What happened to a tentacle during the run, published on the run ({@code micropython.tentacle-life}). */
+    void tentacleLife(Tentacle tentacle, LifeRecord record) {
+        tentacleLife(tentacle, record.text());
+    }
+
+    void tentacleLife(Tentacle tentacle, String text) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(ReportEntryKeys.TENTACLE, tentacle.id());
+        entry.put(ReportEntryKeys.TENTACLE_LIFE, text);
+        listener.reportingEntryPublished(engine, ReportEntry.from(entry));
     }
 
     /** A variant's firmware could not be built: the files withdrawn from the bartender fail with why. */

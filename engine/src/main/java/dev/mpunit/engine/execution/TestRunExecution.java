@@ -4,6 +4,7 @@ import dev.mpunit.engine.descriptor.GroupKind;
 import dev.mpunit.engine.descriptor.MicroPythonEngineDescriptor;
 
 import dev.mpunit.engine.tentacle.Rigs;
+import dev.mpunit.engine.tentacle.RunTestbed;
 import dev.mpunit.engine.tentacle.Firmwares;
 import dev.mpunit.engine.scheduling.Bartender;
 import dev.mpunit.engine.tentacle.TentacleRig;
@@ -73,51 +74,80 @@ public final class TestRunExecution {
                 outcomes.runFinished(TestExecutionResult.failed(new RunFailure(wrongVersion.get().getMessage(), null)));
                 return;
             }
-            List<TentacleRig> rigs = configuration.testbed().inventory().isPresent()
-                    ? Rigs.fromTestbed(configuration.testbed().inventory().get(), filesPerVariant, resources.targets(),
-                            new Firmwares(configuration.testbed().firmwareDirectory()))
-                    : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
-            rigs = Rigs.bounded(rigs, configuration.run().maxLocalTentacles(), TestRunExecution::warn);
-            Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
-                    interruption::cancelled, configuration.run().firstFiles());
-            rigs.stream().filter(rig -> rig.firmware() != null)
-                    .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
-            Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),
-                    new PerfbenchRunner(configuration, history, resources, interruption),
-                    new MultitestsRunner(resources.cpython().command(), history, interruption,
-                            configuration.run().dryRun()));
-            // A dry run runs nothing on the testbed: nothing to watch.
-            UsbHealth health = UsbHealth.start(configuration.run().dryRun() ? Optional.empty()
-                    : configuration.testbed().inventory(), configuration.testbed().usbHealth(), why -> {
-                        outcomes.stopped(why);
-                        bartender.stop();
-                    }, TestRunExecution::warn);
-            FirmwareBuilds builds = null;
-            if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
-                builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);
-                builds.start(filesPerVariant);
-            }
-            Progress progress = Progress.onStderr(configuration.run().progress());
-            progress.start(files.size());
+            Optional<RunTestbed> realTentacles;
             try {
-                runWorkers(rigs, bartender, runners, outcomes, resources, progress, interruption);
-                if (builds != null) {
-                    if (interruption.cancelled() || health.stopped()) {
-                        builds.cancel();
-                    }
-                    builds.awaitEnd();
-                }
-            } finally {
-                progress.finish();
-                health.close();
+                realTentacles = realTentacles(configuration, filesPerVariant);
+            } catch (TargetException e) {
+                // Another run holds the testbed, or its USB cannot be opened: refused before anything is touched.
+                outcomes.runFinished(TestExecutionResult.failed(new RunFailure(e.getMessage(), null)));
+                return;
             }
-            bartender.drain();
-            outcomes.endUnfinished(files);
-            health.entry().ifPresent(outcomes::runEntry);
+            try {
+                runOnTentacles(files, configuration, history, outcomes, interruption, resources, filesPerVariant,
+                        realTentacles);
+            } finally {
+                realTentacles.ifPresent(RunTestbed::close);
+            }
         }
         history.save();
         outcomes.runFinished(TestExecutionResult.successful());
         interruption.reported();
+    }
+
+    /** The testbed lock and USB when the run drives real tentacles; empty otherwise. */
+    private static Optional<RunTestbed> realTentacles(EngineConfiguration configuration,
+            Map<String, Integer> filesPerVariant) throws TargetException {
+        if (configuration.testbed().inventory().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean real = !Rigs.realTentacles(configuration.testbed().inventory().get(), filesPerVariant).isEmpty();
+        return real ? Optional.of(RunTestbed.open(configuration)) : Optional.empty();
+    }
+
+    private void runOnTentacles(List<TestFileDescriptor> files, EngineConfiguration configuration,
+            DurationHistory history, Outcomes outcomes, Interruption interruption, RunResources resources,
+            Map<String, Integer> filesPerVariant, Optional<RunTestbed> realTentacles) {
+        List<TentacleRig> rigs = configuration.testbed().inventory().isPresent()
+                ? Rigs.fromTestbed(configuration.testbed().inventory().get(), filesPerVariant, resources.targets(),
+                        new Firmwares(configuration.testbed().firmwareDirectory()), realTentacles)
+                : Rigs.fromTargets(configuration, filesPerVariant, resources.targets());
+        rigs = Rigs.bounded(rigs, configuration.run().maxLocalTentacles(), TestRunExecution::warn);
+        Bartender bartender = new Bartender(rigs.stream().map(TentacleRig::tentacle).toList(), files, history,
+                interruption::cancelled, configuration.run().firstFiles());
+        rigs.stream().filter(rig -> rig.firmware() != null)
+                .forEach(rig -> bartender.flashed(rig.tentacle(), rig.firmware()));
+        Runners runners = new Runners(new RunTestsRunner(configuration, history, resources, interruption),
+                new PerfbenchRunner(configuration, history, resources, interruption),
+                new MultitestsRunner(resources.cpython().command(), history, interruption,
+                        configuration.run().dryRun()));
+        // A dry run runs nothing on the testbed: nothing to watch.
+        UsbHealth health = UsbHealth.start(configuration.run().dryRun() ? Optional.empty()
+                : configuration.testbed().inventory(), configuration.testbed().usbHealth(), why -> {
+                    outcomes.stopped(why);
+                    bartender.stop();
+                }, TestRunExecution::warn);
+        FirmwareBuilds builds = null;
+        if (configuration.testbed().inventory().isPresent() && configuration.testbed().firmwareBuild().isPresent()) {
+            builds = new FirmwareBuilds(configuration, configuration.testbed().inventory().get(), bartender, outcomes);
+            builds.start(filesPerVariant);
+        }
+        Progress progress = Progress.onStderr(configuration.run().progress());
+        progress.start(files.size());
+        try {
+            runWorkers(rigs, bartender, runners, outcomes, resources, progress, interruption);
+            if (builds != null) {
+                if (interruption.cancelled() || health.stopped()) {
+                    builds.cancel();
+                }
+                builds.awaitEnd();
+            }
+        } finally {
+            progress.finish();
+            health.close();
+        }
+        bartender.drain();
+        outcomes.endUnfinished(files);
+        health.entry().ifPresent(outcomes::runEntry);
     }
 
     private void runWorkers(List<TentacleRig> rigs, Bartender bartender, Runners runners, Outcomes outcomes,

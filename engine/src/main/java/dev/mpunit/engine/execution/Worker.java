@@ -78,6 +78,16 @@ final class Worker implements Runnable {
             if (target != null) {
                 target.close();
             }
+            release();
+        }
+    }
+
+    /** The tentacle is let go (a real one powered off); its record of actions goes into the run's report. */
+    private void release() {
+        try {
+            rig.target().release().ifPresent(record -> outcomes.tentacleLife(rig.tentacle(), record));
+        } catch (RuntimeException e) {
+            outcomes.tentacleLife(rig.tentacle(), "releasing the tentacle failed: " + e);
         }
     }
 

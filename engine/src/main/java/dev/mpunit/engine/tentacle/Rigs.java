@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -35,7 +36,8 @@ public final class Rigs {
      * From {@code micropython.target}: every board (emulator, device) is a tentacle of its own, and a
      * local port is as many tentacles as {@code micropython.workers} (by default its kind's instances
      * per core on each core); each offers its one variant and every feature under test, and runs its
-     * firmware already. A local port's last tentacle is the reference of its two-board work.
+     * firmware already. A local port's last tentacle is the reference of its two-board work. A board
+     * on a device string is connected by hand ({@link HandConnected}).
      */
     public static List<TentacleRig> fromTargets(EngineConfiguration configuration, Map<String, Integer> filesPerVariant,
             Targets targets) {
@@ -52,11 +54,24 @@ public final class Rigs {
                 // upstream's multi_net servers all listen on port 8000.
                 boolean reference = !target.board() && instance == instances;
                 Tentacle tentacle = new Tentacle(id, List.of(variant), TestRuns.EVERY_FUT, reference);
-                rigs.add(new TentacleRig(tentacle, failure.guarding(targets.factory(target, id)), variant,
-                        target.provider().local(), perCore));
+                TargetFactory factory = failure.guarding(targets.factory(target, id));
+                if (target.provider() instanceof DeviceProvider) {
+                    // A board on a device string is used as found: its record says so.
+                    factory = new HandConnected(factory, "device " + variant);
+                }
+                rigs.add(new TentacleRig(tentacle, factory, variant, target.provider().local(), perCore));
             }
         });
         return rigs;
+    }
+
+    /**
+     * The entries of a testbed inventory that a run of these files drives through their hubs: they
+     * need the testbed lock ({@link RunTestbed}).
+     */
+    public static List<TentacleSpec> realTentacles(Testbed testbed, Map<String, Integer> filesPerVariant) {
+        return testbed.tentacles().stream().filter(RunTestbed::real)
+                .filter(spec -> spec.variants().stream().anyMatch(filesPerVariant::containsKey)).toList();
     }
 
     /**
@@ -65,7 +80,7 @@ public final class Rigs {
      * firmware already; one of several is flashed whenever it changes variant.
      */
     public static List<TentacleRig> fromTestbed(Testbed testbed, Map<String, Integer> filesPerVariant, Targets targets,
-            Firmwares firmwares) {
+            Firmwares firmwares, Optional<RunTestbed> realTentacles) {
         List<TentacleRig> rigs = new ArrayList<>();
         for (TentacleSpec spec : testbed.tentacles()) {
             if (spec.variants().stream().noneMatch(filesPerVariant::containsKey)) {
@@ -77,7 +92,7 @@ public final class Rigs {
             String firmware = spec.variants().size() == 1 ? spec.variants().get(0) : null;
             boolean local = spec.dut() instanceof DutAccess.Emulator emulator
                     && targets.configuration().targets().kinds().emulator(emulator.kind()).local();
-            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares), firmware, local));
+            rigs.add(new TentacleRig(tentacle, targets.tentacle(spec, firmwares, realTentacles), firmware, local));
         }
         return rigs;
     }

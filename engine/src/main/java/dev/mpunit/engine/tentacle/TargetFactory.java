@@ -1,5 +1,7 @@
 package dev.mpunit.engine.tentacle;
 
+import java.util.Optional;
+
 import dev.mpunit.hardware.Target;
 import dev.mpunit.hardware.TargetException;
 
@@ -12,4 +14,14 @@ import dev.mpunit.hardware.TargetException;
 public interface TargetFactory {
 
     Target open(String variant) throws TargetException;
+
+    /**
+     * The tentacle's worker is done with it (its target closed): a real tentacle's board is powered
+     * off. Called once, whether the tentacle was opened or not.
+     *
+     * @return the tentacle's record of actions, when it keeps one and was opened
+     */
+    default Optional<LifeRecord> release() {
+        return Optional.empty();
+    }
 }

@@ -61,13 +61,18 @@ public final class Targets {
     }
 
     /**
-     * A tentacle's board under test, reached as its inventory entry says. An emulated board of
-     * several variants is "flashed" by starting it on the variant's firmware; a board with a
-     * programmer is flashed by it whenever the variant changes.
+     * A tentacle's board under test, reached as its inventory entry says. A real tentacle (its board
+     * behind its hub, by USB location) lives a {@link TentacleLife}; a board connected by hand runs as it
+     * is found ({@link HandConnected}). An emulated board of several variants is "flashed" by starting
+     * it on the variant's firmware; a hand-connected board of several variants with a programmer is
+     * flashed by it whenever the variant changes.
      */
-    TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares) {
+    TargetFactory tentacle(TentacleSpec tentacle, Firmwares firmwares, Optional<RunTestbed> testbed) {
         String name = tentacle.label();
         DutAccess dut = tentacle.dut();
+        if (RunTestbed.real(tentacle) && testbed.isPresent()) {
+            return new TentacleLife(tentacle, testbed.get(), this, firmwares);
+        }
         int baud = configuration.targets().serialBaudrate();
         boolean several = tentacle.variants().size() > 1;
         if (dut instanceof DutAccess.Emulator emulator) {
@@ -82,7 +87,7 @@ public final class Targets {
         TargetFactory opener = openerOf(tentacle, name, dut, baud);
         if (!several) {
             // The board runs its one variant already: nothing to flash.
-            return opener;
+            return dut instanceof DutAccess.UsbLocation ? opener : new HandConnected(opener, reached(dut));
         }
         if (tentacle.programmer().isEmpty()) {
             return variant -> {
@@ -92,6 +97,13 @@ public final class Targets {
             };
         }
         return new ProgrammedTentacle(tentacle, opener, firmwares, () -> TentacleDuts.programmerDut(tentacle));
+    }
+
+    private static String reached(DutAccess dut) {
+        if (dut instanceof DutAccess.Device device) {
+            return "device " + device.deviceString();
+        }
+        return dut instanceof DutAccess.UsbSerial usb ? "USB serial number " + usb.serial() : dut.toString();
     }
 
     private TargetFactory openerOf(TentacleSpec tentacle, String name, DutAccess dut, int baud) {

@@ -321,16 +321,20 @@ public final class BoardTarget implements Target {
 
     /** After a lockup or a lost link: restart the board now so the next test does not pay for it. */
     private void recoverAfterLoss(String reason) {
-        disconnect();
         if (board.canHardReset()) {
+            // Restarted before the link is closed: a powered board goes dark first, as Octoprobe powers
+            // a hung DUT off before it tears down the test's connection.
             try {
                 board.hardReset();
                 incidents.add(reason + "; the board was restarted");
             } catch (IOException e) {
                 lost = new BoardLostException(reason + "; restarting it failed: " + e.getMessage(), e);
                 incidents.add(lost.getMessage());
+            } finally {
+                disconnect();
             }
         } else {
+            disconnect();
             // Without a hard reset the next prepare() reconnects and finds out whether the board is back.
             incidents.add(reason + "; reconnecting to it");
         }
@@ -374,9 +378,12 @@ public final class BoardTarget implements Target {
 
     /** The first failure only reconnects; later ones hard reset a board that can be. */
     private void climb(int failures) throws IOException {
-        disconnect();
-        if (failures > 1 && board.canHardReset()) {
-            board.hardReset();
+        try {
+            if (failures > 1 && board.canHardReset()) {
+                board.hardReset();
+            }
+        } finally {
+            disconnect();
         }
     }
 

@@ -71,6 +71,17 @@ public final class DeviceBoards {
         return new SerialPortBoard(path, () -> path, baudRate, BoardTraits.serialPort(), DeviceSetting.TARGET);
     }
 
+    /**
+     * A tentacle's board under test on the serial port at {@code path}, hard reset by switching its
+     * power off (before its link is closed) and on again ({@code power}).
+     *
+     * @param port what messages and the {@code micropython.port} entry call it
+     */
+    public static Board powered(String port, DutPower power, String path, int baudRate, BoardTraits traits,
+            DeviceSetting setting) {
+        return new PoweredBoard(port, power, path, baudRate, traits, setting);
+    }
+
     /** A board that is a process talking on its stdin and stdout; a hard reset restarts it. */
     public static Board exec(List<String> command, BoardTraits traits) {
         List<String> copy = List.copyOf(command);

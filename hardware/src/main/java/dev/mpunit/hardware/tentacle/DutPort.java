@@ -28,6 +28,11 @@ public final class DutPort {
         return new DutPort(SerialPorts::list).find(location, powerOnDelay, timeout);
     }
 
+    /** The port path at {@code location} among {@code host}'s serial ports, polled for up to {@code timeout}. */
+    public static String await(UsbHost host, String location, Duration timeout) throws TentacleException {
+        return new DutPort(host::serialPorts).find(location, Duration.ZERO, timeout);
+    }
+
     String find(String location, Duration powerOnDelay, Duration timeout) throws TentacleException {
         HubPorts.sleep(powerOnDelay);
         long deadline = System.nanoTime() + timeout.toNanos();

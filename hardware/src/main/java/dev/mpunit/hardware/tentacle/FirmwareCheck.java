@@ -2,6 +2,8 @@ package dev.mpunit.hardware.tentacle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,14 +17,23 @@ import dev.mpunit.hardware.board.Timeouts;
 /**
  * Whether a board already runs the wanted firmware, so that flashing can be skipped: compares
  * {@code sys.version} and {@code sys.implementation._build} (absent before MicroPython 1.22) with
- * the build's.
+ * the build's. Firmware without {@code _build} is compared by its version alone, and only when the
+ * firmware's record gives one; its {@code sys.version} may be the language version alone
+ * ({@code 3.4.0} on v1.9.2), so the firmware's own version ({@code os.uname().version}) stands in then.
  */
 public final class FirmwareCheck {
 
-    /** Prints one {@code key:value} line each; {@code _build} and {@code _machine} may be missing. */
+    /**
+     * Prints one {@code key:value} line each; {@code _build} and {@code _machine} may be missing, and
+     * a {@code sys.version} that does not name MicroPython is replaced by {@code os.uname().version}.
+     */
     static final String SNIPPET = """
             import sys
-            print('version:' + sys.version)
+            v = sys.version
+            if 'MicroPython' not in v:
+                import os
+                v = os.uname().version
+            print('version:' + v)
             print('build:' + str(getattr(sys.implementation, '_build', '')))
             print('machine:' + str(getattr(sys.implementation, '_machine', '')))
             """;
@@ -33,7 +44,9 @@ public final class FirmwareCheck {
     /**
      * What the board runs.
      *
-     * @param version {@code sys.version} ({@code 3.4.0; MicroPython v1.24.1 on 2024-11-29})
+     * @param version {@code sys.version} ({@code 3.4.0; MicroPython v1.24.1 on 2024-11-29}), or
+     *     {@code os.uname().version} when {@code sys.version} does not name MicroPython
+     *     ({@code micro:bit v1.0.1 …; MicroPython v1.9.2-34-gd64154c73 on 2017-09-01})
      * @param build {@code sys.implementation._build} ({@code RPI_PICO2-RISCV}); empty on older firmware
      * @param machine {@code sys.implementation._machine}, empty when absent
      */
@@ -58,6 +71,31 @@ public final class FirmwareCheck {
             String build = field(json, "build").or(() -> field(json, "_build")).orElseThrow(
                     () -> new IllegalArgumentException("no \"build\" in the firmware record: " + json.strip()));
             return new Expected(version, build);
+        }
+
+        /**
+         * What {@code firmware} reports once running: its record beside it ({@code firmware.json} for
+         * {@code firmware.uf2}, {@code RPI_PICO2.json} for {@code RPI_PICO2.uf2}: {@code "build"} and
+         * optionally {@code "version"}), else the variant's name as {@code sys.implementation._build}.
+         *
+         * @throws IllegalArgumentException when the record is there but cannot be read or names no build
+         */
+        public static Expected beside(Path firmware, String variant) {
+            String name = firmware.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path record = firmware.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+            if (!Files.isRegularFile(record)) {
+                return new Expected("", variant);
+            }
+            try {
+                return fromJson(Files.readString(record));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the firmware record " + record + " cannot be read: "
+                        + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(record + ": " + e.getMessage() + ": give the build it reports as"
+                        + " sys.implementation._build, or remove the file to compare with the variant's name", e);
+            }
         }
 
         private static Optional<String> field(String json, String key) {
@@ -110,8 +148,18 @@ public final class FirmwareCheck {
     /** Compares what is installed with what is wanted. */
     public static Verdict compare(Installed installed, Expected expected) {
         if (installed.build().isEmpty()) {
-            return new Verdict(false, "the installed firmware has no sys.implementation._build (older than"
-                    + " MicroPython 1.22?): " + installed.version(), installed);
+            // The board cannot say which build it is: its version is all there is to compare.
+            if (expected.version().isEmpty()) {
+                return new Verdict(false, "the installed firmware has no sys.implementation._build (older than"
+                        + " MicroPython 1.22?) and the firmware record gives no version to compare: "
+                        + installed.version(), installed);
+            }
+            if (!installed.version().equals(expected.version())) {
+                return new Verdict(false, "version " + installed.version() + " installed, " + expected.version()
+                        + " wanted (no sys.implementation._build: compared by version)", installed);
+            }
+            return new Verdict(true, "already installed: " + installed.version()
+                    + " (no sys.implementation._build: compared by version)", installed);
         }
         if (!installed.build().equals(expected.build())) {
             return new Verdict(false, "build " + installed.build() + " installed, " + expected.build() + " wanted",

@@ -69,6 +69,8 @@ public final class HubPorts {
     private final Path sysfs;
     private final Path deviceNodes;
     private final Switch way;
+    /** Set for a host of its own (a simulated testbed): it switches the ports; else this machine's way. */
+    private final UsbHost host;
 
     HubPorts(UsbTree tree, ControlTransfers transfers) {
         this(tree, transfers, SYSFS_DEVICES, DEVICE_NODES, Switch.LIBUSB);
@@ -84,6 +86,16 @@ public final class HubPorts {
         this.sysfs = Objects.requireNonNull(sysfs, "sysfs");
         this.deviceNodes = Objects.requireNonNull(deviceNodes, "deviceNodes");
         this.way = Objects.requireNonNull(way, "way");
+        this.host = null;
+    }
+
+    private HubPorts(UsbHost host) {
+        this.tree = host.tree();
+        this.transfers = null;
+        this.sysfs = SYSFS_DEVICES;
+        this.deviceNodes = DEVICE_NODES;
+        this.way = Switch.AUTO;
+        this.host = host;
     }
 
     /** Hub ports of the live USB tree, switched through libusb. */
@@ -96,6 +108,11 @@ public final class HubPorts {
         return new HubPorts(new LibUsbTree(), new LibUsbControlTransfers(), SYSFS_DEVICES, DEVICE_NODES, way);
     }
 
+    /** Hub ports of {@code host}'s tree, switched the way it switches them (a simulated testbed's). */
+    public static HubPorts of(UsbHost host) {
+        return new HubPorts(Objects.requireNonNull(host, "host"));
+    }
+
     /**
      * Powers port {@code port} of the hub at {@code hubLocation} on or off.
      *
@@ -105,6 +122,10 @@ public final class HubPorts {
     public void power(String hubLocation, int port, boolean on) throws TentacleException {
         if (port < 1 || port > 7) {
             throw new IllegalArgumentException("hub ports are numbered 1 to 7 here, not " + port);
+        }
+        if (host != null) {
+            host.power(hubLocation, port, on);
+            return;
         }
         UsbDevice hub = hub(hubLocation);
         Path disable = disableFile(hubLocation, port);
@@ -130,6 +151,9 @@ public final class HubPorts {
      * when it can (as far as file rights tell: nothing is switched).
      */
     public Optional<String> missingRight(String hubLocation) throws TentacleException {
+        if (host != null) {
+            return Optional.empty();
+        }
         UsbDevice hub = hub(hubLocation);
         Path disable = disableFile(hubLocation, DUT_PORT);
         Path node = deviceNode(hub);

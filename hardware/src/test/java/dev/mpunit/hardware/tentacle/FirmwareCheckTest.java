@@ -67,7 +67,20 @@ class FirmwareCheckTest {
 
         assertThat(verdict.matches()).isFalse();
         assertThat(verdict.reason()).isEqualTo("the installed firmware has no sys.implementation._build (older than"
-                + " MicroPython 1.22?): 3.4.0; MicroPython v1.20.0 on 2023-04-26");
+                + " MicroPython 1.22?) and the firmware record gives no version to compare: 3.4.0; MicroPython"
+                + " v1.20.0 on 2023-04-26");
+    }
+
+    @Test
+    void firmwareWithoutBuildIsComparedByTheRecordsVersion() {
+        Installed microbit = new Installed("micro:bit v1.0.1; MicroPython v1.9.2-34-gd64154c73 on 2017-09-01", "", "");
+
+        assertThat(FirmwareCheck.compare(microbit, new Expected(microbit.version(), "MICROBIT")))
+                .extracting(FirmwareCheck.Verdict::matches, FirmwareCheck.Verdict::reason)
+                .containsExactly(true, "already installed: " + microbit.version()
+                        + " (no sys.implementation._build: compared by version)");
+        assertThat(FirmwareCheck.compare(microbit, new Expected("micro:bit v1.0.1; MicroPython v1.9.2-35-gd64154c73"
+                + " on 2017-09-01", "MICROBIT"))).extracting(FirmwareCheck.Verdict::matches).isEqualTo(false);
     }
 
     @Test
@@ -87,6 +100,7 @@ class FirmwareCheckTest {
     @Test
     void theSnippetCopesWithoutBuild() {
         assertThat(FirmwareCheck.SNIPPET).contains("getattr(sys.implementation, '_build', '')");
-        assertThat(List.of(FirmwareCheck.SNIPPET.split("\n"))).hasSize(4);
+        assertThat(FirmwareCheck.SNIPPET).contains("v = os.uname().version");
+        assertThat(List.of(FirmwareCheck.SNIPPET.split("\n"))).hasSize(8);
     }
 }
