@@ -553,7 +553,7 @@
   }
 
   /**
-   * A testbed run's own records: each tentacle's actions (folded, a line saying what mattered) and the USB
+   * A testbed run's own records: each tentacle's actions (folded, by label, a line saying what mattered) and the USB
    * health the engine saw in the kernel log, each message listed. Nothing for a run without them.
    */
   function testbedRecords(root, run, id) {
@@ -563,7 +563,7 @@
       root.appendChild(section('Tentacles',
         h('p', { class: 'minor' }, 'Each tentacle\'s record of actions in this run, as the engine kept it (',
           h('a', { href: '/runs/' + id + '/files/tentacles.json' }, 'tentacles.json'), ').'),
-        ...tentacles.map(life => {
+        ...[...tentacles].sort((a, b) => a.tentacle < b.tentacle ? -1 : a.tentacle > b.tentacle ? 1 : 0).map(life => {
           const failed = life.actions.filter(a => a.action === 'failed');
           const flashed = life.actions.filter(a => a.action === 'flash').map(a => a.detail.split(' from ')[0]);
           const recoveries = life.actions.filter(a => a.action === 'power cycle' && a.detail.includes('to recover')).length;
@@ -573,7 +573,9 @@
               flashed.length > 0 ? badge('flashed ' + flashed.join(', '), 'info') : null,
               recoveries > 0 ? badge('power-cycled ' + recoveries + '× to recover', 'warn') : null,
               failed.length > 0 ? badge('failed', 'bad') : null,
-              failed.length > 0 ? h('span', { class: 'error-text' }, ' ' + failed[0].detail) : null),
+              failed.length > 0 ? h('span', { class: 'error-text' }, ' ' + failed[0].detail) : null,
+              failed.length + flashed.length + recoveries === 0 && !steps(life).includes('hand-connected')
+                ? h('span', { class: 'minor' }, 'as found') : null),
             table(['Time (UTC)', 'Action', 'Detail'], life.actions.map(a => h('tr', { class: a.action === 'failed' ? 'failed' : null },
               h('td', { class: 'nowrap minor' }, a.time), h('td', { class: 'nowrap' }, a.action), h('td', null, a.detail))),
             'actions'),

@@ -80,15 +80,16 @@ class IngestRoutesTest {
             long id = json(pushed).get("id").asLong();
             for (JsonNode run : List.of(json(pushed), json(http.get("/api/v1/runs/" + id, (String) null)))) {
                 JsonNode tentacles = run.get("tentacles");
-                assertThat(tentacles).hasSize(3);
-                assertThat(tentacles.get(0).get("tentacle").asString()).isEqualTo("0001-MICROBIT");
-                assertThat(tentacles.get(0).get("left_out").asInt()).isZero();
-                assertThat(tentacles.get(0).get("actions").get(4).get("detail").asString())
+                assertThat(tentacles).hasSize(4);
+                assertThat(tentacles.get(1).get("tentacle").asString()).as("as tentacles.json lists them")
+                        .isEqualTo("0001-MICROBIT");
+                assertThat(tentacles.get(1).get("left_out").asInt()).isZero();
+                assertThat(tentacles.get(1).get("actions").get(4).get("detail").asString())
                         .isEqualTo("port 3 of hub 1-1: off, to recover the board (the recovery ladder's hard reset)");
-                assertThat(tentacles.get(2).get("actions").get(1).get("action").asString()).isEqualTo("failed");
-                assertThat(tentacles.get(2).get("actions").get(1).get("detail").asString())
+                assertThat(tentacles.get(3).get("actions").get(1).get("action").asString()).isEqualTo("failed");
+                assertThat(tentacles.get(3).get("actions").get(1).get("detail").asString())
                         .isEqualTo(TestbedRun.PROGRAMMER_FAILED);
-                assertThat(tentacles.get(2).get("actions").get(1).get("time").asString())
+                assertThat(tentacles.get(3).get("actions").get(1).get("time").asString())
                         .isEqualTo("2026-12-06T16:13:09.310Z");
                 JsonNode usb = run.get("usb_health");
                 assertThat(usb.get("state").asString()).isEqualTo("critical");

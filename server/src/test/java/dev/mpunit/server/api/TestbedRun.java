@@ -1,8 +1,9 @@
 package dev.mpunit.server.api;
 
 /**
- * What a testbed run's results folder adds to the examples' folder: {@code tentacles.json} (three
- * tentacles of a simulated testbed: one flashed, one power-cycled back, one whose programmer failed)
+ * What a testbed run's results folder adds to the examples' folder: {@code tentacles.json} (four
+ * tentacles of a simulated testbed, in the order they were let go: one as found, one power-cycled back,
+ * one flashed, one whose programmer failed)
  * and {@code context.json} with the USB health the engine saw. Written by hand in the shapes
  * docs/results-folder.md gives.
  */
@@ -15,6 +16,10 @@ public final class TestbedRun {
 
     public static final String TENTACLES = """
             {"tentacles": [
+              {"tentacle": "0004-MICROBIT", "actions": [
+                {"time": "2026-12-06T16:13:08.612Z", "action": "lock", "detail": "took the testbed lock /tmp/sim/testbed.lock"},
+                {"time": "2026-12-06T16:13:08.740Z", "action": "firmware check", "detail": "matches MICROBIT: already installed"},
+                {"time": "2026-12-06T16:13:10.900Z", "action": "release", "detail": "the worker let the tentacle go"}]},
               {"tentacle": "0001-MICROBIT", "actions": [
                 {"time": "2026-12-06T16:13:08.612Z", "action": "lock", "detail": "took the testbed lock /tmp/sim/testbed.lock"},
                 {"time": "2026-12-06T16:13:08.640Z", "action": "power on", "detail": "port 3 of hub 1-1"},

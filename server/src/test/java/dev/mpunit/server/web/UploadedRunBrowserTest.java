@@ -64,10 +64,10 @@ class UploadedRunBrowserTest {
             assertThat(browser.texts("table.groups tbody tr td:nth-child(1)"))
                     .containsExactlyInAnyOrder("RUN-PERFBENCH", "RUN-TESTS_STANDARD");
             assertThat(browser.find("#failures p.empty").getText()).isEqualTo("No test failed in this run.");
-            // The testbed's own records: a tentacle a line, folded over its actions; the USB messages listed.
+            // The testbed's own records: a tentacle a line by label, folded over its actions; the USB messages listed.
             assertThat(browser.texts("details.tentacle > summary")).containsExactly(
                     "0001-MICROBIT power-cycled 1× to recover", "0002-MICROBIT flashed MICROBIT",
-                    "0003-MICROBIT failed " + TestbedRun.PROGRAMMER_FAILED);
+                    "0003-MICROBIT failed " + TestbedRun.PROGRAMMER_FAILED, "0004-MICROBIT as found");
             assertThat(browser.all("details.tentacle.failed")).hasSize(1);
             browser.find("details.tentacle.failed > summary").click();
             assertThat(browser.texts("details.tentacle.failed table.actions tbody tr td:nth-child(2)"))
