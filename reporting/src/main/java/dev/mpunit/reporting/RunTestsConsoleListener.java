@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestExecutionResult;
@@ -47,6 +48,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     /** Where a failure's source is, from micropython.results.ref-tests: empty when that gives no link. */
     private Optional<SourceLinks> sources = Optional.empty();
     private final Map<String, Map<String, String>> entries = new HashMap<>();
+    /** Each testbed tentacle's record of actions (micropython.tentacle-life) by its label, sorted. */
+    private final Map<String, String> lives = new TreeMap<>();
     private final List<String> passed = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
@@ -91,6 +94,11 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        String life = entry.getKeyValuePairs().get(ReportEntryKeys.TENTACLE_LIFE);
+        if (active && life != null) {
+            lives.put(entry.getKeyValuePairs().getOrDefault(ReportEntryKeys.TENTACLE, "?"), life);
+            return;
+        }
         if (active && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
             entries.put(test.getUniqueId(), entry.getKeyValuePairs());
             if (entry.getKeyValuePairs().containsKey(ReportEntryKeys.ATTEMPT)) {
@@ -285,6 +293,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             diff.lines().forEach(this::line);
         }
         line("");
+        tentacles();
         // As run-tests.py counts them: a file is performed when it ran (a skip did not), names sorted. A flaky
         // file JUnit failed is among the failed already.
         long flakyPassed = flaky.stream().filter(name -> !failed.contains(name)).count();
@@ -323,6 +332,30 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         testcases = 0;
         testcasesCounted = false;
         attempts.clear();
+        lives.clear();
+    }
+
+    /**
+     * What happened to each testbed tentacle that matters (flashed, power-cycled, failed, connected by
+     * hand, as found), one line each, and where the whole records are; nothing when no tentacle kept one
+     * (local targets, emulators).
+     */
+    private void tentacles() {
+        if (lives.isEmpty()) {
+            return;
+        }
+        Path records = resultsDir == null ? null
+                : Path.of(resultsDir).toAbsolutePath().normalize().resolve(ResultsFolderListener.TENTACLES);
+        line("tentacles (each one's whole record of actions: " + (records != null && Files.isRegularFile(records)
+                ? records.toString() : "the report entry " + ReportEntryKeys.TENTACLE_LIFE) + "):");
+        int width = lives.keySet().stream().mapToInt(String::length).max().orElse(0);
+        lives.forEach((tentacle, life) -> {
+            TentacleStory story = TentacleStory.of(TentacleRecord.parse(tentacle, life));
+            String text = "  " + tentacle + " ".repeat(width - tentacle.length()) + "  " + story.console();
+            line(story.failure() != null ? colour(RED, text) : story.flashed().isEmpty() && story.recoveries() == 0
+                    ? text : colour(YELLOW, text));
+        });
+        line("");
     }
 
     private void line(String text) {
