@@ -190,6 +190,11 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         return List.of(folder.resolve("flash").toString(), folder.resolve(serial).toString(), "{firmware}");
     }
 
+    /** The testbed's folder. */
+    public Path folder() {
+        return folder;
+    }
+
     /** The folder of a tentacle: its {@code flash.hex}, {@code events.log}, {@code qemu.pid}, {@code dead}. */
     public Path tentacleFolder(String serial) {
         return folder.resolve(serial);
