@@ -44,6 +44,11 @@ import dev.mpunit.hardware.serial.SerialPortInfo;
  *       back.</li>
  * </ul>
  *
+ * Its hubs' ports are switched through {@link HubPorts}' sysfs code on a sysfs-like tree in the folder
+ * ({@code sys/bus/usb/devices/1-n:1.0/1-n-port<N>/disable}): a file this user may not write is the real
+ * missing-right message. Each device that comes or goes on a board's port is a line of
+ * {@code kernel.log}, as the kernel writes it; a file {@code flaky-usb} in a subfolder makes the next
+ * power-on give a bad cable's enumeration errors and no board.
  * Each power change, QEMU start and stop is a line of the subfolder's {@code events.log};
  * {@code qemu.pid} holds the running QEMU's pid, {@code infra.pid} the infra's. Every process is stopped by {@link #close()}.
  */
@@ -70,7 +75,6 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
     private final Map<String, Simulated> tentacles = new LinkedHashMap<>();
     /** The simulated hubs' ports are switched by the production sysfs code, on the tree in the folder. */
     private final HubPorts hubPorts;
-    private final long started = System.nanoTime();
     /** The kernel numbers the devices of a bus in the order they come. */
     private int deviceNumber = 1;
 
@@ -303,9 +307,12 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         }
     }
 
-    /** A line of the simulated kernel log, stamped as dmesg does: seconds since the simulation started. */
+    /**
+     * A line of the simulated kernel log, stamped as dmesg does: seconds of the monotonic clock (on
+     * Linux {@code System.nanoTime} counts from boot, as the kernel's stamps do).
+     */
     private void kernel(String message) {
-        long micros = (System.nanoTime() - started) / 1000;
+        long micros = System.nanoTime() / 1000;
         String line = String.format(java.util.Locale.ROOT, "[%5d.%06d] %s%n", micros / 1_000_000, micros % 1_000_000,
                 message);
         try {
