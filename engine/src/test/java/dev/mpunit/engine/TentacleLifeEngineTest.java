@@ -287,7 +287,7 @@ class TentacleLifeEngineTest {
         assumeQemuAndPython();
         Testbed testbed = testbed(List.of("e463404700000001", "e463404700000002"), null);
         Files.writeString(testbed.folder.resolve("e463404700000001").resolve(SimulatedUsb.FLAKY_USB), "");
-        Path tree = GeneratedTree.basics(bench, 6);
+        Path tree = GeneratedTree.basics(bench, 4);
 
         EngineExecutionResults bad = run(testbed, tree).execute();
 
@@ -298,7 +298,7 @@ class TentacleLifeEngineTest {
                 + " tentacle hubs and USB-serial bridges powered on with the udev rules of docs/testbed-host.md, and"
                 + " check the cables and the hubs' power supply";
         // Every test ends with a verdict: run on the good tentacle before the stop, or skipped saying why.
-        assertThat(outcomes).hasSize(6).allSatisfy((file, outcome) -> assertThat(outcome)
+        assertThat(outcomes).hasSize(4).allSatisfy((file, outcome) -> assertThat(outcome)
                 .isIn("SUCCESSFUL", "SKIPPED: " + Verdicts.CANCELLED_REASON_PREFIX + " (" + stopped + ")"));
         assertThat(outcomes).containsValue("SKIPPED: " + Verdicts.CANCELLED_REASON_PREFIX + " (" + stopped + ")");
         Map<String, String> health = usbHealth(bad);
@@ -313,7 +313,7 @@ class TentacleLifeEngineTest {
 
         EngineExecutionResults good = run(testbed, tree).execute();
 
-        good.testEvents().assertStatistics(stats -> stats.finished(6).succeeded(6));
+        good.testEvents().assertStatistics(stats -> stats.finished(4).succeeded(4));
         // The devices that came and went are in the kernel log, but they are no USB trouble: nothing recorded.
         assertThat(usbHealth(good)).containsExactly(Map.entry(ReportEntryKeys.USB_HEALTH, "ok"));
         assertThat(Files.readString(SimulatedUsb.kernelLog(testbed.folder))).contains(
