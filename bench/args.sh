@@ -1,8 +1,11 @@
 # What bench/'s scripts share to read their arguments; sourced, never run:
 #
 #   . "$(dirname "$0")/args.sh"            (bench/microbit/: "$(dirname "$0")/../args.sh")
-#   bench_help "$@"                        -h / --help: the script's header comment, exit 0
-#   bench_tests_dir "$@"; set -- "${bench_rest[@]}"
+#   bench_tests_dir "$@"                   [--unix] <tests dir>: sets unix, tests and bench_rest
+#   bench_dir "what it is" "$@"            <dir>: sets dir and bench_rest
+#   bench_help "$@"                        for a script without a directory argument
+#
+# Each answers -h / --help with the script's header comment (exit 0) before reading anything.
 #
 # A script's header comment (the lines after #!) is its documentation: --help prints it, and a call
 # that does not fit prints its usage lines (the header's lines that start the script by name) and
@@ -37,6 +40,18 @@ bench_usage() {
   exit 2
 }
 
+# <dir> [rest ...]: sets dir (absolute) and bench_rest; what the directory is for is $1 of the call.
+bench_dir() {
+  local what=$1
+  shift
+  bench_help "$@"
+  [ $# -ge 1 ] || bench_usage "give $what"
+  [ -d "$1" ] || bench_usage "$1 is not a directory: give $what"
+  dir=$(cd "$1" && pwd)
+  shift
+  bench_rest=("$@")
+}
+
 # [--unix] <tests dir with run-tests.py> [rest ...]: sets unix (yes/no), tests (absolute) and bench_rest.
 bench_tests_dir() {
   unix=no
@@ -44,20 +59,8 @@ bench_tests_dir() {
     unix=yes
     shift
   fi
-  [ $# -ge 1 ] || bench_usage "give a MicroPython tests directory"
-  [ -f "$1/run-tests.py" ] || bench_usage "$1 has no run-tests.py: give the tests/ directory of a MicroPython checkout"
-  tests=$(cd "$1" && pwd)
-  shift
-  bench_rest=("$@")
-}
-
-# <dir> [rest ...]: sets dir (absolute) and bench_rest; what the directory is for is $1 of the call.
-bench_dir() {
-  local what=$1
-  shift
-  [ $# -ge 1 ] || bench_usage "give $what"
-  [ -d "$1" ] || bench_usage "$1 is not a directory: give $what"
-  dir=$(cd "$1" && pwd)
-  shift
-  bench_rest=("$@")
+  local checkout="the tests/ directory of a MicroPython checkout"
+  bench_dir "$checkout" "$@"
+  [ -f "$dir/run-tests.py" ] || bench_usage "$dir has no run-tests.py: give $checkout"
+  tests=$dir
 }

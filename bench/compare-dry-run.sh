@@ -12,7 +12,6 @@
 # Exit code: 0 when every file both list has the same word, 1 otherwise.
 set -euo pipefail
 . "$(dirname "$0")/args.sh"
-bench_help "$@"
 bench_tests_dir "$@"
 set -- "$tests" "${bench_rest[@]}"
 here=$bench_root

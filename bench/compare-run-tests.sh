@@ -20,7 +20,6 @@
 #                         executable python3 resolves to (see below)
 set -euo pipefail
 . "$(dirname "$0")/args.sh"
-bench_help "$@"
 bench_tests_dir "$@"
 set -- "$tests" "${bench_rest[@]}"
 here=$bench_root

@@ -20,7 +20,6 @@
 #                        JavaScript, the host, GC); profiling slows node, so its CPU is not comparable
 set -euo pipefail
 . "$(dirname "$0")/args.sh"
-bench_help "$@"
 bench_dir "a tests directory" "$@"
 tests=$dir
 set -- "${bench_rest[@]}"

@@ -12,7 +12,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../args.sh"
-bench_help "$@"
 bench_dir "the v1.9.2 tree (tests/ and tools/pyboard.py)" "$@"
 tree=$dir
 out=$(mktemp -d)

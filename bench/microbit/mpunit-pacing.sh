@@ -12,7 +12,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../args.sh"
-bench_help "$@"
 bench_dir "a tests directory" "$@"
 root=$bench_root
 tests=$dir

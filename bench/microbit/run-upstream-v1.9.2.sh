@@ -35,7 +35,6 @@
 # TOTAL, which reproduces the plain "hangs forever" behaviour.
 set -u
 . "$(dirname "$0")/../args.sh"
-bench_help "$@"
 bench_dir "UPSTREAM_TREE, a directory holding v1.9.2's tests/ and tools/pyboard.py" "$@"
 TREE=$dir
 CHUNK=${bench_rest[0]:-256}
