@@ -549,6 +549,51 @@
         h('td', { class: 'num' }, fmtDuration(g.duration_ms)),
         h('td', null, g.unfinished ? badge('unfinished', 'warn') : null, g.error ? h('span', { class: 'error-text' }, ' ' + g.error) : null))),
       'groups')));
+    testbedRecords(root, run, id);
+  }
+
+  /**
+   * A testbed run's own records: each tentacle's actions (folded, by label, a line saying what mattered) and the USB
+   * health the engine saw in the kernel log, each message listed. Nothing for a run without them.
+   */
+  function testbedRecords(root, run, id) {
+    const tentacles = run.tentacles || [];
+    if (tentacles.length > 0) {
+      const steps = life => life.actions.map(a => a.action);
+      root.appendChild(section('Tentacles',
+        h('p', { class: 'minor' }, 'Each tentacle\'s record of actions in this run, as the engine kept it (',
+          h('a', { href: '/runs/' + id + '/files/tentacles.json' }, 'tentacles.json'), ').'),
+        ...[...tentacles].sort((a, b) => a.tentacle < b.tentacle ? -1 : a.tentacle > b.tentacle ? 1 : 0).map(life => {
+          const failed = life.actions.filter(a => a.action === 'failed');
+          const flashed = life.actions.filter(a => a.action === 'flash').map(a => a.detail.split(' from ')[0]);
+          const recoveries = life.actions.filter(a => a.action === 'power cycle' && a.detail.includes('to recover')).length;
+          return h('details', { class: 'tentacle' + (failed.length > 0 ? ' failed' : '') },
+            h('summary', null, h('strong', null, life.tentacle), ' ',
+              steps(life).includes('hand-connected') ? badge('hand-connected', 'info') : null,
+              flashed.length > 0 ? badge('flashed ' + flashed.join(', '), 'info') : null,
+              recoveries > 0 ? badge('power-cycled ' + recoveries + '× to recover', 'warn') : null,
+              failed.length > 0 ? badge('failed', 'bad') : null,
+              failed.length > 0 ? h('span', { class: 'error-text' }, ' ' + failed[0].detail) : null,
+              failed.length + flashed.length + recoveries === 0 && !steps(life).includes('hand-connected')
+                ? h('span', { class: 'minor' }, 'as found') : null),
+            table(['Time (UTC)', 'Action', 'Detail'], life.actions.map(a => h('tr', { class: a.action === 'failed' ? 'failed' : null },
+              h('td', { class: 'nowrap minor' }, a.time), h('td', { class: 'nowrap' }, a.action), h('td', null, a.detail))),
+            'actions'),
+            life.left_out > 0 ? h('p', { class: 'minor' }, life.left_out + ' more actions are in tentacles.json.') : null);
+        })));
+    }
+    const usb = run.usb_health;
+    if (usb) {
+      const kind = { ok: 'info', warning: 'warn', critical: 'bad', unwatched: 'warn' }[usb.state] || 'warn';
+      root.appendChild(section('USB health',
+        h('p', null, badge(usb.state, kind), usb.reason ? h('span', null, ' ' + usb.reason) : null),
+        usb.messages.length > 0 ? table(['Severity', 'Time', 'Location', 'Message'], usb.messages.map(m =>
+          h('tr', { class: 'usb-' + m.severity },
+            h('td', null, m.severity), h('td', { class: 'nowrap minor' }, m.time || '–'),
+            h('td', { class: 'nowrap' }, m.location || 'host controller'), h('td', null, m.message))), 'usb')
+          : h('p', { class: 'empty' }, 'The kernel logged no USB error during the run.'),
+        usb.left_out > 0 ? h('p', { class: 'minor' }, usb.left_out + ' more messages are in context.json.') : null));
+    }
   }
 
   /** Tests that failed somewhere × board variants; a cell links to that output, a test to its source. */

@@ -23,8 +23,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import dev.mpunit.contract.ReportEntryKeys;
+import dev.mpunit.contract.Verdicts;
 import dev.mpunit.engine.verdict.PythonAvailable;
 import dev.mpunit.hardware.emulated.QemuMicrobit;
+import dev.mpunit.hardware.tentacle.HubPorts;
 import dev.mpunit.hardware.tentacle.SimulatedUsb;
 import dev.mpunit.hardware.testbed.TestbedLock;
 
@@ -238,6 +240,111 @@ class TentacleLifeEngineTest {
                 + " boot mode through the infra Pico", "Check that the infra answers");
     }
 
+    /**
+     * No right to switch one tentacle's hub power: its port's sysfs file (the simulation's, switched by
+     * the production sysfs code) is immutable. That tentacle ends with one message naming it, the file
+     * and the udev rule; its files run on the other tentacle, and every test ends with a verdict.
+     */
+    @Test
+    void noRightToSwitchATentaclesHubPowerIsOneMessageAndTheOtherTentacleRunsItsFiles() throws Exception {
+        assumeQemuAndPython();
+        Testbed testbed = testbed(List.of("e463404700000001", "e463404700000002"), null);
+        Path disable = Files.createDirectories(testbed.folder.resolve("sys/bus/usb/devices/1-2:1.0/1-2-port3"))
+                .resolve("disable");
+        Files.writeString(disable, "1\n");
+        Path tree = GeneratedTree.basics(bench, 4);
+        EngineExecutionResults results;
+        immutable(disable);
+        try {
+            results = run(testbed, tree).execute();
+        } finally {
+            new ProcessBuilder("chattr", "-i", disable.toString()).start().waitFor();
+        }
+
+        Map<String, String> texts = texts(results);
+        System.out.println(texts);
+        results.testEvents().assertStatistics(stats -> stats.finished(4).succeeded(4).failed(0));
+        assertThat(lives(results).get("0001-MICROBIT")).containsExactlyElementsOf(MATCHING);
+        assertThat(lives(results).get("0002-MICROBIT")).containsExactly("lock", "failed", "release");
+        String failed = texts.get("0002-MICROBIT").lines().filter(line -> line.contains(" failed: ")).findFirst()
+                .orElseThrow();
+        assertThat(failed.substring(failed.indexOf(" failed: ") + " failed: ".length())).isEqualTo("tentacle"
+                + " 0002-MICROBIT: tentacle 0002 (hub 1-2): no right to switch the power of port 3 of hub 1-2: "
+                + disable + " is not writable; " + HubPorts.UDEV_FIX);
+        assertThat(HubPorts.UDEV_FIX).contains(HubPorts.UDEV_RULE, "/etc/udev/rules.d/49-mpunit-hub-power.rules");
+        // Nothing was switched: the port stayed off, the board never started (no event at all on that tentacle).
+        assertThat(disable).hasContent("1\n");
+        assertThat(testbed.folder.resolve("e463404700000002").resolve("events.log")).doesNotExist();
+    }
+
+    /**
+     * USB health on a simulated testbed, watched by default on its kernel log: the first tentacle's
+     * cable is bad ({@code flaky-usb}), its power-on gives the kernel's enumeration errors, and the
+     * critical one stops the handing out of tests. A second run, the cable good again, is {@code ok}.
+     */
+    @Test
+    void aBadCableAtPowerOnStopsTheHandingOutAndARunWithoutOneIsOk() throws IOException {
+        assumeQemuAndPython();
+        Testbed testbed = testbed(List.of("e463404700000001", "e463404700000002"), null);
+        Files.writeString(testbed.folder.resolve("e463404700000001").resolve(SimulatedUsb.FLAKY_USB), "");
+        Path tree = GeneratedTree.basics(bench, 4);
+
+        EngineExecutionResults bad = run(testbed, tree).execute();
+
+        Map<String, String> outcomes = outcomes(bad);
+        System.out.println(outcomes + "\n" + texts(bad) + "\n" + usbHealth(bad));
+        String stopped = "the kernel reports the testbed's USB unreliable: usb 1-1-port3: unable to enumerate USB"
+                + " device; remedy: turn USB autosuspend off (kernel parameter usbcore.autosuspend=-1), keep the"
+                + " tentacle hubs and USB-serial bridges powered on with the udev rules of docs/testbed-host.md, and"
+                + " check the cables and the hubs' power supply";
+        // Every test ends with a verdict: run on the good tentacle before the stop, or skipped saying why.
+        assertThat(outcomes).hasSize(4).allSatisfy((file, outcome) -> assertThat(outcome)
+                .isIn("SUCCESSFUL", "SKIPPED: " + Verdicts.CANCELLED_REASON_PREFIX + " (" + stopped + ")"));
+        assertThat(outcomes).containsValue("SKIPPED: " + Verdicts.CANCELLED_REASON_PREFIX + " (" + stopped + ")");
+        Map<String, String> health = usbHealth(bad);
+        assertThat(health).containsEntry(ReportEntryKeys.USB_HEALTH, "critical")
+                .containsEntry(ReportEntryKeys.USB_HEALTH_REASON, stopped);
+        assertThat(health.get(ReportEntryKeys.USB_HEALTH_MESSAGES).lines()
+                .map(line -> line.replaceFirst("\t[^\t]*\t", "\t<time>\t")).toList()).containsExactly(
+                        "warning\t<time>\t1-1.3\tusb 1-1.3: device descriptor read/64, error -71",
+                        "critical\t<time>\t1-1.3\tusb 1-1-port3: unable to enumerate USB device");
+        assertThat(lives(bad).get("0001-MICROBIT")).containsExactly("lock", "power on", "delay", "failed", "power off",
+                "release");
+
+        EngineExecutionResults good = run(testbed, tree).execute();
+
+        good.testEvents().assertStatistics(stats -> stats.finished(4).succeeded(4));
+        // The devices that came and went are in the kernel log, but they are no USB trouble: nothing recorded.
+        assertThat(usbHealth(good)).containsExactly(Map.entry(ReportEntryKeys.USB_HEALTH, "ok"));
+        assertThat(Files.readString(SimulatedUsb.kernelLog(testbed.folder))).contains(
+                "usb 1-1.3: new full-speed USB device number", "usb 1-2.3: USB disconnect, device number");
+    }
+
+    /** The run's USB health entry, published on the engine. */
+    private static Map<String, String> usbHealth(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .filter(entry -> entry.containsKey(ReportEntryKeys.USB_HEALTH)).findFirst().orElse(Map.of());
+    }
+
+    /**
+     * This user may not write the file. As root (these tests' usual user) file modes deny nothing:
+     * the file is made immutable ({@code chattr +i}), which root's writes respect too.
+     */
+    private static void immutable(Path file) throws IOException, InterruptedException {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        if (Files.isWritable(file)) {
+            try {
+                new ProcessBuilder("chattr", "+i", file.toString()).redirectErrorStream(true).start().waitFor();
+            } catch (IOException e) {
+                // Said by the assumption below.
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(file), "running as root, where a read-only"
+                + " file is writable, and chattr +i could not make " + file + " immutable: a missing right cannot be"
+                + " made here");
+    }
+
     /** Octoprobe's "none" mode: a board on a device string is used as found, and its record says so. */
     @Test
     void aHandConnectedBoardIsNeitherLockedPoweredNorFlashed() throws IOException {
@@ -399,6 +506,9 @@ class TentacleLifeEngineTest {
             TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
             outcomes.put(file(event), result.getStatus() + result.getThrowable().map(e -> ": " + e.getMessage())
                     .orElse(""));
+        }
+        for (Event event : results.testEvents().skipped().list()) {
+            outcomes.put(file(event), "SKIPPED: " + event.getRequiredPayload(String.class));
         }
         return outcomes;
     }

@@ -65,7 +65,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
     private final Map<UniqueId, List<Path>> files = new HashMap<>();
     /** Each tentacle's record of actions ({@code micropython.tentacle-life}), in the order they were let go. */
     private final Map<String, String> tentacleLives = new LinkedHashMap<>();
-    private static final String TENTACLES = "tentacles.json";
+    static final String TENTACLES = "tentacles.json";
     /** The entries of each run of a file run more than once ({@code micropython.attempt}), in order. */
     private final Map<UniqueId, List<Map<String, String>>> attempts = new HashMap<>();
     private Summary summary;
@@ -163,13 +163,15 @@ public final class ResultsFolderListener implements TestExecutionListener {
         if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.USB_HEALTH)) {
             usbHealth = entry.getKeyValuePairs();
             String reason = usbHealth.get(ReportEntryKeys.USB_HEALTH_REASON);
-            summary.usbHealth(usbHealth.get(ReportEntryKeys.USB_HEALTH) + (reason == null ? "" : ": " + reason));
+            summary.usbHealth(usbHealth.get(ReportEntryKeys.USB_HEALTH) + (reason == null ? "" : ": " + reason),
+                    UsbMessage.parse(usbHealth.get(ReportEntryKeys.USB_HEALTH_MESSAGES)));
             return;
         }
         String life = entry.getKeyValuePairs().get(ReportEntryKeys.TENTACLE_LIFE);
         if (folder != null && life != null) {
             tentacleLives.put(entry.getKeyValuePairs().getOrDefault(ReportEntryKeys.TENTACLE, "?"), life);
             writer.write(folder.resolve(TENTACLES), Json.write(TentacleLives.json(tentacleLives)));
+            summary.tentacleLife(entry.getKeyValuePairs().getOrDefault(ReportEntryKeys.TENTACLE, "?"), life);
             return;
         }
         if (folder != null && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
@@ -400,19 +402,7 @@ public final class ResultsFolderListener implements TestExecutionListener {
         health.put("state", usbHealth.get(ReportEntryKeys.USB_HEALTH));
         health.put("reason", usbHealth.get(ReportEntryKeys.USB_HEALTH_REASON));
         List<Map<String, Object>> messages = new ArrayList<>();
-        String lines = usbHealth.get(ReportEntryKeys.USB_HEALTH_MESSAGES);
-        for (String line : lines == null ? List.<String>of() : lines.lines().toList()) {
-            String[] fields = line.split("\t", 4);
-            if (fields.length < 4) {
-                continue;
-            }
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("severity", fields[0]);
-            message.put("time", fields[1].isEmpty() ? null : fields[1]);
-            message.put("location", fields[2].isEmpty() ? null : fields[2]);
-            message.put("message", fields[3]);
-            messages.add(message);
-        }
+        UsbMessage.parse(usbHealth.get(ReportEntryKeys.USB_HEALTH_MESSAGES)).forEach(m -> messages.add(m.toJson()));
         health.put("messages", messages);
         return health;
     }

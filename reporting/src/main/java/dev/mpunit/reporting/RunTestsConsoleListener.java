@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -46,6 +47,8 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     /** Where a failure's source is, from micropython.results.ref-tests: empty when that gives no link. */
     private Optional<SourceLinks> sources = Optional.empty();
     private final Map<String, Map<String, String>> entries = new HashMap<>();
+    /** Each testbed tentacle's record of actions (micropython.tentacle-life) by its label, sorted. */
+    private final Map<String, String> lives = new TreeMap<>();
     private RunTestsCounts counts = new RunTestsCounts();
     /** A file run more than once: its runs' entries so far, for the diff of the run that failed. */
     private final Map<String, List<Map<String, String>>> attempts = new HashMap<>();
@@ -83,6 +86,11 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
 
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        String life = entry.getKeyValuePairs().get(ReportEntryKeys.TENTACLE_LIFE);
+        if (active && life != null) {
+            lives.put(entry.getKeyValuePairs().getOrDefault(ReportEntryKeys.TENTACLE, "?"), life);
+            return;
+        }
         if (active && entry.getKeyValuePairs().containsKey(ReportEntryKeys.VERDICT)) {
             entries.put(test.getUniqueId(), entry.getKeyValuePairs());
             if (entry.getKeyValuePairs().containsKey(ReportEntryKeys.ATTEMPT)) {
@@ -273,6 +281,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             diff.lines().forEach(this::line);
         }
         line("");
+        tentacles();
         for (RunTestsCounts.Line closing : counts.lines()) {
             line(switch (closing.tone()) {
                 case PLAIN -> closing.text();
@@ -291,6 +300,30 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         out.flush();
         entries.clear();
         attempts.clear();
+        lives.clear();
+    }
+
+    /**
+     * What happened to each testbed tentacle that matters (flashed, power-cycled, failed, connected by
+     * hand, as found), one line each, and where the whole records are; nothing when no tentacle kept one
+     * (local targets, emulators).
+     */
+    private void tentacles() {
+        if (lives.isEmpty()) {
+            return;
+        }
+        Path records = resultsDir == null ? null
+                : Path.of(resultsDir).toAbsolutePath().normalize().resolve(ResultsFolderListener.TENTACLES);
+        line("tentacles (each one's whole record of actions: " + (records != null && Files.isRegularFile(records)
+                ? records.toString() : "the report entry " + ReportEntryKeys.TENTACLE_LIFE) + "):");
+        int width = lives.keySet().stream().mapToInt(String::length).max().orElse(0);
+        lives.forEach((tentacle, life) -> {
+            TentacleStory story = TentacleStory.of(TentacleRecord.parse(tentacle, life));
+            String text = "  " + tentacle + " ".repeat(width - tentacle.length()) + "  " + story.console();
+            line(story.failure() != null ? colour(RED, text) : story.flashed().isEmpty() && story.recoveries() == 0
+                    ? text : colour(YELLOW, text));
+        });
+        line("");
     }
 
     private void line(String text) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestExecutionResult;
@@ -45,6 +46,9 @@ final class Summary {
     private final String error;
     /** The testbed's USB as the engine's run entry told it ({@code micropython.usb-health}); null when not watched. */
     private String usbHealth;
+    private List<UsbMessage> usbMessages = List.of();
+    /** Each testbed tentacle's record of actions by its label, sorted: the summary's Tentacles section. */
+    private final Map<String, String> lives = new TreeMap<>();
     private final Instant start;
     private final Map<UniqueId, Instant> started = new HashMap<>();
     private final List<FileOutcome> outcomes = new ArrayList<>();
@@ -132,8 +136,14 @@ final class Summary {
     }
 
     /** {@code critical: <the reason>}, {@code ok}, …: the header's line on the testbed's USB. */
-    void usbHealth(String line) {
+    void usbHealth(String line, List<UsbMessage> messages) {
         usbHealth = line;
+        usbMessages = List.copyOf(messages);
+    }
+
+    /** A tentacle's record of actions ({@code micropython.tentacle-life}), published when its worker let it go. */
+    void tentacleLife(String tentacle, String life) {
+        lives.put(tentacle, life);
     }
 
     void end() {
@@ -161,7 +171,9 @@ final class Summary {
                 settings.instance(), time(start), end == null ? null : time(end), millis,
                 ran == 0 ? null : millis / ran, settings.refFirmware(), settings.refTests(), error, unfinished,
                 junit.totals(), usbHealth);
-        new SummaryInputs(header, outcomes, known).write(folder, writer);
+        List<TentacleRecord> tentacles = new ArrayList<>();
+        lives.forEach((tentacle, life) -> tentacles.add(TentacleRecord.parse(tentacle, life)));
+        new SummaryInputs(header, outcomes, known, tentacles, usbMessages).write(folder, writer);
     }
 
     private String time(Instant instant) {

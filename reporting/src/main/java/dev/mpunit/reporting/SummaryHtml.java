@@ -19,6 +19,7 @@ final class SummaryHtml {
             .unfinished,.error{background:#fff3cd;border:1px solid #e0c060;padding:.5em}
             a.FAIL{color:#d62728;font-weight:bold} a.XFAIL,a.ignored{color:#b07000} a.pass{color:#2e7d32} a.skip{color:#777}
             tr.all td:first-child{font-weight:bold} tr.flaky td:first-child{font-style:italic}
+            tr.failed td,tr.critical td{color:#d62728} tr.warning td{color:#b07000}
             """;
 
     private SummaryHtml() {
@@ -74,8 +75,39 @@ final class SummaryHtml {
             }
             html.append("</table>\n");
         }
+        tentacles(html, report);
         html.append("<h2>Timeline</h2>\n").append(timelineSvg);
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** What happened to each testbed tentacle, and the kernel's USB messages: the header has the state alone. */
+    private static void tentacles(StringBuilder html, SummaryReport report) {
+        if (!report.tentacles().isEmpty()) {
+            html.append("<h2>Tentacles</h2>\n<p>Each one's whole record of actions, step by step, is in <a href=\"")
+                    .append(ResultsFolderListener.TENTACLES).append("\">").append(ResultsFolderListener.TENTACLES)
+                    .append("</a>.</p>\n<table class=\"tentacles\">\n<tr><th>Tentacle</th><th>Variants</th>"
+                            + "<th>Firmware check</th><th>Flashed</th><th>Power cycles</th><th>Result</th></tr>\n");
+            for (TentacleStory t : report.tentacles()) {
+                html.append("<tr").append(t.failure() != null ? " class=\"failed\"" : "").append("><td>")
+                        .append(Xml.escape(t.tentacle())).append("</td><td>")
+                        .append(Xml.escape(String.join(", ", t.variants()))).append("</td><td>")
+                        .append(Xml.escape(t.firmwareCheck())).append("</td><td>")
+                        .append(Xml.escape(SummaryText.flashed(t))).append("</td><td class=\"n\">").append(t.recoveries())
+                        .append("</td><td>").append(Xml.escape(t.result())).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        if (!report.usbMessages().isEmpty()) {
+            html.append("<h2>USB health</h2>\n<p>The kernel's USB messages during the run, in order:</p>\n"
+                    + "<table class=\"usb\">\n<tr><th>Severity</th><th>Time</th><th>Location</th><th>Message</th></tr>\n");
+            for (UsbMessage m : report.usbMessages()) {
+                html.append("<tr class=\"").append(Xml.escape(m.severity())).append("\"><td>").append(Xml.escape(m.severity()))
+                        .append("</td><td>").append(Xml.escape(SummaryText.orDash(m.time()))).append("</td><td>")
+                        .append(Xml.escape(SummaryText.location(m))).append("</td><td>").append(Xml.escape(m.message()))
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
     }
 
     private static void failures(StringBuilder html, SummaryReport.Group g, Optional<SourceLinks> sources) {

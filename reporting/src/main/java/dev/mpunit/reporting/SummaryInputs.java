@@ -16,7 +16,8 @@ import java.util.Map;
  * less (a re-run keeps only its last result there, no start times, no JUnit counts), so this is
  * what {@code mpunit report} rebuilds the summary from, to the byte.
  */
-record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, KnownFailures known) {
+record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, KnownFailures known,
+        List<TentacleRecord> tentacles, List<UsbMessage> usbMessages) {
 
     static final String FILE = "summary_outcomes.json";
     /** Raised when the layout changes, so an older rebuild refuses a file it would misread. */
@@ -24,6 +25,8 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
 
     SummaryInputs {
         outcomes = List.copyOf(outcomes);
+        tentacles = List.copyOf(tentacles);
+        usbMessages = List.copyOf(usbMessages);
     }
 
     /**
@@ -32,7 +35,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
      */
     void write(Path folder, AtomicFiles writer) {
         writer.write(folder.resolve(FILE), Json.write(toJson()));
-        SummaryReport report = SummaryReport.of(header, outcomes, known);
+        SummaryReport report = SummaryReport.of(header, outcomes, known, tentacles, usbMessages);
         String svg = TimelineSvg.render(outcomes, known);
         writer.write(folder.resolve(Summary.TIMELINE), svg);
         writer.write(folder.resolve(Summary.HTML), SummaryHtml.render(report, svg));
@@ -50,7 +53,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
         return new SummaryInputs(new SummaryReport.Header(h.trigger(), h.testbed(), h.instance(), h.start(), h.end(),
                 h.durationMillis(), h.millisPerTest(), h.refFirmware(), h.refTests(), null, h.unfinished(), h.junit(),
                 h.usbHealth()),
-                outcomes, other);
+                outcomes, other, tentacles, usbMessages);
     }
 
     Map<String, Object> toJson() {
@@ -73,6 +76,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
         junit.put("skipped", h.junit().skipped());
         head.put("junit", junit);
         head.put("usb_health", h.usbHealth());
+        head.put("usb_messages", usbMessages.stream().map(UsbMessage::toJson).toList());
         List<Object> list = new ArrayList<>();
         for (FileOutcome o : outcomes) {
             Map<String, Object> outcome = new LinkedHashMap<>();
@@ -95,6 +99,7 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
         json.put("header", head);
         json.put("known_failures", known.toJson());
         json.put("outcomes", list);
+        json.put("tentacles", tentacles.stream().map(TentacleRecord::toJson).toList());
         return json;
     }
 
@@ -137,8 +142,17 @@ record SummaryInputs(SummaryReport.Header header, List<FileOutcome> outcomes, Kn
                         text(o, "tentacle"), instant(o, "start"), instant(o, "end"), text(o, "log"), incidents,
                         text(o, "perfbench"), text(o, "reference"), Boolean.TRUE.equals(o.get("quarantined"))));
             }
+            // Files of earlier versions have neither the USB messages nor the tentacles: none to show.
+            List<UsbMessage> messages = new ArrayList<>();
+            if (h.get("usb_messages") != null) {
+                ((List<?>) h.get("usb_messages")).forEach(message -> messages.add(UsbMessage.fromJson(message)));
+            }
+            List<TentacleRecord> tentacles = new ArrayList<>();
+            if (json.get("tentacles") != null) {
+                ((List<?>) json.get("tentacles")).forEach(tentacle -> tentacles.add(TentacleRecord.fromJson(tentacle)));
+            }
             return new SummaryInputs(header, outcomes, KnownFailures.fromJson(json.get("known_failures"),
-                    file.toString()));
+                    file.toString()), tentacles, messages);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " could not be read: " + e, e);
         } catch (RuntimeException e) {

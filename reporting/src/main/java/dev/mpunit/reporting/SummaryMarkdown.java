@@ -58,7 +58,33 @@ final class SummaryMarkdown {
                         .append(b.scoreSd()).append(" |\n");
             }
         }
+        tentacles(md, report);
         return md.toString();
+    }
+
+    /** What happened to each testbed tentacle, and the kernel's USB messages: the header has the state alone. */
+    private static void tentacles(StringBuilder md, SummaryReport report) {
+        if (!report.tentacles().isEmpty()) {
+            md.append("\n## Tentacles\n\nEach one's whole record of actions, step by step, is in [")
+                    .append(ResultsFolderListener.TENTACLES).append("](").append(ResultsFolderListener.TENTACLES)
+                    .append(").\n\n| Tentacle | Variants | Firmware check | Flashed | Power cycles | Result |\n")
+                    .append("|---|---|---|---|--:|---|\n");
+            for (TentacleStory t : report.tentacles()) {
+                md.append("| ").append(escape(t.tentacle())).append(" | ").append(escape(String.join(", ", t.variants())))
+                        .append(" | ").append(escape(t.firmwareCheck())).append(" | ")
+                        .append(escape(SummaryText.flashed(t))).append(" | ").append(t.recoveries()).append(" | ")
+                        .append(escape(t.result())).append(" |\n");
+            }
+        }
+        if (!report.usbMessages().isEmpty()) {
+            md.append("\n## USB health\n\nThe kernel's USB messages during the run, in order:\n\n")
+                    .append("| Severity | Time | Location | Message |\n|---|---|---|---|\n");
+            for (UsbMessage m : report.usbMessages()) {
+                md.append("| ").append(escape(m.severity())).append(" | ").append(escape(SummaryText.orDash(m.time())))
+                        .append(" | ").append(escape(SummaryText.location(m))).append(" | ").append(escape(m.message()))
+                        .append(" |\n");
+            }
+        }
     }
 
     private static void failures(StringBuilder md, SummaryReport.Group g, Optional<SourceLinks> sources) {

@@ -15,7 +15,8 @@ import dev.mpunit.contract.Verdicts;
  * What the summary files show, computed from the file outcomes and the known failures: counts per
  * group and each group's failures matrix. The markdown and HTML renderers only format it.
  */
-record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmarks) {
+record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmarks, List<TentacleStory> tentacles,
+        List<UsbMessage> usbMessages) {
 
     /** The run as a whole; {@code end} null while unfinished. */
     record Header(String trigger, String testbed, String instance, String start, String end, long durationMillis,
@@ -64,7 +65,12 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
     record Cell(String word, String link) {
     }
 
-    static SummaryReport of(Header header, List<FileOutcome> outcomes, KnownFailures known) {
+    /**
+     * @param tentacles the testbed tentacles' records of actions, sorted by label (none for local targets)
+     * @param usbMessages the kernel's USB messages the run saw
+     */
+    static SummaryReport of(Header header, List<FileOutcome> outcomes, KnownFailures known,
+            List<TentacleRecord> tentacles, List<UsbMessage> usbMessages) {
         // group -> variant -> name -> outcomes in finishing order
         Map<String, Map<String, Map<String, List<FileOutcome>>>> tree = new TreeMap<>();
         for (FileOutcome outcome : outcomes) {
@@ -85,7 +91,8 @@ record SummaryReport(Header header, List<Group> groups, List<Benchmark> benchmar
                 benchmarks.add(benchmark);
             }
         }
-        return new SummaryReport(header, groups, benchmarks);
+        return new SummaryReport(header, groups, benchmarks, tentacles.stream().map(TentacleStory::of).toList(),
+                usbMessages);
     }
 
     /**

@@ -27,4 +27,18 @@ final class SummaryText {
     static String junit(JunitCounts.Totals t) {
         return t.tests() + " tests, " + t.passed() + " passed, " + t.failed() + " failed, " + t.skipped() + " skipped";
     }
+
+    /** The summary's Flashed column: the variants flashed, or {@code no}. */
+    static String flashed(TentacleStory t) {
+        return t.flashed().isEmpty() ? "no" : String.join(", ", t.flashed());
+    }
+
+    /** A kernel message's place: its USB location, or the host controller when it has none. */
+    static String location(UsbMessage m) {
+        return m.location() == null ? "host controller" : m.location();
+    }
+
+    static String orDash(String value) {
+        return value == null ? "–" : value;
+    }
 }

@@ -308,6 +308,71 @@ class ResultsFolderListenerTest {
                 .contains("| USB health | critical: " + stopped + " |");
     }
 
+    /** The summary's Tentacles section and USB messages, from the engine's run entries; mpunit report makes them again. */
+    @Test
+    void theSummaryTellsEachTentacleAndListsTheUsbMessagesAndIsRebuiltToTheByte() throws Exception {
+        Path results = temp.resolve("results");
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node first = fake.file("basics/first.py");
+        ResultsFolderListener listener = new ResultsFolderListener(clock);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        run(listener, first, entries("pass", null, null, null));
+        for (String tentacle : List.of("0003-MICROBIT", "0002-MICROBIT", "0004-MICROBIT", "0001-MICROBIT")) {
+            listener.reportingEntryPublished(id(fake.engine), ReportEntry.from(Map.of(ReportEntryKeys.TENTACLE, tentacle,
+                    ReportEntryKeys.TENTACLE_LIFE, TentacleStoryTest.LIVES.get(tentacle))));
+        }
+        listener.reportingEntryPublished(id(fake.engine), ReportEntry.from(Map.of(
+                ReportEntryKeys.USB_HEALTH, "warning",
+                ReportEntryKeys.USB_HEALTH_MESSAGES,
+                "warning\t8813.462881\t1-4.2.3\tusb 1-4.2.3: device descriptor read/64, error -71\n"
+                        + "warning\t8813.9\t\txhci_hcd 0000:00:14.0: WARN Event TRB for slot 3 ep 2 with no TDs queued?")));
+        listener.testPlanExecutionFinished(plan);
+
+        String md = Files.readString(results.resolve(Summary.MARKDOWN));
+        assertThat(md).contains("""
+                ## Tentacles
+
+                Each one's whole record of actions, step by step, is in [tentacles.json](tentacles.json).
+
+                | Tentacle | Variants | Firmware check | Flashed | Power cycles | Result |
+                |---|---|---|---|--:|---|
+                | 0001-MICROBIT | MICROBIT | matches | no | 2 | released |
+                | 0002-MICROBIT | MICROBIT | differs, matches after flashing | MICROBIT | 0 | released |
+                | 0003-MICROBIT | MICROBIT | differs | no | 0 | failed: flashing MICROBIT onto tentacle 0003-MICROBIT failed""")
+                .contains("""
+                | 0004-MICROBIT | MICROBIT | matches | no | 0 | released |
+
+                ## USB health
+
+                The kernel's USB messages during the run, in order:
+
+                | Severity | Time | Location | Message |
+                |---|---|---|---|
+                | warning | 8813.462881 | 1-4.2.3 | usb 1-4.2.3: device descriptor read/64, error -71 |
+                | warning | 8813.9 | host controller | xhci\\_hcd 0000:00:14.0: WARN Event TRB for slot 3 ep 2 with no TDs queued? |
+                """);
+        String html = Files.readString(results.resolve(Summary.HTML));
+        assertThat(html).contains("<tr class=\"failed\"><td>0003-MICROBIT</td><td>MICROBIT</td><td>differs</td><td>no</td>"
+                + "<td class=\"n\">0</td><td>failed: flashing MICROBIT onto tentacle 0003-MICROBIT failed (exit 2")
+                .contains("<tr class=\"warning\"><td>warning</td><td>8813.9</td><td>host controller</td>");
+        SummaryTest.parse(results.resolve(Summary.HTML));
+
+        Map<String, byte[]> written = SummaryRebuildTest.contents(results, SummaryRebuildTest.SUMMARY);
+        for (String name : SummaryRebuildTest.SUMMARY.subList(1, SummaryRebuildTest.SUMMARY.size())) {
+            Files.delete(results.resolve(name));
+        }
+        SummaryRebuild.rebuild(results, java.util.Optional.empty(), java.util.Optional.empty());
+        Map<String, byte[]> again = SummaryRebuildTest.contents(results, SummaryRebuildTest.SUMMARY);
+        for (String name : SummaryRebuildTest.SUMMARY) {
+            assertThat(new String(again.get(name), StandardCharsets.UTF_8)).as(name)
+                    .isEqualTo(new String(written.get(name), StandardCharsets.UTF_8));
+        }
+        assertThat(ResultsSchemasTest.validate(results.resolve(SummaryInputs.FILE), "summary_outcomes.schema.json"))
+                .isEmpty();
+    }
+
     @Test
     void aRunThatDidNotWatchHasNoUsbHealth() throws IOException {
         Path results = temp.resolve("results");

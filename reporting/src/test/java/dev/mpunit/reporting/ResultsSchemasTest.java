@@ -3,8 +3,11 @@ package dev.mpunit.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -59,7 +63,7 @@ class ResultsSchemasTest {
         WebAssemblyAvailable.assumeNode();
     }
 
-    private void run(Path results, Map<String, String> configuration) {
+    private void run(Path results, Map<String, String> configuration, TestExecutionListener... more) {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -69,7 +73,9 @@ class ResultsSchemasTest {
                 .configurationParameter("micropython.progress", "off")
                 .configurationParameter(ReportingConfigurationKeys.RESULTS_DIR, results.toString());
         configuration.forEach(request::configurationParameter);
-        launcher.execute(request.build(), new ResultsFolderListener());
+        List<TestExecutionListener> listeners = new ArrayList<>(List.of(new ResultsFolderListener()));
+        listeners.addAll(List.of(more));
+        launcher.execute(request.build(), listeners.toArray(TestExecutionListener[]::new));
     }
 
     @Test
@@ -200,7 +206,10 @@ class ResultsSchemasTest {
         Path results = temp.resolve("device");
         String device = "execpty:qemu-system-arm -M microbit -device loader,file="
                 + "/usr/share/firmware-microbit-micropython/firmware.hex -nographic -monitor none -serial pty";
-        run(results, Map.of("micropython.target", device, "micropython.include", "basics/int_arith"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        run(results, Map.of("micropython.target", device, "micropython.include", "basics/int_arith",
+                ReportingConfigurationKeys.CONSOLE, "run-tests"),
+                new RunTestsConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8), false, false));
 
         assertThat(validate(results.resolve(TENTACLES), "tentacles.schema.json")).isEmpty();
         Map<String, Object> json = JsonReader.object(Files.readString(results.resolve(TENTACLES)));
@@ -210,6 +219,13 @@ class ResultsSchemasTest {
                 .get("action"))).toList()).containsExactly("hand-connected", "tests", "release");
         assertThat(((Map<?, ?>) ((List<?>) tentacle.get("actions")).get(0)).get("detail")).isEqualTo("device " + device
                 + ": no lock, power or flash steps; the board runs the firmware it has");
+        // What an operator sees of it: one console line, one row of the summary, the record in tentacles.json.
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("tentacles (each one's whole record of actions: "
+                + results.toAbsolutePath().resolve(TENTACLES) + "):\n  " + device + "#1  hand-connected: not powered or"
+                + " flashed\n");
+        assertThat(results.resolve(Summary.MARKDOWN)).content().contains("## Tentacles")
+                .contains(" | none (hand-connected) | no | 0 | ran as connected |");
+        assertThat(validate(results.resolve(SummaryInputs.FILE), "summary_outcomes.schema.json")).isEmpty();
     }
 
     /** QEMU and the micro:bit firmware, or a visible skip (a failure when MPUNIT_REQUIRE_EMULATORS is set, as in CI). */

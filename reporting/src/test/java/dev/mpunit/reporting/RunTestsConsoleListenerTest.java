@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,66 @@ class RunTestsConsoleListenerTest {
                 JUnit: 7 tests: 4 successful, 1 failed, 1 aborted, 1 skipped
                 results: %s (summary: %s)
                 """.formatted(results, results.resolve("summary_report.html")));
+    }
+
+    /** A testbed run: one line per tentacle with what mattered, before the counts; the records stay in JSON. */
+    @Test
+    void aTestbedRunEndsWithWhatHappenedToEachTentacle() {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests"));
+        FakePlan.Node pass = fake.file("basics/pass.py");
+        RunTestsConsoleListener listener = listener(false, true);
+        TestPlan plan = fake.plan();
+
+        listener.testPlanExecutionStarted(plan);
+        finish(listener, pass, entries("pass", null, null, null), TestExecutionResult.successful());
+        // Published on the engine (the run) as each worker lets its tentacle go: not in label order.
+        for (String tentacle : List.of("0003-MICROBIT", "0002-MICROBIT", "0004-MICROBIT", "0001-MICROBIT")) {
+            listener.reportingEntryPublished(id(fake.engine), ReportEntry.from(Map.of(ReportEntryKeys.TENTACLE, tentacle,
+                    ReportEntryKeys.TENTACLE_LIFE, TentacleStoryTest.LIVES.get(tentacle))));
+        }
+        listener.reportingEntryPublished(id(fake.engine), ReportEntry.from(Map.of(ReportEntryKeys.TENTACLE,
+                "/dev/ttyACM0#1", ReportEntryKeys.TENTACLE_LIFE, TentacleStoryTest.HAND_CONNECTED)));
+        listener.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                pass  basics/pass.py
+
+                tentacles (each one's whole record of actions: the report entry micropython.tentacle-life):
+                  /dev/ttyACM0#1  hand-connected: not powered or flashed
+                  0001-MICROBIT   power-cycled 2× to recover
+                  0002-MICROBIT   flashed MICROBIT (firmware differed: %s)
+                  0003-MICROBIT   failed: %s
+                  0004-MICROBIT   as found (firmware check: matches)
+
+                1 tests performed
+                1 tests passed
+                JUnit: 1 tests: 1 successful, 0 failed, 0 aborted, 0 skipped
+                """.formatted(TentacleStoryTest.DIFFERED, TentacleStoryTest.PROGRAMMER_FAILED));
+    }
+
+    @Test
+    void theTentaclesRecordsAreNamedInTheResultsFolderWhenItHasThem() {
+        FakePlan fake = new FakePlan(Map.of(ReportingConfigurationKeys.CONSOLE, "run-tests",
+                ReportingConfigurationKeys.RESULTS_DIR, results.toString()));
+        FakePlan.Node pass = fake.file("basics/pass.py");
+        RunTestsConsoleListener console = listener(true, true);
+        ResultsFolderListener folder = new ResultsFolderListener();
+        TestPlan plan = fake.plan();
+        ReportEntry life = ReportEntry.from(Map.of(ReportEntryKeys.TENTACLE, "0002-MICROBIT",
+                ReportEntryKeys.TENTACLE_LIFE, TentacleStoryTest.FLASHED));
+
+        folder.testPlanExecutionStarted(plan);
+        console.testPlanExecutionStarted(plan);
+        finish(console, pass, entries("pass", null, null, null), TestExecutionResult.successful());
+        folder.reportingEntryPublished(id(fake.engine), life);
+        console.reportingEntryPublished(id(fake.engine), life);
+        folder.testPlanExecutionFinished(plan);
+        console.testPlanExecutionFinished(plan);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains(CLEAR + "tentacles (each one's whole record of actions: " + results.resolve("tentacles.json")
+                        + "):\n")
+                .contains(CLEAR + "\u001b[33m  0002-MICROBIT  flashed MICROBIT (firmware differed: ");
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class TestRunExecution {
                         configuration.run().dryRun()));
         // A dry run runs nothing on the testbed: nothing to watch.
         UsbHealth health = UsbHealth.start(configuration.run().dryRun() ? Optional.empty()
-                : configuration.testbed().inventory(), configuration.testbed().usbHealth(), why -> {
+                : configuration.testbed().inventory(), configuration.testbed().usbHealth(), realTentacles, why -> {
                     outcomes.stopped(why);
                     bartender.stop();
                 }, TestRunExecution::warn);

@@ -2,6 +2,9 @@ package dev.mpunit.engine.tentacle;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mpunit.engine.ConfigurationKeys;
 import dev.mpunit.engine.configuration.EngineConfiguration;
@@ -24,6 +27,8 @@ public final class RunTestbed implements AutoCloseable {
     private final UsbHost usb;
     private final SimulatedUsb simulated;
     private final TestbedConfiguration.Flashing flashing;
+    /** The USB locations of the boards found so far, and their tentacles: the kernel log's messages about them. */
+    private final Map<String, String> duts = new ConcurrentHashMap<>();
 
     private RunTestbed(TestbedLock lock, UsbHost usb, SimulatedUsb simulated, TestbedConfiguration.Flashing flashing) {
         this.lock = lock;
@@ -81,6 +86,21 @@ public final class RunTestbed implements AutoCloseable {
 
     TestbedConfiguration.Flashing flashing() {
         return flashing;
+    }
+
+    /** A tentacle's board is at {@code location} ({@code 1-4.2.3}) for the rest of the run. */
+    void dutFound(String location, String tentacle) {
+        duts.put(location, tentacle);
+    }
+
+    /** The tentacle whose board is at a USB location, once it was found there. */
+    public Optional<String> dutAt(String location) {
+        return Optional.ofNullable(duts.get(location));
+    }
+
+    /** The folder of the simulated testbed the run drives; empty on this machine's USB. */
+    public Optional<Path> simulatedFolder() {
+        return Optional.ofNullable(simulated).map(SimulatedUsb::folder);
     }
 
     /** Stops a simulation and lets the lock go, after every tentacle was released. */

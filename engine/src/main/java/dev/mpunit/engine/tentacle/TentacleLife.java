@@ -103,6 +103,7 @@ final class TentacleLife implements TargetFactory {
     private void begin() throws TargetException {
         record.add(Action.LOCK, testbed.lock().describe());
         found = discover();
+        testbed.dutFound(dutLocation(), label());
         powerOn();
     }
 

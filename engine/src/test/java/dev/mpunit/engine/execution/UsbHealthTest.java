@@ -79,4 +79,41 @@ class UsbHealthTest {
                 .isEqualTo(Map.of(ReportEntryKeys.USB_HEALTH, "ok"));
         assertThat(List.copyOf(said)).isEmpty();
     }
+
+    /**
+     * As Octoprobe: what the kernel says about a board under test itself is expected of a board that
+     * reboots, enters its boot loader or is power-cycled, and never stops the run; its hub's port, a
+     * hub and the rest keep their severity.
+     */
+    @Test
+    void aBoardsOwnMessagesAreWarningsItsHubsPortIsNot() throws Exception {
+        String atTheBoard = "echo '[ 7.1] usb 1-4.2.3: Not enough bandwidth for new device state.'\n";
+        // Lines are acted on in order: once the stop came, the lines before it were taken.
+        Map<String, String> elsewhere = watch(atTheBoard
+                + "echo '[ 7.2] usb 1-4.5.3: Not enough bandwidth for new device state.'\n");
+        Map<String, String> itsPort = watch(atTheBoard + "echo '[ 7.3] usb 1-4.2-port3: cannot reset port 3 (err = -71)'\n");
+
+        assertThat(elsewhere).containsEntry(ReportEntryKeys.USB_HEALTH, "critical").containsEntry(
+                ReportEntryKeys.USB_HEALTH_MESSAGES, String.join("\n",
+                        "warning\t7.1\t1-4.2.3\tusb 1-4.2.3: Not enough bandwidth for new device state.",
+                        "critical\t7.2\t1-4.5.3\tusb 1-4.5.3: Not enough bandwidth for new device state."));
+        assertThat(elsewhere.get(ReportEntryKeys.USB_HEALTH_REASON)).startsWith("the kernel reports the testbed's USB"
+                + " unreliable: usb 1-4.5.3: Not enough bandwidth for new device state.; remedy: ");
+        assertThat(itsPort).containsEntry(ReportEntryKeys.USB_HEALTH, "critical").containsEntry(
+                ReportEntryKeys.USB_HEALTH_MESSAGES, String.join("\n",
+                        "warning\t7.1\t1-4.2.3\tusb 1-4.2.3: Not enough bandwidth for new device state.",
+                        "critical\t7.3\t1-4.2.3\tusb 1-4.2-port3: cannot reset port 3 (err = -71)"));
+    }
+
+    /** The entry of a watch of these lines, on a testbed whose one board is at 1-4.2.3, once they stopped the run. */
+    private Map<String, String> watch(String lines) throws Exception {
+        UsbHealth health = UsbHealth.start(Optional.of(testbed("{\"usb_location\": \"3\"}")),
+                new UsbHealthSettings(UsbHealthSettings.Mode.AUTO, Optional.of(lines + "exec sleep 600")),
+                Optional.empty(), location -> location.equals("1-4.2.3") ? Optional.of("tentacle 2731")
+                        : Optional.empty(), stopped::add, said::add);
+        assertThat(stopped.poll(20, TimeUnit.SECONDS)).isNotNull();
+        health.close();
+        said.clear();
+        return health.entry().orElseThrow().getKeyValuePairs();
+    }
 }

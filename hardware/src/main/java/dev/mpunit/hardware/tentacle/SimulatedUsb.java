@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,11 @@ import dev.mpunit.hardware.serial.SerialPortInfo;
  *       back.</li>
  * </ul>
  *
+ * Its hubs' ports are switched through {@link HubPorts}' sysfs code on a sysfs-like tree in the folder
+ * ({@code sys/bus/usb/devices/1-n:1.0/1-n-port<N>/disable}): a file this user may not write is the real
+ * missing-right message. Each device that comes or goes on a board's port is a line of
+ * {@code kernel.log}, as the kernel writes it; a file {@code flaky-usb} in a subfolder makes the next
+ * power-on give a bad cable's enumeration errors and no board.
  * Each power change, QEMU start and stop is a line of the subfolder's {@code events.log};
  * {@code qemu.pid} holds the running QEMU's pid, {@code infra.pid} the infra's. Every process is stopped by {@link #close()}.
  */
@@ -56,15 +62,29 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
     private static final Pattern PTY = Pattern.compile("/dev/pts/\\d+");
     private static final Duration START = Duration.ofSeconds(10);
 
+    /** The folder of the sysfs-like tree, beside the tentacles' subfolders. */
+    private static final String SYS = "sys";
+    /** The simulated kernel log, beside the tentacles' subfolders. */
+    private static final String KERNEL_LOG = "kernel.log";
+    /** A tentacle's marker: its next power-on fails as a bad cable does. */
+    public static final String FLAKY_USB = "flaky-usb";
+
     private final Path folder;
     private final String qemu;
     private final String python;
     private final Map<String, Simulated> tentacles = new LinkedHashMap<>();
+    /** The simulated hubs' ports are switched by the production sysfs code, on the tree in the folder. */
+    private final HubPorts hubPorts;
+    /** The kernel numbers the devices of a bus in the order they come. */
+    private int deviceNumber = 1;
 
     private SimulatedUsb(Path folder, String qemu, String python) {
         this.folder = folder;
         this.qemu = qemu;
         this.python = python;
+        this.hubPorts = new HubPorts(tree(), (device, request) -> {
+            throw new TentacleException("a simulated hub has no device node: it is switched through sysfs only");
+        }, folder.resolve(SYS).resolve("bus/usb/devices"), folder.resolve("dev/bus/usb"), HubPorts.Switch.SYSFS);
     }
 
     /**
@@ -84,12 +104,14 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
             usb.writeTools();
             List<Path> subfolders;
             try (Stream<Path> list = Files.list(folder)) {
-                subfolders = list.filter(Files::isDirectory).sorted().toList();
+                subfolders = list.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals(SYS))
+                        .sorted().toList();
             }
             int hub = 1;
             for (Path subfolder : subfolders) {
                 Simulated tentacle = new Simulated(subfolder.getFileName().toString(), subfolder, hub++);
                 usb.tentacles.put(tentacle.serial, tentacle);
+                usb.sysfsPorts(tentacle);
                 tentacle.infra = usb.start(List.of(python, usb.folder.resolve("simulated-infra.py").toString(),
                         subfolder.toString()), "the simulated infra of tentacle " + tentacle.serial);
                 Files.writeString(subfolder.resolve("infra.pid"), String.valueOf(tentacle.infra.process.pid()));
@@ -118,9 +140,63 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         return IntelHex.text(hex, "; MicroPython v");
     }
 
+    /**
+     * The file a port's power is switched through, as the kernel's: {@code <folder>/sys/bus/usb/devices/
+     * <hub>:1.0/<hub>-port<N>/disable}. {@code 1} is off, {@code 0} on.
+     */
+    public Path disableFile(String serial, int port) {
+        String hub = "1-" + tentacle(serial).hub;
+        return folder.resolve(SYS).resolve("bus/usb/devices").resolve(hub + ":1.0").resolve(hub + "-port" + port)
+                .resolve("disable");
+    }
+
+    /** The simulated kernel log: {@code <folder>/kernel.log}, a line per USB device that comes or goes. */
+    public static Path kernelLog(Path folder) {
+        return folder.toAbsolutePath().resolve(KERNEL_LOG);
+    }
+
+    /**
+     * The command that follows a simulated testbed's kernel log from its end now on: {@code tail -c +N -F}
+     * from the byte after the file's present end, so that no line written after this call is missed,
+     * however late {@code tail} opens the file, and none from an earlier run is read again.
+     */
+    public static List<String> followKernelLog(Path folder) throws IOException {
+        Path log = kernelLog(folder);
+        long size = Files.exists(log) ? Files.size(log) : 0;
+        return List.of("tail", "-c", "+" + (size + 1), "-F", log.toString());
+    }
+
+    private Simulated tentacle(String serial) {
+        Simulated tentacle = tentacles.get(serial);
+        if (tentacle == null) {
+            throw new IllegalArgumentException("no tentacle " + serial + " on the simulated testbed " + folder);
+        }
+        return tentacle;
+    }
+
+    /**
+     * The tentacle's port files, each as a kernel shows a hub's ports at boot: all on but the board's,
+     * which a run powers. A file this user may not write keeps its state and rights: that is how a
+     * test or an operator takes the right to switch a port away ({@code chattr +i}).
+     */
+    private void sysfsPorts(Simulated tentacle) throws IOException {
+        for (int port = 1; port <= 4; port++) {
+            Path disable = disableFile(tentacle.serial, port);
+            Files.createDirectories(disable.getParent());
+            if (!Files.exists(disable) || Files.isWritable(disable)) {
+                Files.writeString(disable, port == DiscoveredTentacle.DUT_PORT ? "1\n" : "0\n");
+            }
+        }
+    }
+
     /** The programmer's command line for a tentacle ({@code kind command}): {@code <folder>/flash <tentacle folder> {firmware}}. */
     public List<String> programmer(String serial) {
         return List.of(folder.resolve("flash").toString(), folder.resolve(serial).toString(), "{firmware}");
+    }
+
+    /** The testbed's folder. */
+    public Path folder() {
+        return folder;
     }
 
     /** The folder of a tentacle: its {@code flash.hex}, {@code events.log}, {@code qemu.pid}, {@code dead}. */
@@ -196,21 +272,31 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
     }
 
     /**
-     * Port 3 starts or stops the board under test; the other ports are taken and logged (the infra
-     * stays up: the simulation does not restart it).
+     * Writes the port's {@code disable} file through {@link HubPorts}' sysfs code (so a missing right
+     * is the message a real testbed gives), then does what the file says: port 3 starts or stops the
+     * board under test; the other ports are taken and logged (the infra stays up: the simulation does
+     * not restart it).
      */
     @Override
     public synchronized void power(String hubLocation, int port, boolean on) throws TentacleException {
         Simulated tentacle = tentacles.values().stream().filter(t -> hubLocation.equals("1-" + t.hub)).findFirst()
                 .orElseThrow(() -> new TentacleException("no USB hub at " + hubLocation + " on the simulated testbed "
                         + folder + ": was the tentacle unplugged?"));
-        tentacle.event("power " + port + (on ? " on" : " off"));
+        hubPorts.power(hubLocation, port, on);
+        boolean powered;
+        try {
+            powered = Files.readString(disableFile(tentacle.serial, port)).strip().equals("0");
+        } catch (IOException e) {
+            throw new TentacleException("cannot read back " + disableFile(tentacle.serial, port) + ": " + e, e);
+        }
+        tentacle.event("power " + port + (powered ? " on" : " off"));
         if (port != DiscoveredTentacle.DUT_PORT) {
             return;
         }
         try {
-            if (!on) {
-                tentacle.powerOff();
+            if (!powered) {
+                tentacle.powerOff().ifPresent(number -> kernel("usb " + hubLocation + "." + port
+                        + ": USB disconnect, device number " + number));
             } else if (!tentacle.powered) {
                 tentacle.powered = true;
                 powerOn(tentacle);
@@ -221,11 +307,44 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         }
     }
 
+    /**
+     * A line of the simulated kernel log, stamped as dmesg does: seconds of the monotonic clock (on
+     * Linux {@code System.nanoTime} counts from boot, as the kernel's stamps do).
+     */
+    private void kernel(String message) {
+        long micros = System.nanoTime() / 1000;
+        String line = String.format(java.util.Locale.ROOT, "[%5d.%06d] %s%n", micros / 1_000_000, micros % 1_000_000,
+                message);
+        try {
+            Files.writeString(kernelLog(folder), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + kernelLog(folder), e);
+        }
+    }
+
+    /** A device came on the board's port: the kernel's line, and the number it was given. */
+    private void connected(Simulated tentacle) {
+        tentacle.deviceNumber = deviceNumber++;
+        kernel("usb 1-" + tentacle.hub + "." + DiscoveredTentacle.DUT_PORT + ": new full-speed USB device number "
+                + tentacle.deviceNumber + " using xhci_hcd");
+    }
+
     private void powerOn(Simulated tentacle) throws IOException {
         Path lives = tentacle.folder.resolve("lives");
         if (Files.exists(tentacle.folder.resolve("dead")) || Files.exists(lives)
                 && tentacle.powerOns >= Integer.parseInt(Files.readString(lives).strip())) {
             tentacle.event("stays dark (dead)");
+            return;
+        }
+        Path flaky = tentacle.folder.resolve(FLAKY_USB);
+        if (Files.exists(flaky)) {
+            // What a bad cable gives: the device answers garbage, the kernel retries, then gives up on the port.
+            Files.delete(flaky);
+            String location = "1-" + tentacle.hub + "." + DiscoveredTentacle.DUT_PORT;
+            kernel("usb " + location + ": new full-speed USB device number " + deviceNumber++ + " using xhci_hcd");
+            kernel("usb " + location + ": device descriptor read/64, error -71");
+            kernel("usb 1-" + tentacle.hub + "-port" + DiscoveredTentacle.DUT_PORT + ": unable to enumerate USB device");
+            tentacle.event("stays dark (flaky USB)");
             return;
         }
         tentacle.powerOns++;
@@ -234,6 +353,7 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
             tentacle.bootLoader = true;
             Files.writeString(tentacle.folder.resolve("bootloader"), "");
             tentacle.event("boot loader");
+            connected(tentacle);
             return;
         }
         Path hex = tentacle.folder.resolve("flash.hex");
@@ -241,6 +361,7 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
                 "-monitor", "none", "-serial", "pty"), "QEMU for tentacle " + tentacle.serial);
         Files.writeString(tentacle.folder.resolve("qemu.pid"), String.valueOf(tentacle.board.process.pid()));
         tentacle.event("qemu " + tentacle.board.process.pid() + " on flash.hex");
+        connected(tentacle);
     }
 
     /** Starts a process that prints its pty, and drains its output after that. */
@@ -324,6 +445,8 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
         private Started board;
         private boolean powered;
         private boolean bootLoader;
+        /** The kernel's number of the device on its board's port, while one is there; 0 when none. */
+        private int deviceNumber;
         /** How often its board came up. */
         private int powerOns;
 
@@ -333,8 +456,11 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
             this.hub = hub;
         }
 
-        void powerOff() {
+        /** The number of the device that was on the port, if one was. */
+        Optional<Integer> powerOff() {
             powered = false;
+            Optional<Integer> gone = deviceNumber == 0 ? Optional.empty() : Optional.of(deviceNumber);
+            deviceNumber = 0;
             if (board != null) {
                 event("qemu " + board.process.pid() + " stopped");
                 stop(board.process);
@@ -347,6 +473,7 @@ public final class SimulatedUsb implements UsbHost, AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return gone;
         }
 
         void event(String text) {

@@ -74,7 +74,11 @@ class SimulatedUsbTest {
             });
             DiscoveredTentacle found = discovery.matched().get(0);
 
+            assertThat(usb.disableFile("E46340474B4C2731", 3)).hasContent("1");
             usb.power("1-1", 3, true);
+            // Switched through the kernel's file, as a real hub's port is.
+            assertThat(usb.disableFile("E46340474B4C2731", 3)).hasContent("0");
+            assertThat(folder.resolve("sys/bus/usb/devices/1-1:1.0/1-1-port3/disable")).hasContent("0");
             String port = new DutPort(usb::serialPorts).find("1-1.3", Duration.ZERO, Duration.ofSeconds(3));
             assertThat(installed(port).version()).contains(VERSION);
 
@@ -96,7 +100,40 @@ class SimulatedUsbTest {
             assertThat(Files.readAllLines(tentacle.resolve("events.log"))).filteredOn(line -> !line.startsWith("qemu"))
                     .containsExactly("power 3 on", "relay 1 closed", "power 3 off", "power 3 on", "boot loader",
                             "relay 1 open", "power 3 off", "power 3 on");
+            // The kernel log says each device that came and went, as the kernel would; none of it is USB trouble.
+            List<String> kernel = Files.readAllLines(SimulatedUsb.kernelLog(folder));
+            assertThat(kernel).map(line -> line.substring(line.indexOf(']') + 2)).containsExactly(
+                    "usb 1-1.3: new full-speed USB device number 1 using xhci_hcd",
+                    "usb 1-1.3: USB disconnect, device number 1",
+                    "usb 1-1.3: new full-speed USB device number 2 using xhci_hcd",
+                    "usb 1-1.3: USB disconnect, device number 2",
+                    "usb 1-1.3: new full-speed USB device number 3 using xhci_hcd");
+            assertThat(kernel).allSatisfy(line -> assertThat(line).matches("\\[ *\\d+\\.\\d{6}\\] .*")
+                    .satisfies(l -> assertThat(KernelLog.classify(l)).isEmpty()));
         }
+    }
+
+    /** A bad cable: the next power-on gives the kernel's enumeration errors and no board; the one after works. */
+    @Test
+    void aFlakyUsbMarkerMakesTheNextPowerOnFailAsABadCableDoes() throws Exception {
+        assumeQemuAndPython();
+        Path tentacle = Files.createDirectories(folder.resolve("aaaa0001"));
+        Files.writeString(tentacle.resolve(SimulatedUsb.FLAKY_USB), "");
+        try (SimulatedUsb usb = SimulatedUsb.open(folder, "qemu-system-arm", "python3")) {
+            usb.power("1-1", 3, true);
+            assertThat(usb.serialPorts()).noneMatch(port -> port.location().startsWith("1-1.3"));
+            usb.power("1-1", 3, false);
+        }
+        List<KernelUsbMessage> trouble = Files.readAllLines(SimulatedUsb.kernelLog(folder)).stream()
+                .flatMap(line -> KernelLog.classify(line).stream()).toList();
+        assertThat(trouble).extracting(KernelUsbMessage::severity, KernelUsbMessage::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(KernelUsbMessage.Severity.WARNING,
+                        "usb 1-1.3: device descriptor read/64, error -71"),
+                org.assertj.core.groups.Tuple.tuple(KernelUsbMessage.Severity.CRITICAL,
+                        "usb 1-1-port3: unable to enumerate USB device"));
+        assertThat(tentacle.resolve(SimulatedUsb.FLAKY_USB)).doesNotExist();
+        assertThat(Files.readAllLines(tentacle.resolve("events.log"))).containsExactly("power 3 on",
+                "stays dark (flaky USB)", "power 3 off");
     }
 
     @Test

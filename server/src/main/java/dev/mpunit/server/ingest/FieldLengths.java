@@ -19,6 +19,8 @@ public final class FieldLengths {
     static final int TENTACLES = 2000;
     static final int LONG_TEXT = 20_000;
     static final int INCIDENTS = Results.MESSAGE_LIMIT;
+    /** The JSON of a run's tentacles' records, and of its USB health (V3__testbed_records.sql). */
+    public static final int RECORDS = 1_000_000;
     /** How the store joins a test run's tentacles and a result's incidents: the longest separator counted. */
     private static final int SEPARATOR = 2;
 
@@ -62,7 +64,11 @@ public final class FieldLengths {
         for (UploadedFile file : parsed.files()) {
             name("a file's path", file.path(), PATH);
         }
-        return new ParsedRun(parsed.format(), cut, testRuns, parsed.files(), parsed.contentSha256());
+        for (TestbedRecords.TentacleLife life : parsed.records().tentacles()) {
+            name("a tentacle of tentacles.json", life.tentacle(), NAME);
+        }
+        return new ParsedRun(parsed.format(), cut, testRuns, parsed.files(), parsed.contentSha256(),
+                parsed.records().fitting(RECORDS, LONG_TEXT));
     }
 
     private static void name(String what, String value, int limit) throws UploadRejected {

@@ -39,7 +39,7 @@ final class MpunitFolderParser {
         for (String folder : folders) {
             testRuns.add(testRun(files, folder, upload, run.unfinished()));
         }
-        return new ParsedContent(run, testRuns);
+        return new ParsedContent(run, testRuns, Map.of(), TestbedRecords.read(files, context));
     }
 
     /**

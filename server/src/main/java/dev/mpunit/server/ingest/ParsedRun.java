@@ -13,16 +13,24 @@ import java.util.Objects;
  * @param format which parser read it: {@code mpunit}, {@code octoprobe}, {@code junit} or {@code run-tests}
  * @param contentSha256 hex SHA-256 of the uploaded body
  * @param files every file of the upload, stored browsable
+ * @param records the testbed's records: its tentacles' actions and its USB health
  */
 public record ParsedRun(String format, RunInfo run, List<ParsedTestRun> testRuns, List<UploadedFile> files,
-        String contentSha256) {
+        String contentSha256, TestbedRecords records) {
 
     public ParsedRun {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(contentSha256, "contentSha256");
+        Objects.requireNonNull(records, "records");
         testRuns = List.copyOf(testRuns);
         files = List.copyOf(files);
+    }
+
+    /** A run without the testbed's own records (no tentacles.json, no USB health: every format but mpunit's folders). */
+    public ParsedRun(String format, RunInfo run, List<ParsedTestRun> testRuns, List<UploadedFile> files,
+            String contentSha256) {
+        this(format, run, testRuns, files, contentSha256, TestbedRecords.NONE);
     }
 
     /**

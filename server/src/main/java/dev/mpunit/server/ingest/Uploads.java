@@ -81,7 +81,8 @@ public final class Uploads {
                 stored.add(new UploadedFile(path, TokenRedactor.redact(bytes)));
             }
         });
-        return FieldLengths.checked(new ParsedRun(format.word(), content.run(), content.testRuns(), stored, sha256));
+        return FieldLengths.checked(new ParsedRun(format.word(), content.run(), content.testRuns(), stored, sha256,
+                content.records()));
     }
 
     private static ParsedContent parse(Format format, UploadFolder files, Upload upload) throws UploadRejected {

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.mpunit.contract.SourceLinks;
+import dev.mpunit.server.ingest.TestbedRecords;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -40,11 +41,13 @@ public final class RunQueries {
     /**
      * One run: its list fields, the pages of its two refs' commits (null when a ref gives no link), why it
      * stopped (if it did), how it was started, and its results summed per group × variant (Octoprobe's two
-     * tentacle roles of a board variant count as one row).
+     * tentacle roles of a board variant count as one row); a testbed run's tentacles' records of actions
+     * (empty when it has none) and the USB health it saw (null when it did not watch).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(@JsonUnwrapped Run run, String refFirmwareLink, String refTestsLink, String error,
-            String commandline, List<Group> groups, Links links) {
+            String commandline, List<Group> groups, Links links, List<TestbedRecords.TentacleLife> tentacles,
+            TestbedRecords.UsbHealth usbHealth) {
     }
 
     /** A group on a variant within a run: the sum of its test runs. */
@@ -148,8 +151,9 @@ public final class RunQueries {
         Run run;
         String error;
         String commandline;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + RUN_COLUMNS + ", r.error_text, r.commandline" + RUN_FROM + " WHERE r.id = ?")) {
+        TestbedRecords records;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + RUN_COLUMNS
+                + ", r.error_text, r.commandline, r.tentacles_json, r.usb_health_json" + RUN_FROM + " WHERE r.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
@@ -158,6 +162,7 @@ public final class RunQueries {
                 run = readRun(rows);
                 error = rows.getString("error_text");
                 commandline = rows.getString("commandline");
+                records = TestbedRecords.fromJson(rows.getString("tentacles_json"), rows.getString("usb_health_json"));
             }
         }
         Map<List<String>, GroupSum> groups = new LinkedHashMap<>();
@@ -177,7 +182,7 @@ public final class RunQueries {
         String base = "/api/v1/runs/" + id;
         return Optional.of(new Summary(run, SourceLinks.commit(run.refFirmware()), SourceLinks.commit(run.refTests()),
                 error, commandline, table,
-                new Links(base + "/results", base + "/matrix", base + "/files")));
+                new Links(base + "/results", base + "/matrix", base + "/files"), records.tentacles(), records.usbHealth()));
     }
 
     /** Every testbed, by name, with its number of runs and its newest run. */

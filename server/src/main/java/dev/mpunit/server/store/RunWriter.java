@@ -319,7 +319,8 @@ public final class RunWriter {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (run_key, content_sha256, format, "
                 + "testbed_id, testbed_instance, trigger_text, ref_firmware, ref_tests, commandline, error_text, unfinished, "
                 + "time_start, time_end, uploaded_at, n_total, n_pass, n_fail, n_skip, n_ignored, n_xfail, duration_ms, "
-                + "campaign) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + "campaign, tentacles_json, usb_health_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
             insert.setString(1, runKey);
             insert.setString(2, run.contentSha256());
             insert.setString(3, run.format());
@@ -337,6 +338,8 @@ public final class RunWriter {
             totals.bind(insert, 15);
             setLong(insert, 21, millisBetween(info.timeStart(), info.timeEnd()));
             insert.setString(22, info.campaign());
+            insert.setString(23, run.records().tentaclesJson());
+            insert.setString(24, run.records().usbHealthJson());
             insert.executeUpdate();
             runId = generatedId(insert);
         }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,50 @@ class IngestRoutesTest {
             assertThat(json(again).get("duplicate").asBoolean()).isTrue();
             assertThat(count(opened, "runs")).isEqualTo(1);
             assertThat(count(opened, "results")).isEqualTo(21);
+        }
+    }
+
+    /** A testbed run's tentacles.json and USB health are stored with it and answered with its summary. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aTestbedRunsTentaclesAndUsbHealthAreStoredAndAnswered(TestDatabases kind) throws Exception {
+        try (TestDatabases.Opened opened = kind.open(folder);
+                ResultsServer server = ResultsServer.start(ServerConfiguration.embedded(folder, 0), opened.database())) {
+            String token = new Tokens(opened.database()).createPush("bed-a", null).token();
+            Http http = new Http(server.uri());
+
+            HttpResponse<String> pushed = http.push("/api/v1/runs?tz=Europe/Zurich", tarGz("mpunit-examples",
+                    Map.of("context.json", TestbedRun.CONTEXT, "tentacles.json", TestbedRun.TENTACLES)), token);
+            HttpResponse<String> plain = http.push(PUSH, tarGz("mpunit-examples", Map.of()), token);
+
+            assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+            long id = json(pushed).get("id").asLong();
+            for (JsonNode run : List.of(json(pushed), json(http.get("/api/v1/runs/" + id, (String) null)))) {
+                JsonNode tentacles = run.get("tentacles");
+                assertThat(tentacles).hasSize(4);
+                assertThat(tentacles.get(1).get("tentacle").asString()).as("as tentacles.json lists them")
+                        .isEqualTo("0001-MICROBIT");
+                assertThat(tentacles.get(1).get("left_out").asInt()).isZero();
+                assertThat(tentacles.get(1).get("actions").get(4).get("detail").asString())
+                        .isEqualTo("port 3 of hub 1-1: off, to recover the board (the recovery ladder's hard reset)");
+                assertThat(tentacles.get(3).get("actions").get(1).get("action").asString()).isEqualTo("failed");
+                assertThat(tentacles.get(3).get("actions").get(1).get("detail").asString())
+                        .isEqualTo(TestbedRun.PROGRAMMER_FAILED);
+                assertThat(tentacles.get(3).get("actions").get(1).get("time").asString())
+                        .isEqualTo("2026-12-06T16:13:09.310Z");
+                JsonNode usb = run.get("usb_health");
+                assertThat(usb.get("state").asString()).isEqualTo("critical");
+                assertThat(usb.get("reason").asString()).isEqualTo(TestbedRun.USB_REASON);
+                assertThat(usb.get("messages")).hasSize(2);
+                assertThat(usb.get("messages").get(1).get("location").isNull()).isTrue();
+                assertThat(usb.get("messages").get(1).get("message").asString())
+                        .isEqualTo("xhci_hcd 0000:00:14.0: HC died; cleaning up");
+            }
+            // The examples' own folder ran no tentacle and did not watch USB.
+            assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
+            JsonNode without = json(http.get("/api/v1/runs/" + json(plain).get("id").asLong(), (String) null));
+            assertThat(without.get("tentacles")).isEmpty();
+            assertThat(without.get("usb_health").isNull()).isTrue();
         }
     }
 

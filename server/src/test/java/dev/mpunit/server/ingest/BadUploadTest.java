@@ -103,7 +103,13 @@ class BadUploadTest {
                         "context.json: time_start is 'yesterday', not a time"),
                 bad("a field of the wrong type", tar(new TarGz().file("context.json", CONTEXT).file("RUN-X@y/context_test.json",
                         "{\"results\": [{\"name\": \"a.py\", \"result\": \"pass\", \"duration_ms\": \"fast\"}]}")), SMALL, 400,
-                        "RUN-X@y/context_test.json: duration_ms is a string, expected an integer"));
+                        "RUN-X@y/context_test.json: duration_ms is a string, expected an integer"),
+                bad("a tentacles.json of another shape", tar(new TarGz().file("context.json", CONTEXT)
+                        .file("tentacles.json", "{\"tentacles\": [{\"tentacle\": \"0001-MICROBIT\", \"actions\": \"lock\"}]}")),
+                        SMALL, 400, "tentacles.json: actions is a string, expected an array"),
+                bad("a usb_health that is no object", tar(new TarGz().file("context.json",
+                        "{\"testbed\": \"lab\", \"time_start\": \"2026-12-01 02:00:00\", \"usb_health\": \"ok\"}")),
+                        SMALL, 400, "context.json: usb_health is a string, expected an object or null"));
     }
 
     @ParameterizedTest(name = "{0}")

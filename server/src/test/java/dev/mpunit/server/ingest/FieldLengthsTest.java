@@ -45,4 +45,40 @@ class FieldLengthsTest {
         assertThat(result.message()).hasSize(8000).endsWith("m…");
         assertThat(result.incidents()).containsExactly("i".repeat(5000), "… and 1 more");
     }
+
+    /** A board that rebooted all night: its record keeps its first actions and counts the rest; so do the USB messages. */
+    @Test
+    void recordsTooLongToStoreKeepTheirFirstEntriesAndCountTheOthers() throws UploadRejected {
+        StringBuilder actions = new StringBuilder();
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            actions.append(i == 0 ? "" : ", ").append("{\"time\": \"2026-12-01T02:00:00Z\", \"action\": \"power cycle\", "
+                    + "\"detail\": \"port 3 of hub 1-1: off, to recover the board (the recovery ladder's hard reset)\"}");
+            messages.append(i == 0 ? "" : ", ").append("{\"severity\": \"warning\", \"time\": \"" + i + ".5\", "
+                    + "\"location\": \"1-1.3\", \"message\": \"usb 1-1.3: device descriptor read/64, error -71\"}");
+        }
+        String context = CONTEXT.formatted("mpunit").replace("\"unfinished\": false", "\"unfinished\": false, "
+                + "\"usb_health\": {\"state\": \"warning\", \"reason\": null, \"messages\": [" + messages + "]}");
+        TarGz tar = new TarGz().file("context.json", context)
+                .file("tentacles.json", "{\"tentacles\": [{\"tentacle\": \"0001-MICROBIT\", \"actions\": [" + actions
+                        + "]}, {\"tentacle\": \"0002-MICROBIT\", \"actions\": [{\"time\": \"2026-12-01T02:00:00Z\", "
+                        + "\"action\": \"failed\", \"detail\": \"" + "d".repeat(30_000) + "\"}]}]}")
+                .file("RUN-X@y/context_test.json", "{\"results\": [{\"name\": \"a.py\", \"result\": \"pass\"}]}");
+
+        ParsedRun run = Uploads.parse(upload(tar.bytes(), Map.of()), UploadLimits.DEFAULTS);
+
+        TestbedRecords records = run.records();
+        assertThat(records.tentaclesJson().length()).isLessThanOrEqualTo(FieldLengths.RECORDS);
+        assertThat(records.usbHealthJson().length()).isLessThanOrEqualTo(FieldLengths.RECORDS);
+        TestbedRecords.TentacleLife rebooting = records.tentacles().get(0);
+        assertThat(rebooting.actions()).isNotEmpty();
+        assertThat(rebooting.actions().size() + rebooting.leftOut()).isEqualTo(20_000);
+        assertThat(records.tentacles().get(1).actions().get(0).detail()).hasSize(20_000).endsWith("d…");
+        assertThat(records.tentacles().get(1).leftOut()).isZero();
+        TestbedRecords.UsbHealth health = records.usbHealth();
+        assertThat(health.messages().get(0).time()).isEqualTo("0.5");
+        assertThat(health.messages().size() + health.leftOut()).isEqualTo(20_000);
+        assertThat(health.leftOut()).isPositive();
+        assertThat(TestbedRecords.fromJson(records.tentaclesJson(), records.usbHealthJson())).isEqualTo(records);
+    }
 }

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import dev.mpunit.server.ResultsServer;
 import dev.mpunit.server.ServerConfiguration;
 import dev.mpunit.server.api.Http;
+import dev.mpunit.server.api.TestbedRun;
 import dev.mpunit.server.store.Database;
 import dev.mpunit.server.store.Tokens;
 
@@ -43,10 +44,15 @@ class UploadedRunBrowserTest {
                     {"testbed": "webassembly-ci", "testbed_instance": "ci-1", "time_start": "2026-12-06 17:13:08",
                      "time_end": "2026-12-06 17:13:11", "ref_firmware": "1.27.0",
                      "ref_tests": "https://github.com/micropython/micropython.git@v1.27.0", "trigger": "push",
-                     "commandline": "./mpunit examples/tests", "error": null, "unfinished": false}
+                     "commandline": "./mpunit examples/tests", "error": null, "unfinished": false,
+                     "usb_health": {"state": "warning", "reason": null, "messages": [
+                       {"severity": "warning", "time": "8813.462881", "location": "1-4.2.3",
+                        "message": "usb 1-4.2.3: device descriptor read/64, error -71"},
+                       {"severity": "critical", "time": null, "location": null,
+                        "message": "xhci_hcd 0000:00:14.0: HC died; cleaning up"}]}}
                     """;
             HttpResponse<String> pushed = new Http(server.uri()).push("/api/v1/runs?tz=UTC",
-                    Http.tarGz("mpunit-examples", Map.of("context.json", context)), token);
+                    Http.tarGz("mpunit-examples", Map.of("context.json", context, "tentacles.json", TestbedRun.TENTACLES)), token);
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
             long run = Http.json(pushed).get("id").asLong();
 
@@ -58,6 +64,18 @@ class UploadedRunBrowserTest {
             assertThat(browser.texts("table.groups tbody tr td:nth-child(1)"))
                     .containsExactlyInAnyOrder("RUN-PERFBENCH", "RUN-TESTS_STANDARD");
             assertThat(browser.find("#failures p.empty").getText()).isEqualTo("No test failed in this run.");
+            // The testbed's own records: a tentacle a line by label, folded over its actions; the USB messages listed.
+            assertThat(browser.texts("details.tentacle > summary")).containsExactly(
+                    "0001-MICROBIT power-cycled 1× to recover", "0002-MICROBIT flashed MICROBIT",
+                    "0003-MICROBIT failed " + TestbedRun.PROGRAMMER_FAILED, "0004-MICROBIT as found");
+            assertThat(browser.all("details.tentacle.failed")).hasSize(1);
+            browser.find("details.tentacle.failed > summary").click();
+            assertThat(browser.texts("details.tentacle.failed table.actions tbody tr td:nth-child(2)"))
+                    .containsExactly("lock", "failed", "release");
+            assertThat(browser.find("a[href$='/files/tentacles.json']").getText()).isEqualTo("tentacles.json");
+            assertThat(browser.texts("table.usb tbody tr td:nth-child(3)")).containsExactly("1-4.2.3", "host controller");
+            assertThat(browser.texts("table.usb tbody tr.usb-critical td:nth-child(4)"))
+                    .containsExactly("xhci_hcd 0000:00:14.0: HC died; cleaning up");
 
             browser.open(base + "runs/" + run + "/results?group=RUN-PERFBENCH");
             assertThat(browser.all("table.results tbody tr")).isNotEmpty().allSatisfy(row ->
