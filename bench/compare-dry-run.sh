@@ -11,18 +11,10 @@
 # which comes first). Both listings are kept in $COMPARE_WORK (default: a temporary directory).
 # Exit code: 0 when every file both list has the same word, 1 otherwise.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-
-unix=no
-if [ "${1:-}" = --unix ]; then
-  unix=yes
-  shift
-fi
-if [ $# -lt 1 ] || [ ! -f "$1/run-tests.py" ]; then
-  echo "usage: $0 [--unix] <micropython tests dir (with run-tests.py)> [micropython.mjs | unix micropython]" >&2
-  exit 2
-fi
-tests=$(cd "$1" && pwd)
+. "$(dirname "$0")/args.sh"
+bench_tests_dir "$@"
+set -- "$tests" "${bench_rest[@]}"
+here=$bench_root
 work=${COMPARE_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 

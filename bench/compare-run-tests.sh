@@ -19,19 +19,10 @@
 #                         MICROPY_CPYTHON3, mpunit's micropython.cpython); default: the
 #                         executable python3 resolves to (see below)
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-
-unix=no
-if [ "${1:-}" = --unix ]; then
-  unix=yes
-  shift
-fi
-if [ $# -lt 1 ] || [ ! -f "$1/run-tests.py" ]; then
-  echo "usage: $0 <micropython tests dir (with run-tests.py)> [micropython.mjs]" >&2
-  echo "       $0 --unix <micropython tests dir (with run-tests.py)> [unix port's micropython]" >&2
-  exit 2
-fi
-tests=$(cd "$1" && pwd)
+. "$(dirname "$0")/args.sh"
+bench_tests_dir "$@"
+set -- "$tests" "${bench_rest[@]}"
+here=$bench_root
 if [ ! -f "$tests/../tools/pyboard.py" ]; then
   echo "compare: $tests/../tools/pyboard.py is missing (run-tests.py imports it): use a tests/ directory of a MicroPython checkout" >&2
   exit 2

@@ -9,7 +9,9 @@
 # started if needed). The work folder (default /tmp/mpunit-server-benchmark) holds the H2 file; it
 # needs about 3 GB for a year.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/args.sh"
+bench_help "$@"
+here=$bench_root
 cd "$here"
 classpath_file=$(mktemp)
 trap 'rm -f "$classpath_file"' EXIT

@@ -19,13 +19,11 @@
 #                        what node spent its time on (MicroPython's wasm, micropython.mjs's
 #                        JavaScript, the host, GC); profiling slows node, so its CPU is not comparable
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  echo "usage: $0 <tests dir> [more ./mpunit options]" >&2
-  exit 2
-fi
-tests=$(cd "$1" && pwd)
-shift
+. "$(dirname "$0")/args.sh"
+bench_dir "a tests directory" "$@"
+tests=$dir
+set -- "${bench_rest[@]}"
+here=$bench_root
 work=${WHERE_WORK:-$(mktemp -d /tmp/where-the-time-goes.XXXXXX)}
 mkdir -p "$work"
 rm -rf "$work/cache" "$work/node-prof"

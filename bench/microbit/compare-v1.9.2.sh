@@ -11,7 +11,9 @@
 # Needs python3-serial for upstream's pyboard.py, and qemu-system-arm + firmware-microbit-micropython.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-tree=$(cd "${1:?give the v1.9.2 tree (tests/ and tools/pyboard.py)}" && pwd)
+. "$here/../args.sh"
+bench_dir "the v1.9.2 tree (tests/ and tools/pyboard.py)" "$@"
+tree=$dir
 out=$(mktemp -d)
 
 echo "== upstream run-tests, pyboard.py with 16-byte chunks"

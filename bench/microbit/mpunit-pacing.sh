@@ -11,10 +11,12 @@
 # Needs: apt-get install qemu-system-arm firmware-microbit-micropython
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-tests=${1:?give a tests directory}
-include=${2:-}
-reference=${3:-16/8ms}
+. "$here/../args.sh"
+bench_dir "a tests directory" "$@"
+root=$bench_root
+tests=$dir
+include=${bench_rest[0]:-}
+reference=${bench_rest[1]:-16/8ms}
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 select=()

@@ -34,9 +34,11 @@
 # With STALL=0 it does not restart: it runs upstream exactly once, until
 # TOTAL, which reproduces the plain "hangs forever" behaviour.
 set -u
-TREE=$(cd "${1:?usage: $0 UPSTREAM_TREE [CHUNK] [OUTDIR]}" && pwd)
-CHUNK=${2:-256}
-OUT=${3:-/tmp/mb-upstream-$CHUNK}
+. "$(dirname "$0")/../args.sh"
+bench_dir "UPSTREAM_TREE, a directory holding v1.9.2's tests/ and tools/pyboard.py" "$@"
+TREE=$dir
+CHUNK=${bench_rest[0]:-256}
+OUT=${bench_rest[1]:-/tmp/mb-upstream-$CHUNK}
 PY=${PY:-/usr/bin/python3}
 FIRMWARE=${FIRMWARE:-/usr/share/firmware-microbit-micropython/firmware.hex}
 STALL=${STALL:-60}

@@ -5,10 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.mpunit.engine.ConfigurationKeys;
+import dev.mpunit.engine.tentacle.DrivenTestbed;
 import dev.mpunit.engine.tentacle.Firmwares;
+import dev.mpunit.engine.tentacle.LifeRecord;
 import dev.mpunit.engine.tentacle.ProgrammedTentacle;
 import dev.mpunit.engine.tentacle.TentacleDuts;
 import dev.mpunit.hardware.NearestName;
@@ -40,15 +44,22 @@ import picocli.CommandLine.Spec;
                 + " build-<variant>/firmware.<ext> (hex, uf2, bin, dfu, elf), by the programmer of its inventory entry."
                 + " Without --force, a board that already runs that firmware is left as it is: its"
                 + " sys.implementation._build (and sys.version) is compared with the firmware's record beside it"
-                + " (firmware.json for firmware.uf2: {\"build\": …, \"version\": …}), else with the variant's name.",
+                + " (firmware.json for firmware.uf2: {\"build\": …, \"version\": …}), else with the variant's name."
+                + " A tentacle whose board is behind its hub (dut usb_location) is driven as a run drives it, under the"
+                + " testbed lock: power on, delay, port found, firmware check, and when it differs boot mode through the"
+                + " infra's relay, the programmer, a power cycle and the check again; then power off. Each step is a"
+                + " line. --usb simulated:<folder> does the same on a simulated testbed (docs/tentacles.md).",
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit flash --testbed lab.json --tentacle 2731-RPI_PICO2 \\",
                 "               --variant RPI_PICO2-RISCV --firmware-dir fw",
                 "  mpunit flash --testbed lab.json --all --variant ESP32_GENERIC \\",
                 "               --firmware-dir fw --force",
+                "  mpunit flash --testbed rehearsal.json --usb simulated:/tmp/bench --all \\",
+                "               --variant MICROBIT --firmware-dir fw",
                 "%nExit codes: 0 every board flashed or already running the firmware; 1 a flash failed or a tentacle"
                         + " could not be flashed (each said on stderr); 2 nothing was flashed: a usage or setup problem"
-                        + " (no tentacle found on USB, no firmware, an unknown tentacle or variant), said in one line."})
+                        + " (no tentacle found on USB, no firmware, an unknown tentacle or variant, the testbed's lock held by"
+                        + " a run), said in one line."})
 final class FlashCommand implements Callable<Integer> {
 
     @Mixin
@@ -98,6 +109,7 @@ final class FlashCommand implements Callable<Integer> {
         Path firmware;
         FirmwareCheck.Expected expected;
         UsbTree tree;
+        DrivenTestbed driven = null;
         try {
             inventory = testbed.inventory().orElseThrow(() -> new IllegalArgumentException(
                     "which testbed? give --testbed <inventory.json> (docs/inventory.md)"));
@@ -108,15 +120,43 @@ final class FlashCommand implements Callable<Integer> {
             }
             firmware = new Firmwares(Optional.of(firmwareDir)).find(variant);
             expected = InstalledFirmware.expected(firmware, variant);
-            tree = testbed.tree();
+            boolean simulated = testbed.simulated();
+            if (testbed.drivable() && chosen.stream().anyMatch(DrivenTestbed::driven)) {
+                // As a run takes the testbed: its lock, its USB (micropython.testbed.usb).
+                driven = testbed.drive(Map.of(ConfigurationKeys.FIRMWARE_DIR, firmwareDir.toString(),
+                        ConfigurationKeys.FLASH, force ? "force" : "auto"));
+            }
+            tree = simulated && driven != null ? driven.usb().tree() : testbed.tree();
+            if (driven != null && chosen.stream().allMatch(DrivenTestbed::driven)) {
+                // Nothing to drive: a setup problem, said in one line, before any power is switched.
+                Optional<String> none = TestbedOnUsb.of(Optional.of(inventory), tree).noneFound();
+                if (none.isPresent()) {
+                    throw new IllegalArgumentException(none.get());
+                }
+            }
         } catch (IllegalArgumentException | TargetException e) {
+            if (driven != null) {
+                driven.close();
+            }
             return Cli.usage(spec, e.getMessage());
         }
+        try (DrivenTestbed lock = driven) {
+            return flash(inventory, chosen, firmware, expected, tree, Optional.ofNullable(lock));
+        }
+    }
+
+    private int flash(Testbed inventory, List<TentacleSpec> chosen, Path firmware, FirmwareCheck.Expected expected,
+            UsbTree tree, Optional<DrivenTestbed> driven) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Ready> ready = new ArrayList<>();
+        List<TentacleSpec> lives = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (TentacleSpec tentacle : chosen) {
+            if (driven.isPresent() && DrivenTestbed.driven(tentacle)) {
+                lives.add(tentacle);
+                continue;
+            }
             if (tentacle.dut() instanceof DutAccess.Emulator emulator) {
                 out.println(tentacle.label() + ": emulated (" + emulator.kind() + "), not flashed: an emulator starts"
                         + " on the variant's firmware when a run opens it");
@@ -133,7 +173,7 @@ final class FlashCommand implements Callable<Integer> {
                 problems.add(e.getMessage());
             }
         }
-        if (ready.isEmpty() && !problems.isEmpty()) {
+        if (ready.isEmpty() && lives.isEmpty() && !problems.isEmpty()) {
             // Nothing can be flashed: a setup problem, said in one line. With no tentacle on USB, plainly that.
             Optional<String> noTentacle = TestbedOnUsb.of(Optional.of(inventory), tree).noneFound();
             boolean allUsb = chosen.stream().allMatch(t -> t.dut() instanceof DutAccess.UsbLocation);
@@ -170,7 +210,31 @@ final class FlashCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+        for (TentacleSpec tentacle : lives) {
+            failed += life(tentacle, driven.orElseThrow(), out, err) ? 0 : 1;
+        }
         return failed == 0 ? Cli.OK : Cli.FAILED;
+    }
+
+    /** A tentacle behind its hub brought to the variant's firmware as a run would, each step a line; false when one failed. */
+    private boolean life(TentacleSpec tentacle, DrivenTestbed driven, PrintWriter out, PrintWriter err) {
+        String label = tentacle.label();
+        DrivenTestbed.Flashing flashing = driven.flash(tentacle, variant);
+        for (LifeRecord.Step step : flashing.steps()) {
+            if (step.action() != LifeRecord.Action.FAILED) {
+                out.println(label + ": " + step.action().words() + ": " + step.detail());
+            }
+        }
+        if (flashing.failure().isPresent()) {
+            err.println(spec.qualifiedName() + ": " + flashing.failure().get());
+        } else if (flashing.flashed()) {
+            out.println(label + ": flashed " + variant);
+        } else {
+            out.println(label + ": runs " + variant + " already; not flashed (--force flashes anyway)");
+        }
+        out.flush();
+        err.flush();
+        return flashing.failure().isEmpty();
     }
 
     /** The tentacles asked for that offer the variant; a name or variant nobody has is a usage problem. */

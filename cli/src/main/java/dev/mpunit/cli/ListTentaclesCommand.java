@@ -3,11 +3,16 @@ package dev.mpunit.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.mpunit.engine.ConfigurationKeys;
+import dev.mpunit.engine.tentacle.DrivenTestbed;
+import dev.mpunit.hardware.TargetException;
 import dev.mpunit.hardware.tentacle.DiscoveredTentacle;
 import dev.mpunit.hardware.tentacle.HubPorts;
+import dev.mpunit.hardware.tentacle.UsbHost;
 import dev.mpunit.hardware.tentacle.UsbTree;
 import dev.mpunit.hardware.testbed.Fut;
 import dev.mpunit.hardware.testbed.Testbed;
@@ -23,11 +28,14 @@ import picocli.CommandLine.Spec;
         description = "Lists the testbed inventory's tentacles (name, serial, variants, FUTs) and where each one is"
                 + " now: connected (its hub and board on USB, its port), not found, emulated, or started by a command;"
                 + " then the tentacles on USB the inventory does not list, or plainly that there are none. Without"
-                + " --testbed, lists the tentacles on USB.",
+                + " --testbed, lists the tentacles on USB. With --usb simulated:<folder>, the simulated testbed's"
+                + " (its infras started, its boards off, under the testbed lock as a run takes it).",
         footerHeading = "%nExamples:%n",
         footer = {"  mpunit list-tentacles --testbed examples/testbeds/emulated.json",
                 "  mpunit list-tentacles --testbed lab.json --usb-tree other-machine.usb",
-                "%nExit codes: 0 listed, whatever is connected; 2 an inventory or USB recording that cannot be read."})
+                "  mpunit list-tentacles --testbed rehearsal.json --usb simulated:/tmp/bench",
+                "%nExit codes: 0 listed, whatever is connected; 2 an inventory, USB recording or simulated testbed that"
+                        + " cannot be read (or whose lock a run holds)."})
 final class ListTentaclesCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,17 +62,33 @@ final class ListTentaclesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Testbed> inventory;
-        TestbedOnUsb onUsb;
-        UsbTree tree;
         HubPorts.Switch way;
         try {
             way = hubPower();
             inventory = testbed.inventory();
-            tree = testbed.tree();
-            onUsb = TestbedOnUsb.of(inventory, tree);
+            if (!testbed.simulated()) {
+                UsbTree tree = testbed.tree();
+                if (!testbed.live()) {
+                    return list(inventory, TestbedOnUsb.of(inventory, tree), Optional.empty());
+                }
+                // This machine's serial ports say where each infra and board is; a recording has none.
+                return list(inventory, TestbedOnUsb.of(inventory, tree, UsbHost.live(way).serialPorts()),
+                        Optional.of(HubPorts.of(tree, way)));
+            }
         } catch (IllegalArgumentException e) {
             return Cli.usage(spec, e.getMessage());
         }
+        // Through the USB host a run drives the simulated testbed with, under its lock.
+        try (DrivenTestbed driven = testbed.drive(Map.of(ConfigurationKeys.HUB_POWER, hubPower))) {
+            return list(inventory, TestbedOnUsb.of(inventory, driven.usb().tree(), driven.usb().serialPorts()),
+                    Optional.empty());
+        } catch (IllegalArgumentException | TargetException e) {
+            return Cli.usage(spec, e.getMessage());
+        }
+    }
+
+    /** @param rights the hub ports of this machine, whose rights are worth a word; empty elsewhere */
+    private int list(Optional<Testbed> inventory, TestbedOnUsb onUsb, Optional<HubPorts> rights) {
         PrintWriter out = spec.commandLine().getOut();
         inventory.ifPresent(t -> {
             out.println("testbed " + t.name() + (t.instance().equals(t.name()) ? "" : " (" + t.instance() + ")") + ", "
@@ -92,12 +116,12 @@ final class ListTentaclesCommand implements Callable<Integer> {
             onUsb.noneFound().ifPresent(out::println);
             onUsb.discovery().inBootMode().forEach(hub -> out.println("tentacle hub " + hub + ": infra Pico in boot mode"));
         }
-        if (testbed.live()) {
+        rights.ifPresent(ports -> {
             // What a run would switch: the hubs of the tentacles it uses (all found, without an inventory).
             List<String> hubs = (inventory.isPresent() ? onUsb.discovery().matched() : onUsb.discovery().found())
                     .stream().map(DiscoveredTentacle::hubLocation).toList();
-            HubPorts.of(tree, way).rightsLine(hubs).ifPresent(out::println);
-        }
+            ports.rightsLine(hubs).ifPresent(out::println);
+        });
         out.flush();
         return Cli.OK;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.mpunit.hardware.serial.DeviceString;
+import dev.mpunit.hardware.serial.SerialPortInfo;
 import dev.mpunit.hardware.tentacle.DiscoveredTentacle;
 import dev.mpunit.hardware.tentacle.Discovery;
 import dev.mpunit.hardware.tentacle.TentacleException;
@@ -21,7 +22,8 @@ import dev.mpunit.hardware.testbed.Testbed;
 /**
  * A testbed's tentacles against what is on USB now: real tentacles by their infra Pico's serial
  * (the hardware module's discovery), boards by their own USB serial or location, ports by their
- * path; emulated tentacles need nothing plugged in.
+ * path; emulated tentacles need nothing plugged in. A real tentacle's infra and board are shown with
+ * their serial ports when the USB host lists them (not in a recording).
  */
 record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence> tentacles) {
 
@@ -45,6 +47,11 @@ record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence>
 
     /** Only USB is read: a testbed of emulators alone reads nothing. */
     static TestbedOnUsb of(Optional<Testbed> testbed, UsbTree tree) {
+        return of(testbed, tree, List.of());
+    }
+
+    /** With the serial ports of the USB host ({@link dev.mpunit.hardware.tentacle.UsbHost#serialPorts}). */
+    static TestbedOnUsb of(Optional<Testbed> testbed, UsbTree tree, List<SerialPortInfo> ports) {
         Set<String> serials = new LinkedHashSet<>();
         testbed.ifPresent(t -> t.tentacles().stream().filter(s -> s.dut() instanceof DutAccess.UsbLocation)
                 .forEach(s -> serials.add(s.serial())));
@@ -57,7 +64,7 @@ record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence>
         }
         List<UsbDevice> seen = devices;
         List<Presence> presences = testbed.map(t -> t.tentacles().stream()
-                .map(spec -> presence(spec, discovery, seen)).toList()).orElse(List.of());
+                .map(spec -> presence(spec, discovery, seen, ports)).toList()).orElse(List.of());
         return new TestbedOnUsb(discovery, devices, presences);
     }
 
@@ -72,7 +79,8 @@ record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence>
                 + why.replaceFirst("^no tentacles found: ", ""));
     }
 
-    private static Presence presence(TentacleSpec spec, Discovery discovery, List<UsbDevice> devices) {
+    private static Presence presence(TentacleSpec spec, Discovery discovery, List<UsbDevice> devices,
+            List<SerialPortInfo> ports) {
         DutAccess dut = spec.dut();
         if (dut instanceof DutAccess.Emulator emulator) {
             return new Presence(spec, State.EMULATED, emulator.kind()
@@ -84,7 +92,9 @@ record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence>
                     String board = found.hubLocation() + "." + location.hubPort();
                     Optional<UsbDevice> device = devices.stream().filter(d -> d.location().equals(board)).findFirst();
                     return new Presence(spec, State.CONNECTED, "hub " + found.hubLocation() + ", "
-                            + device.map(d -> "DUT " + d.usbId() + " at " + board)
+                            + portAt(ports, found.infraLocation()).map(path -> "infra on " + path + ", ").orElse("")
+                            + device.map(d -> "DUT " + d.usbId() + " at " + board
+                                    + portAt(ports, board).map(path -> " on " + path).orElse(""))
                                     .orElse("no DUT at " + board + " (its port unpowered?)"), Optional.of(found));
                 }
             }
@@ -110,6 +120,12 @@ record TestbedOnUsb(Discovery discovery, List<UsbDevice> devices, List<Presence>
                             Optional.empty()));
         }
         return new Presence(spec, State.COMMAND, device.text(), Optional.empty());
+    }
+
+    /** The serial port at a USB location, also as an interface of it ({@code 1-2.3:1.0}). */
+    private static Optional<String> portAt(List<SerialPortInfo> ports, String location) {
+        return ports.stream().filter(port -> port.location().equals(location)
+                || port.location().startsWith(location + ":")).map(SerialPortInfo::path).sorted().findFirst();
     }
 
     private static Presence bySerial(TentacleSpec spec, String serial, List<UsbDevice> devices) {

@@ -30,6 +30,11 @@ final class Emulators {
                 "qemu-system-arm or " + MICROBIT_FIRMWARE + " missing: apt-get install qemu-system-arm firmware-microbit-micropython");
     }
 
+    /** python3 runs a simulated testbed's infra Picos ({@code SimulatedUsb}). */
+    static void assumePython() {
+        assume(runs("python3", "--version"), "python3 not found on PATH: a simulated testbed's infra cannot run");
+    }
+
     private static void assume(boolean available, String reason) {
         String required = System.getenv("MPUNIT_REQUIRE_EMULATORS");
         if (!available && required != null && !required.isBlank()) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -50,18 +49,10 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
     private final Map<String, Map<String, String>> entries = new HashMap<>();
     /** Each testbed tentacle's record of actions (micropython.tentacle-life) by its label, sorted. */
     private final Map<String, String> lives = new TreeMap<>();
-    private final List<String> passed = new ArrayList<>();
-    private final List<String> skipped = new ArrayList<>();
-    private final List<String> failed = new ArrayList<>();
-    private final List<String> ignored = new ArrayList<>();
-    private final List<String> xfailed = new ArrayList<>();
-    private final List<String> flaky = new ArrayList<>();
-    private final List<String> quarantined = new ArrayList<>();
+    private RunTestsCounts counts = new RunTestsCounts();
     /** A file run more than once: its runs' entries so far, for the diff of the run that failed. */
     private final Map<String, List<Map<String, String>>> attempts = new HashMap<>();
     private final List<String> diffs = new ArrayList<>();
-    private long testcases;
-    private boolean testcasesCounted;
     private final JunitTotals junit = new JunitTotals();
 
     /** For the launcher's service loader: standard output, coloured when it is a terminal. */
@@ -83,6 +74,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             return;
         }
         this.plan = plan;
+        counts = new RunTestsCounts();
         resultsDir = plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_DIR).map(String::strip)
                 .filter(dir -> !dir.isEmpty()).orElse(null);
         sources = SourceLinks.of(plan.getConfigurationParameters().get(ReportingConfigurationKeys.RESULTS_REF_TESTS)
@@ -135,7 +127,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         if (id.get().testCase() == null) {
             String name = name(id.get());
-            skipped.add(name);
+            counts.skipped(name);
             line("skip  " + name + reason(reason));
         }
     }
@@ -159,10 +151,10 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             // Cut short by an interruption, or failed before it ran: JUnit's status and message say so.
             String message = result.getThrowable().map(Throwable::getMessage).orElse(null);
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                failed.add(name);
+                counts.failed(name);
                 line(colour(RED, "FAIL") + "  " + name + reason(message));
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                skipped.add(name);
+                counts.skipped(name);
                 line("skip  " + name + reason(message));
             }
             return;
@@ -173,41 +165,38 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         boolean junitFailed = result.getStatus() == TestExecutionResult.Status.FAILED;
         if (values.containsKey(ReportEntryKeys.QUARANTINED)) {
             // It failed, but the quarantine keeps it from failing the run: shown, diff included, counted apart.
-            quarantined.add(name);
+            counts.quarantined(name);
             line(colour(YELLOW, "quarantined") + "  " + name + reason(verdict.equals(Verdicts.FLAKY)
                     ? flakyReason(values) : why));
             diffs.add(failure(name, id.get().file(), " (quarantined)", lastFailed(values, runs)));
             return;
         }
         if (verdict.equals(Verdicts.FLAKY)) {
-            flaky.add(name);
-            if (junitFailed) {
-                failed.add(name);
-            }
+            counts.flaky(name, junitFailed);
             line(colour(junitFailed ? RED : YELLOW, "flaky") + "  " + name + reason(flakyReason(values)));
             diffs.add(failure(name, id.get().file(), " (flaky)", lastFailed(values, runs)));
             return;
         }
         switch (verdict) {
             case Verdicts.PASS -> {
-                passed.add(name);
+                counts.passed(name);
                 // A unittest file's summary of its cases; a plain file's pass needs no reason.
                 line("pass  " + name + (id.get().testCase() == null && test.isContainer() ? reason(why) : ""));
             }
             case Verdicts.SKIP -> {
-                skipped.add(name);
+                counts.skipped(name);
                 line("skip  " + name + reason(why));
             }
             case Verdicts.IGNORED -> {
-                ignored.add(name);
+                counts.ignored(name);
                 line("ignored  " + name + reason(why));
             }
             case Verdicts.XFAIL -> {
-                xfailed.add(name);
+                counts.xfailed(name);
                 line("xfail  " + name + reason(why));
             }
             default -> {
-                failed.add(name);
+                counts.failed(name);
                 line(colour(RED, "FAIL") + "  " + name + reason(why));
                 diffs.add(failure(name, id.get().file(), "", values));
             }
@@ -219,8 +208,7 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
             return;
         }
         try {
-            testcases += Long.parseLong(value.strip());
-            testcasesCounted = true;
+            counts.testcases(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
             // An engine of another version wrote something else: the count is left without it, nothing fails.
         }
@@ -294,30 +282,12 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         line("");
         tentacles();
-        // As run-tests.py counts them: a file is performed when it ran (a skip did not), names sorted. A flaky
-        // file JUnit failed is among the failed already.
-        long flakyPassed = flaky.stream().filter(name -> !failed.contains(name)).count();
-        long performed = passed.size() + failed.size() + ignored.size() + xfailed.size() + flakyPassed
-                + quarantined.size();
-        line(performed + " tests performed" + (testcasesCounted ? " (" + testcases + " individual testcases)" : ""));
-        line(passed.size() + " tests passed");
-        if (!skipped.isEmpty()) {
-            line(skipped.size() + " tests skipped: " + sorted(skipped));
-        }
-        if (!ignored.isEmpty()) {
-            line(ignored.size() + " tests failed and were ignored: " + sorted(ignored));
-        }
-        if (!xfailed.isEmpty()) {
-            line(xfailed.size() + " tests failed as expected: " + sorted(xfailed));
-        }
-        if (!flaky.isEmpty()) {
-            line(colour(YELLOW, flaky.size() + " tests flaky (their attempts disagreed): " + sorted(flaky)));
-        }
-        if (!quarantined.isEmpty()) {
-            line(colour(YELLOW, quarantined.size() + " tests failed and were quarantined: " + sorted(quarantined)));
-        }
-        if (!failed.isEmpty()) {
-            line(colour(RED, failed.size() + " tests failed: " + sorted(failed)));
+        for (RunTestsCounts.Line closing : counts.lines()) {
+            line(switch (closing.tone()) {
+                case PLAIN -> closing.text();
+                case WARNING -> colour(YELLOW, closing.text());
+                case FAILURE -> colour(RED, closing.text());
+            });
         }
         line("JUnit: " + junit);
         if (resultsDir != null) {
@@ -329,8 +299,6 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         }
         out.flush();
         entries.clear();
-        testcases = 0;
-        testcasesCounted = false;
         attempts.clear();
         lives.clear();
     }
@@ -377,10 +345,6 @@ public final class RunTestsConsoleListener implements TestExecutionListener {
         String line = why.strip().replace('\n', ' ');
         // The engine's unittest summary comes in parentheses already: "(unittest: 5 ran)".
         return line.startsWith("(") && line.endsWith(")") ? " " + line : " (" + line + ")";
-    }
-
-    private static String sorted(List<String> names) {
-        return names.stream().sorted().collect(Collectors.joining(" "));
     }
 
     private static final String CLEAR_LINE = "\r\u001b[2K";

@@ -193,51 +193,31 @@ final class TestRun {
                 .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
     }
 
-    private List<String> namesWhere(java.util.function.Predicate<TestResult> which) {
-        return results.values().stream().filter(which).map(TestResult::name)
-                .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
-    }
-
     /** run-tests.py's console lines and summary, which Octoprobe keeps as testresults.txt. */
     private String testResultsText() {
         StringBuilder text = new StringBuilder();
+        // Counted as the console counts them, by one reckoning; this file has no testcases figure.
+        RunTestsCounts counts = new RunTestsCounts();
         for (TestResult result : results.values()) {
             String word = result.quarantined() != null ? "quarantined" : switch (result.result()) {
                 case Verdicts.FAIL -> "FAIL";
                 default -> result.result();
             };
             text.append(word).append("  ").append(result.name()).append('\n');
+            if (result.quarantined() != null) {
+                counts.quarantined(result.name());
+                continue;
+            }
+            switch (result.result()) {
+                case Verdicts.PASS -> counts.passed(result.name());
+                case Verdicts.SKIP -> counts.skipped(result.name());
+                case Verdicts.FAIL -> counts.failed(result.name());
+                case Verdicts.IGNORED -> counts.ignored(result.name());
+                case Verdicts.FLAKY -> counts.flaky(result.name(), !result.passedInJunit());
+                default -> counts.ranOtherwise();
+            }
         }
-        // Counted as the console counts them: flaky and quarantined files on lines of their own, a flaky
-        // file that JUnit failed among the failed too.
-        List<String> passed = namesWhere(result -> result.result().equals(Verdicts.PASS));
-        List<String> skipped = namesWith(Verdicts.SKIP);
-        List<String> failed = namesWhere(result -> result.runTestsResult().equals(Verdicts.FAIL)
-                && result.quarantined() == null);
-        List<String> ignored = namesWith(Verdicts.IGNORED);
-        // run-tests.py counts a file as performed when it ran: a skipped one did not.
-        text.append(results.size() - skipped.size()).append(" tests performed\n");
-        text.append(passed.size()).append(" tests passed\n");
-        if (!skipped.isEmpty()) {
-            text.append(skipped.size()).append(" tests skipped: ").append(String.join(" ", skipped)).append('\n');
-        }
-        if (!ignored.isEmpty()) {
-            text.append(ignored.size()).append(" tests failed and were ignored: ").append(String.join(" ", ignored))
-                    .append('\n');
-        }
-        List<String> flaky = namesWhere(result -> result.result().equals(Verdicts.FLAKY));
-        if (!flaky.isEmpty()) {
-            text.append(flaky.size()).append(" tests flaky (their attempts disagreed): ").append(String.join(" ", flaky))
-                    .append('\n');
-        }
-        List<String> quarantined = namesWhere(result -> result.quarantined() != null);
-        if (!quarantined.isEmpty()) {
-            text.append(quarantined.size()).append(" tests failed and were quarantined: ")
-                    .append(String.join(" ", quarantined)).append('\n');
-        }
-        if (!failed.isEmpty()) {
-            text.append(failed.size()).append(" tests failed: ").append(String.join(" ", failed)).append('\n');
-        }
+        counts.lines().forEach(line -> text.append(line.text()).append('\n'));
         return text.toString();
     }
 }
