@@ -152,7 +152,8 @@ public final class FeatureChecks {
      *        output (give none for the repl checks on anything but the unix port)
      * @param hostOrder the host's byte order, normally {@link ByteOrder#nativeOrder()}
      * @throws IllegalArgumentException when target_info.py crashed or printed
-     *         something else than its eight fields (run-tests.py stops then), or
+     *         something else than its eight fields, or the seven of a tests tree
+     *         before v1.28.0 (run-tests.py stops then), or
      *         flag bits it does not know
      */
     public static TargetProfile profile(Map<String, byte[]> normalisedOutputs, ByteOrder hostOrder) {
@@ -169,9 +170,12 @@ public final class FeatureChecks {
                     "cannot detect platform: target_info.py printed non-ASCII output: \"" + Bytes.show(info, 500) + "\"");
         }
         String[] f = new String(info, StandardCharsets.US_ASCII).strip().split("\\s+");
-        if (f.length != 8) {
+        // Before v1.28.0 target_info.py printed seven fields, without error_reporting, and that
+        // release's run-tests.py skipped nothing by it: a tests tree of v1.27 is judged so.
+        if (f.length != 8 && f.length != 7) {
             throw new IllegalArgumentException("cannot detect platform: target_info.py printed \"" + Bytes.show(info, 500)
-                    + "\", expected 8 fields: platform arch arch_flags build thread float_prec unicode error_reporting");
+                    + "\", expected 8 fields: platform arch arch_flags build thread float_prec unicode error_reporting"
+                    + " (or the first 7, as target_info.py before MicroPython v1.28.0 prints them)");
         }
         String platform = f[0];
         String arch = f[1].equals("None") ? null : f[1];
@@ -184,7 +188,7 @@ public final class FeatureChecks {
             throw new IllegalArgumentException("cannot detect platform: float precision \"" + f[5] + "\" is not a number");
         }
         boolean unicode = f[6].equals("True");
-        String errorReporting = f[7];
+        String errorReporting = f.length == 8 ? f[7] : "";
         List<String> archFlags = "rv32imc".equals(arch) ? rv32Flags(f[2]) : null;
 
         String asm = new String(get(normalisedOutputs, "inlineasm.py"), StandardCharsets.UTF_8).strip();

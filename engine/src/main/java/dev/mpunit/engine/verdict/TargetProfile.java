@@ -19,7 +19,8 @@ import java.util.Optional;
  *        null without threads
  * @param floatPrecision 0 (no float), 30, 32 or 64
  * @param unicode whether strings are unicode
- * @param errorReporting {@code none}, {@code terse}, {@code normal} or {@code detailed}
+ * @param errorReporting {@code none}, {@code terse}, {@code normal} or {@code detailed};
+ *        empty when a tests tree before v1.28.0 did not ask (no error-reporting skips then)
  * @param inlineAsmArch {@code thumb}, {@code xtensa}, {@code rv32}, null without an
  *        inline assembler (whatever else inlineasm.py printed is kept as is, as
  *        upstream does)

@@ -94,6 +94,8 @@ class FeatureChecksTest {
     void targetInfoMustHaveEightFields() {
         assertThatThrownBy(() -> Profiles.withInfo("webassembly None 0"))
                 .hasMessageContaining("expected 8 fields");
+        assertThatThrownBy(() -> Profiles.withInfo("webassembly None 0 standard GIL 64 True normal extra"))
+                .hasMessageContaining("expected 8 fields");
         Map<String, byte[]> m = Profiles.webassemblyOutputs();
         m.remove("target_info.py");
         assertThatThrownBy(() -> FeatureChecks.profile(m, ByteOrder.LITTLE_ENDIAN)).hasMessageContaining("not run");

@@ -62,6 +62,15 @@ class SkipRulesTest {
     }
 
     @Test
+    void aTestsTreeBeforeV128AsksNoErrorReportingAndSkipsNothingByIt() {
+        // v1.27.0's target_info.py prints seven fields; its run-tests.py had no error-reporting table.
+        TargetProfile v127 = Profiles.withInfo("rp2 armv6m 0 RPI_PICO GIL 32 True");
+        assertThat(v127.errorReporting()).isEmpty();
+        assertThat(v127.unicode()).isTrue();
+        assertThat(on(v127, "misc/print_exception.py")).isEmpty();
+    }
+
+    @Test
     void floatRules() {
         TargetProfile noFloat = Profiles.withInfo("rp2 armv6m 0 RPI_PICO GIL 0 True normal");
         TargetProfile fp30 = Profiles.withInfo("esp8266 xtensa 0 GENERIC None 30 True normal");
