@@ -98,14 +98,9 @@ public final class HubPorts {
         this.host = host;
     }
 
-    /** Hub ports of the live USB tree, switched through libusb. */
-    public static HubPorts libusb() {
-        return live(Switch.LIBUSB);
-    }
-
     /** Hub ports of the live USB tree, switched the given way. */
     public static HubPorts live(Switch way) {
-        return new HubPorts(new LibUsbTree(), new LibUsbControlTransfers(), SYSFS_DEVICES, DEVICE_NODES, way);
+        return of(new LibUsbTree(), way);
     }
 
     /** Hub ports of {@code host}'s tree, switched the way it switches them (a simulated testbed's). */
