@@ -95,6 +95,22 @@ record JsonFile(String path, JsonNode root) {
         return elements;
     }
 
+    /** An array of objects; empty when absent or null. */
+    List<JsonNode> objects(JsonNode object, String field) throws UploadRejected {
+        return objects(object, field, field);
+    }
+
+    /** An array of objects, named {@code name} when one is not (a field inside another: {@code usb_health.messages}). */
+    List<JsonNode> objects(JsonNode object, String field, String name) throws UploadRejected {
+        List<JsonNode> elements = array(object, field);
+        for (JsonNode element : elements) {
+            if (!element.isObject()) {
+                throw wrongType(name, element, "an array of objects");
+            }
+        }
+        return elements;
+    }
+
     /** An array of strings; empty when absent or null. */
     List<String> texts(JsonNode object, String field) throws UploadRejected {
         List<String> texts = new ArrayList<>();

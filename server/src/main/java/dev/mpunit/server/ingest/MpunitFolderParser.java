@@ -70,10 +70,7 @@ final class MpunitFolderParser {
         Boolean unfinished = context.bool(root, "unfinished");
         boolean isUnfinished = unfinished != null ? unfinished : runUnfinished;
         List<ParsedResult> parsed = new ArrayList<>();
-        for (JsonNode result : context.array(root, "results")) {
-            if (!result.isObject()) {
-                throw context.wrongType("results", result, "an array of objects");
-            }
+        for (JsonNode result : context.objects(root, "results")) {
             String name = context.requiredText(result, "name");
             Verdict verdict = RunTestsResults.verdict(context, name, context.requiredText(result, "result"));
             parsed.add(Results.of(files, folder, name, verdict, context.text(result, "text"),

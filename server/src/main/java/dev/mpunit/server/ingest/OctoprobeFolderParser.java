@@ -69,10 +69,7 @@ final class OctoprobeFolderParser {
             error = "skipped: " + skipped;
         }
         List<ParsedResult> results = new ArrayList<>();
-        for (JsonNode outcome : context.array(root, "outcomes")) {
-            if (!outcome.isObject()) {
-                throw context.wrongType("outcomes", outcome, "an array of objects");
-            }
+        for (JsonNode outcome : context.objects(root, "outcomes")) {
             String name = context.requiredText(outcome, "name");
             Verdict verdict = verdict(context, name, context.requiredText(outcome, "outcome"));
             results.add(Results.of(files, folder, name, verdict, context.text(outcome, "text"), tentacle, null,

@@ -66,15 +66,9 @@ public record TestbedRecords(List<TentacleLife> tentacles, UsbHealth usbHealth) 
         List<TentacleLife> tentacles = new ArrayList<>();
         if (files.file(TENTACLES).isPresent()) {
             JsonFile file = JsonFile.parse(TENTACLES, files.file(TENTACLES).get());
-            for (JsonNode tentacle : file.array(file.object(), "tentacles")) {
-                if (!tentacle.isObject()) {
-                    throw file.wrongType("tentacles", tentacle, "an array of objects");
-                }
+            for (JsonNode tentacle : file.objects(file.object(), "tentacles")) {
                 List<Action> actions = new ArrayList<>();
-                for (JsonNode action : file.array(tentacle, "actions")) {
-                    if (!action.isObject()) {
-                        throw file.wrongType("actions", action, "an array of objects");
-                    }
+                for (JsonNode action : file.objects(tentacle, "actions")) {
                     actions.add(new Action(orEmpty(file.text(action, "time")), file.requiredText(action, "action"),
                             orEmpty(file.text(action, "detail"))));
                 }
@@ -88,10 +82,7 @@ public record TestbedRecords(List<TentacleLife> tentacles, UsbHealth usbHealth) 
                 throw context.wrongType("usb_health", health, "an object or null");
             }
             List<UsbMessage> messages = new ArrayList<>();
-            for (JsonNode message : context.array(health, "messages")) {
-                if (!message.isObject()) {
-                    throw context.wrongType("usb_health.messages", message, "an array of objects");
-                }
+            for (JsonNode message : context.objects(health, "messages", "usb_health.messages")) {
                 messages.add(new UsbMessage(context.requiredText(message, "severity"), context.text(message, "time"),
                         context.text(message, "location"), orEmpty(context.text(message, "message"))));
             }
